@@ -1,0 +1,57 @@
+#include "embedwasm/row_matrix.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <string>
+
+namespace embedwasm {
+
+void RowMatrix::AlignedFree::operator()(float* p) const { std::free(p); }
+
+Status RowMatrix::create(size_t rows, size_t cols, RowMatrix* out) {
+  const uint64_t stride = (uint64_t{cols} + kAlignFloats - 1) / kAlignFloats * kAlignFloats;
+  // wasm32 addresses 4 GiB (and size_t is 32 bits there); natively the same cap keeps
+  // behaviour identical across builds.
+  constexpr uint64_t kMaxBytes = (uint64_t{1} << 32) - 65536;
+  if (stride != 0 && uint64_t{rows} > kMaxBytes / sizeof(float) / stride) {
+    return Status::resource_exhausted("a " + std::to_string(rows) + " x " + std::to_string(cols) +
+                                      " float32 matrix exceeds the 4 GiB memory limit");
+  }
+  const size_t bytes = static_cast<size_t>(uint64_t{rows} * stride * sizeof(float));
+  float* p = nullptr;
+  if (bytes > 0) {
+    p = static_cast<float*>(std::aligned_alloc(16, bytes));
+    if (p == nullptr) {
+      return Status::resource_exhausted("cannot allocate " + std::to_string(bytes) +
+                                        " bytes for a " + std::to_string(rows) + " x " +
+                                        std::to_string(cols) + " float32 matrix");
+    }
+    std::memset(p, 0, bytes);
+  }
+  out->rows_ = rows;
+  out->cols_ = cols;
+  out->stride_ = static_cast<size_t>(stride);
+  out->data_.reset(p);
+  return Status::ok();
+}
+
+void RowMatrix::fill_zero() {
+  if (data_) std::memset(data_.get(), 0, rows_ * stride_ * sizeof(float));
+}
+
+void RowMatrix::copy_from_dense(const float* dense) {
+  for (size_t r = 0; r < rows_; ++r) std::memcpy(row(r), dense + r * cols_, cols_ * sizeof(float));
+}
+
+void RowMatrix::copy_to_dense(float* dense) const {
+  for (size_t r = 0; r < rows_; ++r) std::memcpy(dense + r * cols_, row(r), cols_ * sizeof(float));
+}
+
+Status RowMatrix::clone(RowMatrix* out) const {
+  EMBEDWASM_RETURN_IF_ERROR(create(rows_, cols_, out));
+  if (data_) std::memcpy(out->data_.get(), data_.get(), rows_ * stride_ * sizeof(float));
+  return Status::ok();
+}
+
+}  // namespace embedwasm

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Every test: installs what is missing, builds, then runs the C++ tests natively, under
+# ASan + UBSan and as wasm under Node, and the JS tests against the built package.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/build.sh native sanitize wasm dist
+source scripts/env.sh
+
+failed=0
+run() {  # run <label> <command...>: runs every suite even when one fails
+  echo "== $1"
+  shift
+  "$@" || { echo "!! FAILED: $*"; failed=1; }
+}
+run "C++ tests (native g++)" ctest --test-dir build/native --output-on-failure
+run "C++ tests (ASan + UBSan)" ctest --test-dir build/sanitize --output-on-failure
+run "C++ tests (wasm SIMD under Node)" ctest --test-dir build/wasm --output-on-failure
+run "JS tests (built package under Node)" node --test tests/js/
+exit $failed

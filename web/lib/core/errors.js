@@ -1,0 +1,34 @@
+// The core reports {code, message}; users of a JS library expect typed errors with
+// JS names. Codes mirror embedwasm::StatusCode (cpp/include/embedwasm/status.h).
+const OK = 0;
+const INVALID_ARGUMENT = 1;
+const OUT_OF_RANGE = 2;
+
+// The C++ core speaks Keras / PyTorch snake_case; JS users set camelCase options.
+const JS_NAMES = {
+  input_dim: 'inputDim',
+  output_dim: 'outputDim',
+  input_length: 'inputLength',
+  padding_idx: 'paddingIdx',
+  max_norm: 'maxNorm',
+  norm_type: 'normType',
+  mask_zero: 'maskZero',
+  scale_grad_by_freq: 'scaleGradByFreq',
+  per_sample_weights: 'perSampleWeights',
+  include_last_offset: 'includeLastOffset',
+  compute_mask: 'computeMask',
+};
+const SNAKE = new RegExp(`\\b(${Object.keys(JS_NAMES).join('|')})\\b`, 'g');
+
+export function toJsNames(message) {
+  return message.replace(SNAKE, (name) => JS_NAMES[name]);
+}
+
+/** Throws the JS error matching a core status; returns nothing when it is OK. */
+export function throwIfError(status, where) {
+  if (status.code === OK) return;
+  const message = `${where}: ${toJsNames(status.message)}`;
+  if (status.code === OUT_OF_RANGE) throw new RangeError(message);
+  if (status.code === INVALID_ARGUMENT) throw new TypeError(message);
+  throw new Error(message);
+}

@@ -1,0 +1,3 @@
+// embedwasm: embedding layers compiled from C++ to WebAssembly SIMD.
+export { init } from './core/init.js';
+export * as layers from './layers/index.js';

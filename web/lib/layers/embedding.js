@@ -1,0 +1,97 @@
+// layers.embedding: Keras / TF.js Embedding with Lasagne's given W and PyTorch's row
+// options. ids of shape S -> {data, shape: S + [outputDim]}.
+import { throwIfError } from '../core/errors.js';
+import { heapF32, heapI32, heapU32, heapU8, withHeap } from '../core/heap.js';
+import { engine } from '../core/init.js';
+import { booleanOption, checkOptionNames, integerOption } from '../core/options.js';
+import { sameShape, shapeText, toFloats, toIds } from '../core/tensor.js';
+import { TABLE_OPTIONS, tableRecord } from './table_options.js';
+import { TableLayer } from './table_layer.js';
+
+const OPTIONS = [...TABLE_OPTIONS, 'maskZero', 'inputLength'];
+
+export class Embedding extends TableLayer {
+  /**
+   * @param {object} options inputDim, outputDim, embeddingsInitializer, weights, maskZero,
+   *   inputLength, paddingIdx, maxNorm, normType, scaleGradByFreq, sparse, seed, name
+   */
+  constructor(options) {
+    const where = `embedding${options?.name ? ` '${options.name}'` : ''}`;
+    checkOptionNames(where, options, OPTIONS);
+    const record = tableRecord(where, options);
+    record.maskZero = booleanOption(where, options, 'maskZero', false);
+    record.inputLength = integerOption(where, options, 'inputLength', 0);
+    const weights = options.weights === undefined ? null
+      : TableLayer.readWeights(where, options.weights, record.inputDim, record.outputDim);
+    const handle = TableLayer.createHandle(where, 'Embedding', record, weights);
+    super(handle, where, { ...record, name: options.name });
+  }
+
+  /** Runs fn(idsPtr, shapePtr, rank) with x's ids and shape copied into the heap. */
+  #withIds(x, what, extraBytes, fn) {
+    const ids = toIds(x, what, x?.shape);
+    const m = engine();
+    const rank = ids.shape.length;
+    return withHeap(m, [ids.data.length * 4, rank * 4, ...extraBytes], ([idsPtr, shapePtr, ...rest]) => {
+      heapI32(m, idsPtr, ids.data.length).set(ids.data);
+      heapU32(m, shapePtr, rank).set(ids.shape);
+      return fn(ids, idsPtr, shapePtr, rank, rest);
+    });
+  }
+
+  /** Looks up rows: ids of shape S give {data: Float32Array, shape: S + [outputDim]}. */
+  apply(x) {
+    const where = `${this.where}.apply`;
+    const d = this.outputDim;
+    const ids = toIds(x, where, x?.shape);
+    const n = ids.data.length;
+    return this.#withIds(ids, where, [n * d * 4], (t, idsPtr, shapePtr, rank, [outPtr]) => {
+      throwIfError(this.handle.forward(idsPtr, shapePtr, rank, outPtr), where);
+      return { data: heapF32(engine(), outPtr, n * d).slice(), shape: [...t.shape, d] };
+    });
+  }
+
+  /** Keras compute_mask: {data: Uint8Array of x != 0, shape: S}; needs maskZero. */
+  computeMask(x) {
+    const where = `${this.where}.computeMask`;
+    const ids = toIds(x, where, x?.shape);
+    return this.#withIds(ids, where, [ids.data.length], (t, idsPtr, shapePtr, rank, [maskPtr]) => {
+      throwIfError(this.handle.computeMask(idsPtr, shapePtr, rank, maskPtr), where);
+      return { data: heapU8(engine(), maskPtr, t.data.length).slice(), shape: [...t.shape] };
+    });
+  }
+
+  /**
+   * Gradient of W from ids x and dL/dout dy (shape S + [outputDim]). Dense layers
+   * return {data, shape: [inputDim, outputDim]}; with sparse: true, the touched rows:
+   * {indices: Int32Array (sorted, unique), values: {data, shape: [U, outputDim]}, denseShape}.
+   */
+  backward(x, dy) {
+    const where = `${this.where}.backward`;
+    const ids = toIds(x, where, x?.shape);
+    const d = this.outputDim;
+    const grad = toFloats(dy, `${where} dy`, dy?.shape);
+    const expected = [...ids.shape, d];
+    if (!sameShape(grad.shape, expected) && !(grad.shape.length === 1 && grad.data.length === ids.data.length * d)) {
+      throw new TypeError(`${where}: dy must have shape ${shapeText(expected)} (ids shape + [outputDim]), got ${shapeText(grad.shape)}`);
+    }
+    const m = engine();
+    const v = this.inputDim;
+    const sparse = this.config.sparse;
+    const extra = [grad.data.length * 4, sparse ? 0 : v * d * 4];
+    return this.#withIds(ids, where, extra, (t, idsPtr, shapePtr, rank, [dyPtr, outPtr]) => {
+      heapF32(m, dyPtr, grad.data.length).set(grad.data);
+      if (sparse) {
+        throwIfError(this.handle.backwardSparse(idsPtr, shapePtr, rank, dyPtr), where);
+        return this.readSparseGradient();
+      }
+      throwIfError(this.handle.backwardDense(idsPtr, shapePtr, rank, dyPtr, outPtr), where);
+      return { data: heapF32(m, outPtr, v * d).slice(), shape: [v, d] };
+    });
+  }
+}
+
+/** layers.embedding({...}) as in TF.js. */
+export function embedding(options) {
+  return new Embedding(options);
+}

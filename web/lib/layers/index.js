@@ -1,0 +1,1 @@
+export { embedding, Embedding } from './embedding.js';
