@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: installs what is missing, builds, then runs the C++ tests natively, under
-# ASan + UBSan and as wasm under Node, and the JS tests against the built package.
+# ASan + UBSan and as wasm under Node, the JS tests against the built package, and the
+# site in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -17,4 +18,5 @@ run "C++ tests (native g++)" ctest --test-dir build/native --output-on-failure
 run "C++ tests (ASan + UBSan)" ctest --test-dir build/sanitize --output-on-failure
 run "C++ tests (wasm SIMD under Node)" ctest --test-dir build/wasm --output-on-failure
 run "JS tests (built package under Node)" node --test tests/js/
+run "Browser tests (site in headless Chromium)" node --test tests/e2e/
 exit $failed

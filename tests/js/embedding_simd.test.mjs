@@ -1,0 +1,3 @@
+import { embeddingTests } from './embedding_cases.mjs';
+
+embeddingTests({ threads: false }, 'simd');
