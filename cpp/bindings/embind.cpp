@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "embedwasm/embedding.h"
+#include "embedwasm/embedding_bag.h"
 #include "embedwasm/row_matrix.h"
 #include "embedwasm/shape.h"
 #include "embedwasm/sparse_row_gradient.h"
@@ -46,8 +47,10 @@ struct TableOptionsJs {
   bool has_max_norm = false;
   double max_norm = 0, norm_type = 2;
   bool scale_grad_by_freq = false, sparse = false;
-  bool mask_zero = false;
-  double input_length = 0;
+  bool mask_zero = false;     // Embedding
+  double input_length = 0;    // Embedding
+  std::string mode = "mean";  // EmbeddingBag
+  bool include_last_offset = false;  // EmbeddingBag
 };
 
 EmbeddingTableConfig table_config(const TableOptionsJs& o) {
@@ -67,7 +70,26 @@ EmbeddingTableConfig table_config(const TableOptionsJs& o) {
 
 // Gradient results stay in the handle until the next backward, so JS can copy them
 // out of the heap without a second allocation on either side.
-class EmbeddingJs {
+class GradientBuffers {
+ public:
+  // Zeroes (or first allocates) the (V, D) dense gradient.
+  Status reset_dense(size_t v, size_t d) {
+    if (dense_.rows() != v || dense_.cols() != d) return RowMatrix::create(v, d, &dense_);
+    dense_.fill_zero();
+    return Status::ok();
+  }
+  RowMatrix* dense() { return &dense_; }
+  SparseRowGradient* sparse() { return &sparse_; }
+  uint32_t sparse_rows() const { return sparse_.rows.size(); }
+  uintptr_t sparse_rows_ptr() const { return reinterpret_cast<uintptr_t>(sparse_.rows.data()); }
+  uintptr_t sparse_values_ptr() const { return reinterpret_cast<uintptr_t>(sparse_.values.data()); }
+
+ private:
+  RowMatrix dense_;
+  SparseRowGradient sparse_;
+};
+
+class EmbeddingJs : public GradientBuffers {
  public:
   StatusJs init(const TableOptionsJs& o, uintptr_t weights_ptr) {
     EmbeddingConfig config;
@@ -77,10 +99,6 @@ class EmbeddingJs {
     return to_js(Embedding::create(config, weights_ptr ? ptr<const float>(weights_ptr) : nullptr,
                                    &layer_));
   }
-  uint32_t vocab_size() const { return layer_.vocab_size(); }
-  uint32_t dim() const { return layer_.dim(); }
-  int32_t padding_row() const { return layer_.table().padding_row(); }
-
   StatusJs forward(uintptr_t ids, uintptr_t shape, uint32_t rank, uintptr_t out) {
     return to_js(layer_.forward(ptr<const int32_t>(ids), read_shape(shape, rank), ptr<float>(out)));
   }
@@ -90,27 +108,18 @@ class EmbeddingJs {
   }
   // Dense gradient written as a dense (V, D) array at out.
   StatusJs backward_dense(uintptr_t ids, uintptr_t shape, uint32_t rank, uintptr_t dy, uintptr_t out) {
-    if (dense_grad_.rows() != layer_.vocab_size()) {
-      Status s = RowMatrix::create(layer_.vocab_size(), layer_.dim(), &dense_grad_);
-      if (!s.is_ok()) return to_js(s);
-    } else {
-      dense_grad_.fill_zero();
+    Status s = reset_dense(layer_.vocab_size(), layer_.dim());
+    if (s.is_ok()) {
+      s = layer_.backward_dense(ptr<const int32_t>(ids), read_shape(shape, rank), ptr<const float>(dy),
+                                dense());
     }
-    Status s = layer_.backward_dense(ptr<const int32_t>(ids), read_shape(shape, rank),
-                                     ptr<const float>(dy), &dense_grad_);
-    if (s.is_ok()) dense_grad_.copy_to_dense(ptr<float>(out));
+    if (s.is_ok()) dense()->copy_to_dense(ptr<float>(out));
     return to_js(s);
   }
   StatusJs backward_sparse(uintptr_t ids, uintptr_t shape, uint32_t rank, uintptr_t dy) {
     return to_js(layer_.backward_sparse(ptr<const int32_t>(ids), read_shape(shape, rank),
-                                        ptr<const float>(dy), &sparse_grad_));
+                                        ptr<const float>(dy), sparse()));
   }
-  uint32_t sparse_rows() const { return sparse_grad_.rows.size(); }
-  uintptr_t sparse_rows_ptr() const { return reinterpret_cast<uintptr_t>(sparse_grad_.rows.data()); }
-  uintptr_t sparse_values_ptr() const {
-    return reinterpret_cast<uintptr_t>(sparse_grad_.values.data());
-  }
-
   void get_weights(uintptr_t out) const { layer_.table().weights().copy_to_dense(ptr<float>(out)); }
   StatusJs set_weights(uintptr_t dense, uint32_t rows, uint32_t cols) {
     return to_js(layer_.table().set_weights(ptr<const float>(dense), rows, cols));
@@ -118,8 +127,71 @@ class EmbeddingJs {
 
  private:
   Embedding layer_;
-  RowMatrix dense_grad_;
-  SparseRowGradient sparse_grad_;
+};
+
+// Where a batch of bags sits in the heap; pointers are 0 when absent.
+struct BagArgsJs {
+  uintptr_t ids = 0, shape = 0;
+  uint32_t rank = 0;
+  uintptr_t offsets = 0;
+  uint32_t num_offsets = 0;
+  bool has_offsets = false;
+  uintptr_t per_sample_weights = 0;
+};
+
+BagInput bag_input(const BagArgsJs& a) {
+  BagInput in;
+  in.ids = ptr<const int32_t>(a.ids);
+  in.ids_shape = read_shape(a.shape, a.rank);
+  // The core tells "no offsets" (nullptr) from "empty offsets" (non-null, 0 of them).
+  in.offsets = a.has_offsets ? ptr<const int32_t>(a.offsets) : nullptr;
+  in.num_offsets = a.num_offsets;
+  in.per_sample_weights = a.per_sample_weights ? ptr<const float>(a.per_sample_weights) : nullptr;
+  return in;
+}
+
+class EmbeddingBagJs : public GradientBuffers {
+ public:
+  StatusJs init(const TableOptionsJs& o, uintptr_t weights_ptr) {
+    EmbeddingBagConfig config;
+    config.table = table_config(o);
+    config.include_last_offset = o.include_last_offset;
+    Status s = parse_embedding_bag_mode(o.mode, &config.mode);
+    if (s.is_ok()) {
+      s = EmbeddingBag::create(config, weights_ptr ? ptr<const float>(weights_ptr) : nullptr, &layer_);
+    }
+    return to_js(s);
+  }
+  StatusJs count_bags(const BagArgsJs& a) {
+    size_t bags = 0;
+    Status s = layer_.output_rows(bag_input(a), &bags);
+    last_bags_ = static_cast<uint32_t>(bags);
+    return to_js(s);
+  }
+  uint32_t last_bags() const { return last_bags_; }
+  StatusJs forward(const BagArgsJs& a, uintptr_t out) {
+    return to_js(layer_.forward(bag_input(a), ptr<float>(out)));
+  }
+  StatusJs backward_dense(const BagArgsJs& a, uintptr_t dy, uintptr_t out) {
+    Status s = reset_dense(layer_.vocab_size(), layer_.dim());
+    if (s.is_ok()) s = layer_.backward_dense(bag_input(a), ptr<const float>(dy), dense());
+    if (s.is_ok()) dense()->copy_to_dense(ptr<float>(out));
+    return to_js(s);
+  }
+  StatusJs backward_sparse(const BagArgsJs& a, uintptr_t dy) {
+    return to_js(layer_.backward_sparse(bag_input(a), ptr<const float>(dy), sparse()));
+  }
+  StatusJs backward_per_sample_weights(const BagArgsJs& a, uintptr_t dy, uintptr_t out) {
+    return to_js(layer_.backward_per_sample_weights(bag_input(a), ptr<const float>(dy), ptr<float>(out)));
+  }
+  void get_weights(uintptr_t out) const { layer_.table().weights().copy_to_dense(ptr<float>(out)); }
+  StatusJs set_weights(uintptr_t dense, uint32_t rows, uint32_t cols) {
+    return to_js(layer_.table().set_weights(ptr<const float>(dense), rows, cols));
+  }
+
+ private:
+  EmbeddingBag layer_;
+  uint32_t last_bags_ = 0;
 };
 
 bool simd_build() {
@@ -168,23 +240,45 @@ EMSCRIPTEN_BINDINGS(embedwasm) {
       .field("scaleGradByFreq", &TableOptionsJs::scale_grad_by_freq)
       .field("sparse", &TableOptionsJs::sparse)
       .field("maskZero", &TableOptionsJs::mask_zero)
-      .field("inputLength", &TableOptionsJs::input_length);
+      .field("inputLength", &TableOptionsJs::input_length)
+      .field("mode", &TableOptionsJs::mode)
+      .field("includeLastOffset", &TableOptionsJs::include_last_offset);
 
-  class_<EmbeddingJs>("Embedding")
+  value_object<BagArgsJs>("BagArgs")
+      .field("ids", &BagArgsJs::ids)
+      .field("shape", &BagArgsJs::shape)
+      .field("rank", &BagArgsJs::rank)
+      .field("offsets", &BagArgsJs::offsets)
+      .field("numOffsets", &BagArgsJs::num_offsets)
+      .field("hasOffsets", &BagArgsJs::has_offsets)
+      .field("perSampleWeights", &BagArgsJs::per_sample_weights);
+
+  class_<GradientBuffers>("GradientBuffers")
+      .function("sparseRows", &GradientBuffers::sparse_rows)
+      .function("sparseRowsPtr", &GradientBuffers::sparse_rows_ptr)
+      .function("sparseValuesPtr", &GradientBuffers::sparse_values_ptr);
+
+  class_<EmbeddingJs, base<GradientBuffers>>("Embedding")
       .constructor<>()
       .function("init", &EmbeddingJs::init)
-      .function("vocabSize", &EmbeddingJs::vocab_size)
-      .function("dim", &EmbeddingJs::dim)
-      .function("paddingRow", &EmbeddingJs::padding_row)
       .function("forward", &EmbeddingJs::forward)
       .function("computeMask", &EmbeddingJs::compute_mask)
       .function("backwardDense", &EmbeddingJs::backward_dense)
       .function("backwardSparse", &EmbeddingJs::backward_sparse)
-      .function("sparseRows", &EmbeddingJs::sparse_rows)
-      .function("sparseRowsPtr", &EmbeddingJs::sparse_rows_ptr)
-      .function("sparseValuesPtr", &EmbeddingJs::sparse_values_ptr)
       .function("getWeights", &EmbeddingJs::get_weights)
       .function("setWeights", &EmbeddingJs::set_weights);
+
+  class_<EmbeddingBagJs, base<GradientBuffers>>("EmbeddingBag")
+      .constructor<>()
+      .function("init", &EmbeddingBagJs::init)
+      .function("countBags", &EmbeddingBagJs::count_bags)
+      .function("lastBags", &EmbeddingBagJs::last_bags)
+      .function("forward", &EmbeddingBagJs::forward)
+      .function("backwardDense", &EmbeddingBagJs::backward_dense)
+      .function("backwardSparse", &EmbeddingBagJs::backward_sparse)
+      .function("backwardPerSampleWeights", &EmbeddingBagJs::backward_per_sample_weights)
+      .function("getWeights", &EmbeddingBagJs::get_weights)
+      .function("setWeights", &EmbeddingBagJs::set_weights);
 
   function("simdBuild", &simd_build);
   function("threadsBuild", &threads_build);

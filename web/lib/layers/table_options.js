@@ -54,7 +54,10 @@ export function tableRecord(where, options) {
     normType: numberOption(where, options, 'normType', 2),
     scaleGradByFreq: booleanOption(where, options, 'scaleGradByFreq', false),
     sparse: booleanOption(where, options, 'sparse', false),
+    // Layer-specific fields; each layer sets its own.
     maskZero: false,
     inputLength: 0,
+    mode: 'mean',
+    includeLastOffset: false,
   };
 }
