@@ -14,7 +14,8 @@ namespace embedwasm {
 struct InitializerSpec {
   // uniform, normal (alias random_normal), truncated_normal, glorot_uniform,
   // glorot_normal, he_uniform, he_normal, lecun_uniform, lecun_normal, zeros, ones,
-  // constant, orthogonal; camelCase names (glorotUniform, ...) are accepted too.
+  // constant, orthogonal; tfjs camelCase names (glorotUniform, leCunNormal, ...) and
+  // Keras class names (GlorotUniform, ...) are accepted too.
   std::string name = "uniform";
   double minval = -0.05, maxval = 0.05;  // uniform (Keras defaults for Embedding)
   double mean = 0.0, stddev = 0.05;      // normal, truncated_normal

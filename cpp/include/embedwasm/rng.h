@@ -12,9 +12,11 @@ class Rng {
   uint64_t next_u64();                 // xoshiro256**
   uint32_t next_u32() { return static_cast<uint32_t>(next_u64() >> 32); }
   double uniform01();                  // [0, 1), 53 random bits
-  double uniform(double lo, double hi);
-  uint64_t below(uint64_t n);          // [0, n), unbiased; n > 0
-  double normal();                     // standard normal (Box-Muller, one draw cached)
+  double uniform(double lo, double hi);  // [lo, hi); lo when the interval is empty
+  uint64_t below(uint64_t n);          // [0, n), unbiased; n > 0 (below(0) returns 0)
+  // Standard normal (Box-Muller, one draw cached). Built on its own log/sin/cos, not
+  // libm's, whose last bits differ between glibc and musl.
+  double normal();
 
  private:
   uint64_t s_[4];
