@@ -10,11 +10,15 @@ namespace embedwasm {
 void RowMatrix::AlignedFree::operator()(float* p) const { std::free(p); }
 
 Status RowMatrix::create(size_t rows, size_t cols, RowMatrix* out) {
-  const uint64_t stride = (uint64_t{cols} + kAlignFloats - 1) / kAlignFloats * kAlignFloats;
   // wasm32 addresses 4 GiB (and size_t is 32 bits there); natively the same cap keeps
   // behaviour identical across builds.
   constexpr uint64_t kMaxBytes = (uint64_t{1} << 32) - 65536;
-  if (stride != 0 && uint64_t{rows} > kMaxBytes / sizeof(float) / stride) {
+  // cols is checked before rounding up: within 3 of UINT64_MAX the rounding would wrap
+  // the stride to 0 and a null matrix would pass as empty.
+  const bool cols_too_big = uint64_t{cols} > kMaxBytes / sizeof(float);
+  const uint64_t stride =
+      cols_too_big ? 0 : (uint64_t{cols} + kAlignFloats - 1) / kAlignFloats * kAlignFloats;
+  if (cols_too_big || (stride != 0 && uint64_t{rows} > kMaxBytes / sizeof(float) / stride)) {
     return Status::resource_exhausted("a " + std::to_string(rows) + " x " + std::to_string(cols) +
                                       " float32 matrix exceeds the 4 GiB memory limit");
   }
@@ -40,11 +44,15 @@ void RowMatrix::fill_zero() {
   if (data_) std::memset(data_.get(), 0, rows_ * stride_ * sizeof(float));
 }
 
+// A matrix with no floats has no buffer, and memcpy on a null pointer is undefined even
+// for 0 bytes; hence the data_ checks below.
 void RowMatrix::copy_from_dense(const float* dense) {
+  if (!data_) return;
   for (size_t r = 0; r < rows_; ++r) std::memcpy(row(r), dense + r * cols_, cols_ * sizeof(float));
 }
 
 void RowMatrix::copy_to_dense(float* dense) const {
+  if (!data_) return;
   for (size_t r = 0; r < rows_; ++r) std::memcpy(dense + r * cols_, row(r), cols_ * sizeof(float));
 }
 

@@ -19,6 +19,12 @@ Status validate(const EmbeddingTableConfig& c) {
     return Status::out_of_range("output_dim must be a positive integer, got " +
                                 std::to_string(c.output_dim));
   }
+  // size_t is 32 bits on wasm32, where a larger D would wrap when converted (2^32 + 1
+  // -> 1) and silently give a narrower table; natively such a D fails the 4 GiB cap.
+  if (static_cast<uint64_t>(c.output_dim) > std::numeric_limits<size_t>::max()) {
+    return Status::resource_exhausted("output_dim " + std::to_string(c.output_dim) +
+                                      " exceeds the 4 GiB memory limit");
+  }
   // Ids are int32 on the way in, so V must fit.
   if (c.input_dim > std::numeric_limits<int32_t>::max()) {
     return Status::out_of_range("input_dim must be at most 2147483647, got " +
