@@ -1,198 +1,15 @@
-// The only file that knows about JavaScript. Adapters, no math: JS passes options as
-// plain objects and data as pointers into the wasm heap that it allocated (one call
-// per batch), and gets back a {code, message} status that web/lib turns into
-// RangeError / TypeError. Nothing here throws.
+// The Embind registrations: the only file that includes emscripten/bind.h. Adapters,
+// no math: JS passes options as plain records and data as pointers into the wasm heap
+// that it allocated (one call per batch), and gets back a {code, message} status that
+// web/lib turns into RangeError / TypeError. Nothing here throws.
 #include <emscripten/bind.h>
 
-#include <cstdint>
-#include <string>
-#include <vector>
-
-#include "embedwasm/embedding.h"
-#include "embedwasm/embedding_bag.h"
-#include "embedwasm/row_matrix.h"
-#include "embedwasm/shape.h"
-#include "embedwasm/sparse_row_gradient.h"
-#include "embedwasm/status.h"
+#include "bindings/common.h"
+#include "bindings/model.h"
+#include "bindings/table_layers.h"
 
 namespace embedwasm::bindings {
 namespace {
-
-struct StatusJs {
-  int code = 0;
-  std::string message;
-};
-
-StatusJs to_js(const Status& s) { return StatusJs{static_cast<int>(s.code()), s.message()}; }
-
-template <typename T>
-T* ptr(uintptr_t address) {
-  return reinterpret_cast<T*>(address);
-}
-
-Shape read_shape(uintptr_t shape_ptr, uint32_t rank) {
-  const uint32_t* dims = ptr<const uint32_t>(shape_ptr);
-  return Shape(dims, dims + rank);
-}
-
-// Flat mirror of EmbeddingTableConfig + layer options; JS has already checked types
-// and option names, the core checks values.
-struct TableOptionsJs {
-  double input_dim = 0, output_dim = 0;
-  std::string initializer = "uniform";
-  double minval = -0.05, maxval = 0.05, mean = 0, stddev = 0.05, value = 0, gain = 1;
-  double seed = 0;
-  bool has_padding_idx = false;
-  double padding_idx = 0;
-  bool has_max_norm = false;
-  double max_norm = 0, norm_type = 2;
-  bool scale_grad_by_freq = false, sparse = false;
-  bool mask_zero = false;     // Embedding
-  double input_length = 0;    // Embedding
-  std::string mode = "mean";  // EmbeddingBag
-  bool include_last_offset = false;  // EmbeddingBag
-};
-
-EmbeddingTableConfig table_config(const TableOptionsJs& o) {
-  EmbeddingTableConfig c;
-  c.input_dim = static_cast<int64_t>(o.input_dim);
-  c.output_dim = static_cast<int64_t>(o.output_dim);
-  c.embeddings_initializer = InitializerSpec{o.initializer, o.minval, o.maxval, o.mean, o.stddev,
-                                             o.value, o.gain};
-  c.seed = static_cast<uint64_t>(o.seed);
-  if (o.has_padding_idx) c.padding_idx = static_cast<int64_t>(o.padding_idx);
-  if (o.has_max_norm) c.max_norm = o.max_norm;
-  c.norm_type = o.norm_type;
-  c.scale_grad_by_freq = o.scale_grad_by_freq;
-  c.sparse = o.sparse;
-  return c;
-}
-
-// Gradient results stay in the handle until the next backward, so JS can copy them
-// out of the heap without a second allocation on either side.
-class GradientBuffers {
- public:
-  // Zeroes (or first allocates) the (V, D) dense gradient.
-  Status reset_dense(size_t v, size_t d) {
-    if (dense_.rows() != v || dense_.cols() != d) return RowMatrix::create(v, d, &dense_);
-    dense_.fill_zero();
-    return Status::ok();
-  }
-  RowMatrix* dense() { return &dense_; }
-  SparseRowGradient* sparse() { return &sparse_; }
-  uint32_t sparse_rows() const { return sparse_.rows.size(); }
-  uintptr_t sparse_rows_ptr() const { return reinterpret_cast<uintptr_t>(sparse_.rows.data()); }
-  uintptr_t sparse_values_ptr() const { return reinterpret_cast<uintptr_t>(sparse_.values.data()); }
-
- private:
-  RowMatrix dense_;
-  SparseRowGradient sparse_;
-};
-
-class EmbeddingJs : public GradientBuffers {
- public:
-  StatusJs init(const TableOptionsJs& o, uintptr_t weights_ptr) {
-    EmbeddingConfig config;
-    config.table = table_config(o);
-    config.mask_zero = o.mask_zero;
-    config.input_length = static_cast<int64_t>(o.input_length);
-    return to_js(Embedding::create(config, weights_ptr ? ptr<const float>(weights_ptr) : nullptr,
-                                   &layer_));
-  }
-  StatusJs forward(uintptr_t ids, uintptr_t shape, uint32_t rank, uintptr_t out) {
-    return to_js(layer_.forward(ptr<const int32_t>(ids), read_shape(shape, rank), ptr<float>(out)));
-  }
-  StatusJs compute_mask(uintptr_t ids, uintptr_t shape, uint32_t rank, uintptr_t mask) {
-    return to_js(layer_.compute_mask(ptr<const int32_t>(ids), read_shape(shape, rank),
-                                     ptr<uint8_t>(mask)));
-  }
-  // Dense gradient written as a dense (V, D) array at out.
-  StatusJs backward_dense(uintptr_t ids, uintptr_t shape, uint32_t rank, uintptr_t dy, uintptr_t out) {
-    Status s = reset_dense(layer_.vocab_size(), layer_.dim());
-    if (s.is_ok()) {
-      s = layer_.backward_dense(ptr<const int32_t>(ids), read_shape(shape, rank), ptr<const float>(dy),
-                                dense());
-    }
-    if (s.is_ok()) dense()->copy_to_dense(ptr<float>(out));
-    return to_js(s);
-  }
-  StatusJs backward_sparse(uintptr_t ids, uintptr_t shape, uint32_t rank, uintptr_t dy) {
-    return to_js(layer_.backward_sparse(ptr<const int32_t>(ids), read_shape(shape, rank),
-                                        ptr<const float>(dy), sparse()));
-  }
-  void get_weights(uintptr_t out) const { layer_.table().weights().copy_to_dense(ptr<float>(out)); }
-  StatusJs set_weights(uintptr_t dense, uint32_t rows, uint32_t cols) {
-    return to_js(layer_.table().set_weights(ptr<const float>(dense), rows, cols));
-  }
-
- private:
-  Embedding layer_;
-};
-
-// Where a batch of bags sits in the heap; pointers are 0 when absent.
-struct BagArgsJs {
-  uintptr_t ids = 0, shape = 0;
-  uint32_t rank = 0;
-  uintptr_t offsets = 0;
-  uint32_t num_offsets = 0;
-  bool has_offsets = false;
-  uintptr_t per_sample_weights = 0;
-};
-
-BagInput bag_input(const BagArgsJs& a) {
-  BagInput in;
-  in.ids = ptr<const int32_t>(a.ids);
-  in.ids_shape = read_shape(a.shape, a.rank);
-  // The core tells "no offsets" (nullptr) from "empty offsets" (non-null, 0 of them).
-  in.offsets = a.has_offsets ? ptr<const int32_t>(a.offsets) : nullptr;
-  in.num_offsets = a.num_offsets;
-  in.per_sample_weights = a.per_sample_weights ? ptr<const float>(a.per_sample_weights) : nullptr;
-  return in;
-}
-
-class EmbeddingBagJs : public GradientBuffers {
- public:
-  StatusJs init(const TableOptionsJs& o, uintptr_t weights_ptr) {
-    EmbeddingBagConfig config;
-    config.table = table_config(o);
-    config.include_last_offset = o.include_last_offset;
-    Status s = parse_embedding_bag_mode(o.mode, &config.mode);
-    if (s.is_ok()) {
-      s = EmbeddingBag::create(config, weights_ptr ? ptr<const float>(weights_ptr) : nullptr, &layer_);
-    }
-    return to_js(s);
-  }
-  StatusJs count_bags(const BagArgsJs& a) {
-    size_t bags = 0;
-    Status s = layer_.output_rows(bag_input(a), &bags);
-    last_bags_ = static_cast<uint32_t>(bags);
-    return to_js(s);
-  }
-  uint32_t last_bags() const { return last_bags_; }
-  StatusJs forward(const BagArgsJs& a, uintptr_t out) {
-    return to_js(layer_.forward(bag_input(a), ptr<float>(out)));
-  }
-  StatusJs backward_dense(const BagArgsJs& a, uintptr_t dy, uintptr_t out) {
-    Status s = reset_dense(layer_.vocab_size(), layer_.dim());
-    if (s.is_ok()) s = layer_.backward_dense(bag_input(a), ptr<const float>(dy), dense());
-    if (s.is_ok()) dense()->copy_to_dense(ptr<float>(out));
-    return to_js(s);
-  }
-  StatusJs backward_sparse(const BagArgsJs& a, uintptr_t dy) {
-    return to_js(layer_.backward_sparse(bag_input(a), ptr<const float>(dy), sparse()));
-  }
-  StatusJs backward_per_sample_weights(const BagArgsJs& a, uintptr_t dy, uintptr_t out) {
-    return to_js(layer_.backward_per_sample_weights(bag_input(a), ptr<const float>(dy), ptr<float>(out)));
-  }
-  void get_weights(uintptr_t out) const { layer_.table().weights().copy_to_dense(ptr<float>(out)); }
-  StatusJs set_weights(uintptr_t dense, uint32_t rows, uint32_t cols) {
-    return to_js(layer_.table().set_weights(ptr<const float>(dense), rows, cols));
-  }
-
- private:
-  EmbeddingBag layer_;
-  uint32_t last_bags_ = 0;
-};
 
 bool simd_build() {
 #if defined(__wasm_simd128__)
@@ -279,6 +96,79 @@ EMSCRIPTEN_BINDINGS(embedwasm) {
       .function("backwardPerSampleWeights", &EmbeddingBagJs::backward_per_sample_weights)
       .function("getWeights", &EmbeddingBagJs::get_weights)
       .function("setWeights", &EmbeddingBagJs::set_weights);
+
+  value_object<RegularizerJs>("Regularizer")
+      .field("l1", &RegularizerJs::l1)
+      .field("l2", &RegularizerJs::l2);
+
+  value_object<ConstraintJs>("Constraint")
+      .field("kind", &ConstraintJs::kind)
+      .field("maxValue", &ConstraintJs::max_value)
+      .field("minValue", &ConstraintJs::min_value)
+      .field("rate", &ConstraintJs::rate);
+
+  value_object<LayerOptionsJs>("LayerOptions")
+      .field("kind", &LayerOptionsJs::kind)
+      .field("units", &LayerOptionsJs::units)
+      .field("activation", &LayerOptionsJs::activation)
+      .field("useBias", &LayerOptionsJs::use_bias)
+      .field("kernelInitializer", &LayerOptionsJs::kernel_initializer)
+      .field("biasInitializer", &LayerOptionsJs::bias_initializer)
+      .field("seed", &LayerOptionsJs::seed)
+      .field("kernelRegularizer", &LayerOptionsJs::kernel_regularizer)
+      .field("biasRegularizer", &LayerOptionsJs::bias_regularizer)
+      .field("kernelConstraint", &LayerOptionsJs::kernel_constraint)
+      .field("biasConstraint", &LayerOptionsJs::bias_constraint)
+      .field("rate", &LayerOptionsJs::rate);
+
+  value_object<OptimizerJs>("OptimizerOptions")
+      .field("name", &OptimizerJs::name)
+      .field("learningRate", &OptimizerJs::learning_rate)
+      .field("momentum", &OptimizerJs::momentum)
+      .field("nesterov", &OptimizerJs::nesterov)
+      .field("beta1", &OptimizerJs::beta1)
+      .field("beta2", &OptimizerJs::beta2)
+      .field("epsilon", &OptimizerJs::epsilon)
+      .field("rho", &OptimizerJs::rho)
+      .field("centered", &OptimizerJs::centered)
+      .field("initialAccumulatorValue", &OptimizerJs::initial_accumulator_value)
+      .field("weightDecay", &OptimizerJs::weight_decay)
+      .field("decay", &OptimizerJs::decay)
+      .field("clipNorm", &OptimizerJs::clip_norm)
+      .field("clipValue", &OptimizerJs::clip_value)
+      .field("schedule", &OptimizerJs::schedule)
+      .field("finalLearningRate", &OptimizerJs::final_learning_rate)
+      .field("decayRate", &OptimizerJs::decay_rate)
+      .field("decaySteps", &OptimizerJs::decay_steps)
+      .field("staircase", &OptimizerJs::staircase)
+      .field("alpha", &OptimizerJs::alpha)
+      .field("totalSteps", &OptimizerJs::total_steps);
+
+  class_<SequentialJs>("Sequential")
+      .constructor<>()
+      .function("addEmbedding", &SequentialJs::add_embedding)
+      .function("addEmbeddingBag", &SequentialJs::add_embedding_bag)
+      .function("addLayer", &SequentialJs::add_layer)
+      .function("build", &SequentialJs::build)
+      .function("outputRank", &SequentialJs::output_rank)
+      .function("outputDim", &SequentialJs::output_dim)
+      .function("compile", &SequentialJs::compile)
+      .function("trainOnBatch", &SequentialJs::train_on_batch)
+      .function("testOnBatch", &SequentialJs::test_on_batch)
+      .function("lastLoss", &SequentialJs::last_loss)
+      .function("lastMetric", &SequentialJs::last_metric)
+      .function("lastSamples", &SequentialJs::last_samples)
+      .function("predict", &SequentialJs::predict)
+      .function("outputPtr", &SequentialJs::output_ptr)
+      .function("outputSize", &SequentialJs::output_size)
+      .function("numLayers", &SequentialJs::num_layers)
+      .function("numWeights", &SequentialJs::num_weights)
+      .function("weightRows", &SequentialJs::weight_rows)
+      .function("weightCols", &SequentialJs::weight_cols)
+      .function("getWeight", &SequentialJs::get_weight)
+      .function("setWeight", &SequentialJs::set_weight)
+      .function("learningRate", &SequentialJs::learning_rate)
+      .function("iterations", &SequentialJs::iterations);
 
   function("simdBuild", &simd_build);
   function("threadsBuild", &threads_build);

@@ -31,6 +31,10 @@ class [[nodiscard]] Status {
   bool is_ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
+  // The same status with context in front of its message ("Dense: ...").
+  Status prefixed(const std::string& prefix) const {
+    return is_ok() ? *this : Status(code_, prefix + message_);
+  }
 
  private:
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}

@@ -24,7 +24,7 @@ export class Embedding extends TableLayer {
     const weights = options.weights === undefined ? null
       : TableLayer.readWeights(where, options.weights, record.inputDim, record.outputDim);
     const handle = TableLayer.createHandle(where, 'Embedding', record, weights);
-    super(handle, where, { ...record, name: options.name });
+    super(handle, where, { ...record, name: options.name }, options);
   }
 
   /** Runs fn(idsPtr, shapePtr, rank) with x's ids and shape copied into the heap. */

@@ -27,7 +27,7 @@ export class EmbeddingBag extends TableLayer {
     const weights = options.weights === undefined ? null
       : TableLayer.readWeights(where, options.weights, record.inputDim, record.outputDim);
     const handle = TableLayer.createHandle(where, 'EmbeddingBag', record, weights);
-    super(handle, where, { ...record, name: options.name });
+    super(handle, where, { ...record, name: options.name }, options);
   }
 
   /**

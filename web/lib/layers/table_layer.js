@@ -5,12 +5,25 @@ import { throwIfError } from '../core/errors.js';
 import { heapF32, heapI32, withHeap } from '../core/heap.js';
 import { engine } from '../core/init.js';
 import { sameShape, shapeText, toFloats } from '../core/tensor.js';
+import { constraintRecord, regularizerRecord } from './regularization.js';
 
 export class TableLayer extends Disposable {
-  constructor(handle, where, config) {
+  constructor(handle, where, config, options) {
     super(handle, where);
     this.where = where;
     this.config = Object.freeze(config);
+    // Used when a model trains this table (Keras embeddings_regularizer / _constraint).
+    this.regularizer = regularizerRecord(where, 'embeddingsRegularizer', options.embeddingsRegularizer);
+    this.constraint = constraintRecord(where, 'embeddingsConstraint', options.embeddingsConstraint);
+    this.model = null;
+  }
+
+  /** Called by sequential(): the model's layer takes over this table. */
+  bindTo(model) {
+    if (this.model !== null) {
+      throw new TypeError(`${this.where} already belongs to a model; create a new layer for another one`);
+    }
+    this.model = model;
   }
 
   get inputDim() {

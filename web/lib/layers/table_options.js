@@ -4,7 +4,8 @@ import { booleanOption, checkOptionNames, integerOption, numberOption } from '..
 
 export const TABLE_OPTIONS = [
   'inputDim', 'outputDim', 'embeddingsInitializer', 'weights', 'paddingIdx', 'maxNorm',
-  'normType', 'scaleGradByFreq', 'sparse', 'seed', 'name',
+  'normType', 'scaleGradByFreq', 'sparse', 'seed', 'name', 'embeddingsRegularizer',
+  'embeddingsConstraint',
 ];
 
 export const INITIALIZERS = [

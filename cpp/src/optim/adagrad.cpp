@@ -1,0 +1,41 @@
+// Adagrad as Keras (and PyTorch, whose sparse path is the same update on the touched
+// rows): acc += g^2; w -= lr * g / (sqrt(acc) + eps). The accumulator starts at
+// initial_accumulator_value (Keras 0.1, PyTorch 0). TF.js differs: sqrt(acc + eps).
+#include <cmath>
+
+#include "optim/optimizers.h"
+
+namespace embedwasm::optim {
+
+namespace {
+
+template <bool kSparse>
+void update(const OptimizerSpec& spec, Param* p, Optimizer::Slots* s, float lr) {
+  const size_t d = p->value->cols();
+  const float eps = static_cast<float>(spec.epsilon);
+  for_each_row<kSparse>(p, [&](float* w, const float* g, size_t r) {
+    float* acc = s->v.row(r);
+    for (size_t j = 0; j < d; ++j) {
+      acc[j] += g[j] * g[j];
+      w[j] -= lr * g[j] / (std::sqrt(acc[j]) + eps);
+    }
+  });
+}
+
+}  // namespace
+
+Status Adagrad::init_slots(const Param& p, Slots* s) {
+  EMBEDWASM_RETURN_IF_ERROR(ensure_slot(p, &s->v));
+  // Only the D real columns: row padding stays zero as RowMatrix promises.
+  const float initial = static_cast<float>(spec_.initial_accumulator_value);
+  for (size_t r = 0; r < s->v.rows(); ++r) {
+    float* acc = s->v.row(r);
+    for (size_t j = 0; j < s->v.cols(); ++j) acc[j] = initial;
+  }
+  return Status::ok();
+}
+
+void Adagrad::update_dense(Param* p, Slots* s, float lr) { update<false>(spec_, p, s, lr); }
+void Adagrad::update_sparse(Param* p, Slots* s, float lr) { update<true>(spec_, p, s, lr); }
+
+}  // namespace embedwasm::optim

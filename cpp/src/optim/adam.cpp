@@ -1,0 +1,47 @@
+// Adam in Keras 2's form (the ApplyAdam kernel; Keras 3 is the same):
+//   m += (g - m)(1 - beta1); v += (g^2 - v)(1 - beta2)
+//   w -= lr sqrt(1 - beta2^t) / (1 - beta1^t) * m / (sqrt(v) + eps)
+// with t = iterations + 1. eps is the paper's "epsilon hat": it sits outside the
+// bias-corrected root. PyTorch's Adam (and TF.js) divide by sqrt(v / (1 - beta2^t)) + eps
+// instead, which differs by a factor sqrt(1 - beta2^t) on eps; PyTorch's SparseAdam uses
+// the Keras form, which is why one row update serves both paths (sparse_adam.cpp).
+#include <cmath>
+
+#include "optim/optimizers.h"
+
+namespace embedwasm::optim {
+
+Adam::Step Adam::step(float lr) const {
+  const double t = static_cast<double>(iterations_ + 1);
+  const double bias1 = 1.0 - std::pow(spec_.beta1, t);
+  const double bias2 = 1.0 - std::pow(spec_.beta2, t);
+  Step c;
+  c.one_minus_beta1 = static_cast<float>(1.0 - spec_.beta1);
+  c.one_minus_beta2 = static_cast<float>(1.0 - spec_.beta2);
+  c.epsilon = static_cast<float>(spec_.epsilon);
+  c.step_size = static_cast<float>(static_cast<double>(lr) * std::sqrt(bias2) / bias1);
+  return c;
+}
+
+void Adam::update_row(const Step& c, size_t d, const float* g, float* m, float* v, float* w) {
+  for (size_t j = 0; j < d; ++j) {
+    m[j] += (g[j] - m[j]) * c.one_minus_beta1;
+    v[j] += (g[j] * g[j] - v[j]) * c.one_minus_beta2;
+    w[j] -= c.step_size * (m[j] / (std::sqrt(v[j]) + c.epsilon));
+  }
+}
+
+Status Adam::init_slots(const Param& p, Slots* s) {
+  EMBEDWASM_RETURN_IF_ERROR(ensure_slot(p, &s->m));
+  return ensure_slot(p, &s->v);
+}
+
+void Adam::update_dense(Param* p, Slots* s, float lr) {
+  const Step c = step(lr);
+  const size_t d = p->value->cols();
+  for_each_row<false>(p, [&](float* w, const float* g, size_t r) {
+    update_row(c, d, g, s->m.row(r), s->v.row(r), w);
+  });
+}
+
+}  // namespace embedwasm::optim

@@ -1,0 +1,228 @@
+#include "embedwasm/train/optimizer.h"
+
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <string>
+
+#include "kernels/kernels.h"
+#include "optim/optimizers.h"
+#include "train/name_folding.h"
+
+namespace embedwasm {
+
+namespace {
+
+std::string format_value(double x) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", x);
+  return text;
+}
+
+Status check_range(const char* what, double x, double lo, double hi, bool hi_open = false) {
+  const bool ok = std::isfinite(x) && x >= lo && (hi_open ? x < hi : x <= hi);
+  if (ok) return Status::ok();
+  const std::string range = "[" + format_value(lo) + ", " + format_value(hi) + (hi_open || std::isinf(hi) ? ")" : "]");
+  return Status::out_of_range(std::string("optimizer ") + what + " must be in " + range + ", got " +
+                              format_value(x));
+}
+
+Status validate_spec(const OptimizerSpec& s) {
+  const double inf = std::numeric_limits<double>::infinity();
+  EMBEDWASM_RETURN_IF_ERROR(check_range("learning_rate", s.learning_rate, 0.0, inf));
+  EMBEDWASM_RETURN_IF_ERROR(check_range("momentum", s.momentum, 0.0, 1.0));
+  // beta = 1 would make Adam's bias correction 1 - beta^t zero.
+  EMBEDWASM_RETURN_IF_ERROR(check_range("beta1", s.beta1, 0.0, 1.0, /*hi_open=*/true));
+  EMBEDWASM_RETURN_IF_ERROR(check_range("beta2", s.beta2, 0.0, 1.0, /*hi_open=*/true));
+  EMBEDWASM_RETURN_IF_ERROR(check_range("epsilon", s.epsilon, 0.0, inf));
+  EMBEDWASM_RETURN_IF_ERROR(check_range("rho", s.rho, 0.0, 1.0));
+  EMBEDWASM_RETURN_IF_ERROR(check_range("initial_accumulator_value", s.initial_accumulator_value, 0.0, inf));
+  EMBEDWASM_RETURN_IF_ERROR(check_range("weight_decay", s.weight_decay, 0.0, inf));
+  EMBEDWASM_RETURN_IF_ERROR(check_range("decay", s.decay, 0.0, inf));
+  EMBEDWASM_RETURN_IF_ERROR(check_range("clip_norm", s.clip_norm, 0.0, inf));
+  EMBEDWASM_RETURN_IF_ERROR(check_range("clip_value", s.clip_value, 0.0, inf));
+  return Status::ok();
+}
+
+bool slots_empty(const Optimizer::Slots& s) {
+  return s.m.rows() == 0 && s.v.rows() == 0 && s.u.rows() == 0;
+}
+
+Status check_slot_shape(const Param& p, const RowMatrix& slot) {
+  if (slot.rows() == 0 || (slot.rows() == p.value->rows() && slot.cols() == p.value->cols())) {
+    return Status::ok();
+  }
+  return Status::invalid_argument("param '" + p.name + "' is now " + std::to_string(p.value->rows()) +
+                                  " x " + std::to_string(p.value->cols()) +
+                                  " but its optimizer state is " + std::to_string(slot.rows()) + " x " +
+                                  std::to_string(slot.cols()));
+}
+
+// Calls f(d, g) on every gradient row: dense rows, then a sparse param's touched rows.
+template <typename F>
+void for_each_gradient_row(const std::vector<Param*>& params, F f) {
+  for (Param* p : params) {
+    const size_t d = p->value->cols();
+    if (p->sparse) {
+      for (size_t k = 0; k < p->sparse_grad.rows.size(); ++k) f(d, p->sparse_grad.row_values(k));
+    } else {
+      for (size_t r = 0; r < p->grad.rows(); ++r) f(d, p->grad.row(r));
+    }
+  }
+}
+
+// tf.clip_by_global_norm (Keras global_clipnorm): one norm over every gradient, so
+// clipping keeps the direction of the whole step. PyTorch's clip_grad_norm_ is the same
+// but divides by norm + 1e-6.
+void clip_by_global_norm(const std::vector<Param*>& params, double clip_norm) {
+  double sum_squares = 0.0;
+  for_each_gradient_row(params, [&](size_t d, float* g) { sum_squares += kernels::f32_dot(d, g, g); });
+  const double norm = std::sqrt(sum_squares);
+  if (!(norm > clip_norm)) return;
+  const float scale = static_cast<float>(clip_norm / norm);
+  for_each_gradient_row(params, [&](size_t d, float* g) { kernels::f32_scale(d, scale, g, g); });
+}
+
+void clip_by_value(const std::vector<Param*>& params, double clip_value) {
+  const float c = static_cast<float>(clip_value);
+  for_each_gradient_row(params, [&](size_t d, float* g) {
+    for (size_t j = 0; j < d; ++j) {
+      // Comparisons rather than min/max so that a NaN gradient stays visible.
+      if (g[j] > c) g[j] = c;
+      if (g[j] < -c) g[j] = -c;
+    }
+  });
+}
+
+// PyTorch's weight_decay: g += wd * w, after clipping as clip_grad_norm_ runs before
+// step(). Sparse params decay only on the touched rows.
+void add_l2_weight_decay(const std::vector<Param*>& params, double weight_decay) {
+  const float wd = static_cast<float>(weight_decay);
+  for (Param* p : params) {
+    RowMatrix& w = *p->value;
+    if (p->sparse) {
+      SparseRowGradient& g = p->sparse_grad;
+      for (size_t k = 0; k < g.rows.size(); ++k) {
+        kernels::f32_axpy(w.cols(), wd, w.row(static_cast<size_t>(g.rows[k])), g.row_values(k));
+      }
+    } else {
+      for (size_t r = 0; r < w.rows(); ++r) kernels::f32_axpy(w.cols(), wd, w.row(r), p->grad.row(r));
+    }
+  }
+}
+
+}  // namespace
+
+Status Optimizer::create(const OptimizerSpec& spec, std::unique_ptr<Optimizer>* out) {
+  EMBEDWASM_RETURN_IF_ERROR(validate_spec(spec));
+  OptimizerSpec s = spec;
+  const std::string name = fold_name(spec.name);
+  if (name == "sgd") {
+    s.name = "sgd";
+    out->reset(new optim::Sgd(s));
+  } else if (name == "momentum") {
+    // TF.js' train.momentum; a momentum optimizer without momentum would be plain SGD.
+    s.name = "momentum";
+    if (s.momentum == 0.0) s.momentum = 0.9;
+    out->reset(new optim::Sgd(s));
+  } else if (name == "adagrad") {
+    s.name = "adagrad";
+    out->reset(new optim::Adagrad(s));
+  } else if (name == "rmsprop") {
+    s.name = "rmsprop";
+    out->reset(new optim::RmsProp(s));
+  } else if (name == "adam" || name == "sparseadam") {
+    // adam's sparse path already is SparseAdam, and SparseAdam on a dense param is Adam.
+    s.name = name == "adam" ? "adam" : "sparse_adam";
+    out->reset(new optim::Adam(s));
+  } else if (name == "adamw") {
+    s.name = "adamw";
+    out->reset(new optim::AdamW(s));
+  } else if (name == "adamax") {
+    s.name = "adamax";
+    out->reset(new optim::Adamax(s));
+  } else {
+    return Status::invalid_argument("unknown optimizer '" + spec.name +
+                                    "'; expected sgd, momentum, adagrad, rmsprop, adam, adamw, "
+                                    "adamax or sparse_adam");
+  }
+  return Status::ok();
+}
+
+Optimizer::Slots* Optimizer::slots_for(const Param* p) {
+  for (auto& entry : slots_) {
+    if (entry.first == p) return entry.second.get();
+  }
+  slots_.emplace_back(p, std::make_unique<Slots>());
+  return slots_.back().second.get();
+}
+
+const Optimizer::Slots* Optimizer::find_slots(const Param* p) const {
+  for (const auto& entry : slots_) {
+    if (entry.first == p) return entry.second.get();
+  }
+  return nullptr;
+}
+
+// lr arrives scheduled and with Keras' legacy decay already applied (the model computes
+// both from iterations()), so spec_.decay is not applied a second time here.
+Status Optimizer::apply(const std::vector<Param*>& params, double lr) {
+  if (!(std::isfinite(lr) && lr >= 0.0)) {
+    return Status::out_of_range("learning rate must be finite and >= 0, got " + format_value(lr));
+  }
+  // Everything that can fail runs before the first weight moves.
+  for (size_t i = 0; i < params.size(); ++i) {
+    const Param* p = params[i];
+    if (p == nullptr) return Status::invalid_argument("param " + std::to_string(i) + " is null");
+    EMBEDWASM_RETURN_IF_ERROR(validate(*p));
+    for (size_t j = 0; j < i; ++j) {
+      if (params[j] == p) {
+        return Status::invalid_argument("param '" + p->name + "' is listed twice; it would be updated twice");
+      }
+    }
+  }
+  std::vector<Slots*> slots(params.size());
+  for (size_t i = 0; i < params.size(); ++i) {
+    const Param* p = params[i];
+    Slots* s = slots_for(p);
+    if (slots_empty(*s)) {
+      EMBEDWASM_RETURN_IF_ERROR(init_slots(*p, s).prefixed("param '" + p->name + "': "));
+    } else {
+      EMBEDWASM_RETURN_IF_ERROR(check_slot_shape(*p, s->m));
+      EMBEDWASM_RETURN_IF_ERROR(check_slot_shape(*p, s->v));
+      EMBEDWASM_RETURN_IF_ERROR(check_slot_shape(*p, s->u));
+    }
+    slots[i] = s;
+  }
+
+  if (spec_.clip_norm > 0.0) clip_by_global_norm(params, spec_.clip_norm);
+  if (spec_.clip_value > 0.0) clip_by_value(params, spec_.clip_value);
+  // AdamW decays the weights themselves (decoupled), in its own update.
+  if (spec_.weight_decay > 0.0 && spec_.name != "adamw") add_l2_weight_decay(params, spec_.weight_decay);
+
+  const float lr_f = static_cast<float>(lr);
+  for (size_t i = 0; i < params.size(); ++i) {
+    Param* p = params[i];
+    if (p->sparse) {
+      update_sparse(p, slots[i], lr_f);
+    } else {
+      update_dense(p, slots[i], lr_f);
+    }
+    apply_constraint(p);
+  }
+  ++iterations_;
+  return Status::ok();
+}
+
+namespace optim {
+
+Status ensure_slot(const Param& p, RowMatrix* slot) {
+  if (slot->rows() == p.value->rows() && slot->cols() == p.value->cols() && slot->data() != nullptr) {
+    return Status::ok();
+  }
+  return RowMatrix::create(p.value->rows(), p.value->cols(), slot);
+}
+
+}  // namespace optim
+
+}  // namespace embedwasm

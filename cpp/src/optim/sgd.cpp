@@ -1,0 +1,46 @@
+// SGD in Keras' form: v = momentum * v - lr * g; w += v (nesterov: w += momentum * v -
+// lr * g). PyTorch keeps buf = momentum * buf + g and steps -lr * buf instead; the two
+// agree while lr is constant and differ once a schedule changes it.
+//
+// Sparse params move only the touched rows' weights and velocities ("lazy" momentum,
+// as TF's ResourceSparseApplyKerasMomentum). PyTorch's SGD with momentum keeps a sparse
+// buffer that goes on decaying and stepping rows after they stop being touched, i.e. it
+// densifies over time; that is not a sparse update, so it is not followed here.
+#include "kernels/kernels.h"
+#include "optim/optimizers.h"
+
+namespace embedwasm::optim {
+
+namespace {
+
+template <bool kSparse>
+void update(const OptimizerSpec& spec, Param* p, Optimizer::Slots* s, float lr) {
+  const size_t d = p->value->cols();
+  if (spec.momentum == 0.0) {
+    for_each_row<kSparse>(p, [&](float* w, const float* g, size_t) { kernels::f32_axpy(d, -lr, g, w); });
+    return;
+  }
+  const float momentum = static_cast<float>(spec.momentum);
+  for_each_row<kSparse>(p, [&](float* w, const float* g, size_t r) {
+    float* v = s->m.row(r);
+    kernels::f32_scale(d, momentum, v, v);
+    kernels::f32_axpy(d, -lr, g, v);
+    if (spec.nesterov) {
+      kernels::f32_axpy(d, momentum, v, w);
+      kernels::f32_axpy(d, -lr, g, w);
+    } else {
+      kernels::f32_axpy(d, 1.0f, v, w);
+    }
+  });
+}
+
+}  // namespace
+
+Status Sgd::init_slots(const Param& p, Slots* s) {
+  return spec_.momentum > 0.0 ? ensure_slot(p, &s->m) : Status::ok();
+}
+
+void Sgd::update_dense(Param* p, Slots* s, float lr) { update<false>(spec_, p, s, lr); }
+void Sgd::update_sparse(Param* p, Slots* s, float lr) { update<true>(spec_, p, s, lr); }
+
+}  // namespace embedwasm::optim

@@ -1,0 +1,20 @@
+// PyTorch's SparseAdam (torch/optim/_functional.py, sparse_adam), the sparse step of
+// both "adam" and "sparse_adam". For each touched row, with t the global step count:
+//   m += (g - m)(1 - beta1); v += (g^2 - v)(1 - beta2)
+//   w -= lr sqrt(1 - beta2^t) / (1 - beta1^t) * m / (sqrt(v) + eps)
+// Untouched rows keep their m and v: they are not decayed towards zero as a dense Adam
+// step with a zero gradient would do. PyTorch counts steps per param, and every param
+// here gets a gradient at every step, so its count equals iterations + 1.
+#include "optim/optimizers.h"
+
+namespace embedwasm::optim {
+
+void Adam::update_sparse(Param* p, Slots* s, float lr) {
+  const Step c = step(lr);
+  const size_t d = p->value->cols();
+  for_each_row<true>(p, [&](float* w, const float* g, size_t r) {
+    update_row(c, d, g, s->m.row(r), s->v.row(r), w);
+  });
+}
+
+}  // namespace embedwasm::optim

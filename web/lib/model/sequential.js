@@ -1,0 +1,326 @@
+// sequential([...layers]): a Keras / TF.js Sequential model over the wasm core. The
+// core trains one batch per call; the loop here (epochs, shuffling, validation,
+// callbacks) yields to the event loop between batches so a page stays responsive.
+import { Disposable } from '../core/disposable.js';
+import { throwIfError } from '../core/errors.js';
+import { heapF32, heapU32, withHeap } from '../core/heap.js';
+import { engine } from '../core/init.js';
+import { checkOptionNames, integerOption } from '../core/options.js';
+import { shapeText, toFloats } from '../core/tensor.js';
+import { ModelLayer } from '../layers/model_layer.js';
+import { TableLayer } from '../layers/table_layer.js';
+import { resolveOptimizer } from '../train/optimizers.js';
+import { classWeights, permutation, seededRandom, splitTail, takeRows } from './batches.js';
+
+const LOSSES = ['sparseCategoricalCrossentropy', 'categoricalCrossentropy', 'binaryCrossentropy',
+  'meanSquaredError', 'mse'];
+const METRICS = ['accuracy', 'acc', 'binaryAccuracy', 'sparseCategoricalAccuracy', 'categoricalAccuracy'];
+const FIT_OPTIONS = ['epochs', 'batchSize', 'validationSplit', 'validationData', 'shuffle', 'seed',
+  'classWeight', 'sampleWeight', 'callbacks', 'verbose', 'yieldEvery'];
+
+const nextTick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+export class Sequential extends Disposable {
+  #layers = [];
+  #compiled = null;
+
+  constructor(layers = []) {
+    const m = engine();
+    super(new m.Sequential(), 'sequential model');
+    this.built = false;
+    /** Set to true (e.g. from a callback) to stop fit() after the current batch. */
+    this.stopTraining = false;
+    for (const layer of layers) this.add(layer);
+  }
+
+  get layers() {
+    return [...this.#layers];
+  }
+
+  add(layer) {
+    const where = 'sequential.add';
+    if (this.built) throw new TypeError(`${where}: the model is already built`);
+    const h = this.handle;
+    if (layer instanceof TableLayer) {
+      const add = layer.constructor.name === 'EmbeddingBag' ? 'addEmbeddingBag' : 'addEmbedding';
+      if (layer.model !== null) throw new TypeError(`${where}: ${layer.where} already belongs to a model`);
+      throwIfError(h[add](layer.handle, layer.regularizer, layer.constraint), `${where} ${layer.where}`);
+      layer.bindTo(this);
+    } else if (layer instanceof ModelLayer) {
+      const [kernel, bias] = layer.initialWeights ?? [];
+      const m = engine();
+      withHeap(m, [(kernel?.length ?? 0) * 4, (bias?.length ?? 0) * 4], ([kPtr, bPtr]) => {
+        if (kernel) heapF32(m, kPtr, kernel.length).set(kernel);
+        if (bias) heapF32(m, bPtr, bias.length).set(bias);
+        throwIfError(h.addLayer(layer.record, kernel ? kPtr : 0, kernel?.length ?? 0, bias ? bPtr : 0,
+          bias?.length ?? 0), `${where} ${layer.where}`);
+      });
+      layer.bindTo(this, this.#layers.length);
+    } else {
+      throw new TypeError(`${where}: expected a layer from layers.*, got ${layer === null ? 'null' : typeof layer}`);
+    }
+    this.#layers.push(layer);
+  }
+
+  /** inputShape: the per-sample shape, e.g. [sequenceLength] of ids. */
+  build(inputShape) {
+    if (this.built) return;
+    const m = engine();
+    withHeap(m, [inputShape.length * 4], ([ptr]) => {
+      heapU32(m, ptr, inputShape.length).set(inputShape);
+      throwIfError(this.handle.build(ptr, inputShape.length), 'sequential.build');
+    });
+    this.built = true;
+    this.inputShape = [...inputShape];
+    this.outputShape = Array.from({ length: this.handle.outputRank() }, (_, i) => this.handle.outputDim(i));
+  }
+
+  #buildFor(x) {
+    if (!this.built) this.build(x.shape.slice(1));
+  }
+
+  /** compile({optimizer: 'adam' | train.adam(...), loss: name | {name, fromLogits}, metrics}) */
+  compile(options) {
+    const where = 'sequential.compile';
+    checkOptionNames(where, options, ['optimizer', 'loss', 'metrics']);
+    const optimizer = resolveOptimizer(where, options.optimizer ?? 'sgd');
+    const loss = typeof options.loss === 'string' ? { name: options.loss, fromLogits: false } : options.loss;
+    if (!loss || !LOSSES.includes(loss.name)) {
+      throw new TypeError(`${where}: loss must be one of ${LOSSES.join(', ')} (or {name, fromLogits}), got ${JSON.stringify(options.loss)}`);
+    }
+    const metrics = options.metrics ?? [];
+    for (const metric of metrics) {
+      if (!METRICS.includes(metric)) throw new TypeError(`${where}: unknown metric '${metric}' (valid: ${METRICS.join(', ')})`);
+    }
+    this.#compiled = { optimizer, loss, metrics: [...metrics] };
+    if (this.built) this.#compileCore();
+  }
+
+  #compileCore() {
+    const { optimizer, loss, metrics } = this.#compiled;
+    const coreMetrics = metrics.map((name) => (name === 'acc' ? 'accuracy' : name));
+    throwIfError(this.handle.compile(optimizer, loss.name, loss.fromLogits ?? false, coreMetrics.join(',')), 'sequential.compile');
+    this.#compiled.inCore = true;
+  }
+
+  #ensureReady(x, where) {
+    if (this.#compiled === null) throw new Error(`${where}: compile the model first`);
+    this.#buildFor(x);
+    if (!this.#compiled.inCore) this.#compileCore();
+  }
+
+  /** Runs fn(xPtr, xShapePtr, xRank, yPtr, yShapePtr, yRank, swPtr) with the batch in the heap. */
+  #withBatch(x, y, sampleWeight, fn) {
+    const m = engine();
+    const sizes = [x.data.length * 4, x.shape.length * 4, y ? y.data.length * 4 : 0, y ? y.shape.length * 4 : 0,
+      sampleWeight ? sampleWeight.length * 4 : 0];
+    return withHeap(m, sizes, ([xp, xs, yp, ys, wp]) => {
+      heapF32(m, xp, x.data.length).set(x.data);
+      heapU32(m, xs, x.shape.length).set(x.shape);
+      if (y) {
+        heapF32(m, yp, y.data.length).set(y.data);
+        heapU32(m, ys, y.shape.length).set(y.shape);
+      }
+      if (sampleWeight) heapF32(m, wp, sampleWeight.length).set(sampleWeight);
+      return fn(xp, xs, x.shape.length, yp, ys, y ? y.shape.length : 0, sampleWeight ? wp : 0);
+    });
+  }
+
+  #batchLogs() {
+    const h = this.handle;
+    const samples = h.lastSamples();
+    const logs = { loss: h.lastLoss(), samples };
+    this.#compiled.metrics.forEach((name, i) => { logs[name] = h.lastMetric(i); });
+    return logs;
+  }
+
+  #trainBatch(x, y, sampleWeight) {
+    return this.#withBatch(x, y, sampleWeight, (...ptrs) => {
+      throwIfError(this.handle.trainOnBatch(...ptrs), 'sequential.fit');
+      return this.#batchLogs();
+    });
+  }
+
+  #testBatch(x, y, sampleWeight) {
+    return this.#withBatch(x, y, sampleWeight, (...ptrs) => {
+      throwIfError(this.handle.testOnBatch(...ptrs), 'sequential.evaluate');
+      return this.#batchLogs();
+    });
+  }
+
+  /** One optimizer step on one batch: {loss, ...metrics}. */
+  trainOnBatch(x, y) {
+    const xs = toFloats(x, 'sequential.trainOnBatch x', x?.shape);
+    const ys = toFloats(y, 'sequential.trainOnBatch y', y?.shape);
+    this.#ensureReady(xs, 'sequential.trainOnBatch');
+    return finishLogs(this.#trainBatch(xs, ys, null), this.#compiled.metrics);
+  }
+
+  /** Loss and metrics over (x, y) in batches, without training: {loss, ...metrics}. */
+  evaluate(x, y, options = {}) {
+    const where = 'sequential.evaluate';
+    checkOptionNames(where, options, ['batchSize', 'sampleWeight']);
+    const xs = toFloats(x, `${where} x`, x?.shape);
+    const ys = toFloats(y, `${where} y`, y?.shape);
+    this.#ensureReady(xs, where);
+    checkSameLength(where, xs, ys);
+    const batchSize = integerOption(where, options, 'batchSize', 32);
+    const order = Uint32Array.from({ length: xs.shape[0] }, (_, i) => i);
+    const totals = newTotals(this.#compiled.metrics);
+    for (let start = 0; start < order.length; start += batchSize) {
+      const end = Math.min(order.length, start + batchSize);
+      const sw = options.sampleWeight ? Float32Array.from(options.sampleWeight).subarray(start, end) : null;
+      addToTotals(totals, this.#testBatch(takeRows(xs, order, start, end), takeRows(ys, order, start, end), sw));
+    }
+    return finishLogs(totals, this.#compiled.metrics);
+  }
+
+  /** Outputs for x in batches: {data: Float32Array, shape: [N, ...outputShape]}. */
+  predict(x, options = {}) {
+    const where = 'sequential.predict';
+    checkOptionNames(where, options, ['batchSize']);
+    const xs = toFloats(x, `${where} x`, x?.shape);
+    this.#buildFor(xs);
+    const batchSize = integerOption(where, options, 'batchSize', 32);
+    const n = xs.shape[0];
+    const row = this.outputShape.reduce((a, b) => a * b, 1);
+    const out = new Float32Array(n * row);
+    const order = Uint32Array.from({ length: n }, (_, i) => i);
+    const m = engine();
+    for (let start = 0; start < n; start += batchSize) {
+      const end = Math.min(n, start + batchSize);
+      this.#withBatch(takeRows(xs, order, start, end), null, null, (xp, xs2, rank) => {
+        throwIfError(this.handle.predict(xp, xs2, rank), where);
+        out.set(heapF32(m, this.handle.outputPtr(), (end - start) * row), start * row);
+      });
+    }
+    return { data: out, shape: [n, ...this.outputShape] };
+  }
+
+  /**
+   * Keras fit. Returns {epoch: number[], history: {loss: [], <metric>: [], val_loss: [], ...}}.
+   * callbacks: {onTrainBegin, onEpochBegin, onBatchEnd(batch, logs), onEpochEnd(epoch, logs),
+   * onTrainEnd}; a callback may set model.stopTraining = true. Same seed, same build:
+   * the same result, bit for bit.
+   */
+  async fit(x, y, options = {}) {
+    const where = 'sequential.fit';
+    checkOptionNames(where, options, FIT_OPTIONS);
+    let xs = toFloats(x, `${where} x`, x?.shape);
+    let ys = toFloats(y, `${where} y`, y?.shape);
+    checkSameLength(where, xs, ys);
+    this.#ensureReady(xs, where);
+    const epochs = integerOption(where, options, 'epochs', 1);
+    const batchSize = integerOption(where, options, 'batchSize', 32);
+    if (batchSize < 1) throw new RangeError(`${where}: batchSize must be >= 1, got ${batchSize}`);
+    const seed = integerOption(where, options, 'seed', Math.floor(Math.random() * 2 ** 32));
+    const yieldEvery = options.yieldEvery ?? 50;  // ms between yields to the event loop
+    const callbacks = options.callbacks ?? {};
+
+    let validation = null;
+    if (options.validationData) {
+      const [vx, vy] = options.validationData;
+      validation = [toFloats(vx, `${where} validationData[0]`, vx?.shape), toFloats(vy, `${where} validationData[1]`, vy?.shape)];
+    } else if (options.validationSplit) {
+      if (!(options.validationSplit > 0 && options.validationSplit < 1)) {
+        throw new RangeError(`${where}: validationSplit must be in (0, 1), got ${options.validationSplit}`);
+      }
+      const [xt, xv] = splitTail(xs, options.validationSplit);
+      const [yt, yv] = splitTail(ys, options.validationSplit);
+      xs = xt;
+      ys = yt;
+      validation = [xv, yv];
+    }
+    const weights = options.classWeight ? classWeights(ys, options.classWeight)
+      : options.sampleWeight ? Float32Array.from(options.sampleWeight) : null;
+
+    const random = seededRandom(seed);
+    const history = { epoch: [], history: {} };
+    const record = (key, value) => { (history.history[key] ??= []).push(value); };
+    this.stopTraining = false;
+    await callbacks.onTrainBegin?.();
+    let lastYield = Date.now();
+    for (let epoch = 0; epoch < epochs && !this.stopTraining; ++epoch) {
+      await callbacks.onEpochBegin?.(epoch);
+      const n = xs.shape[0];
+      const order = options.shuffle === false ? Uint32Array.from({ length: n }, (_, i) => i) : permutation(n, random);
+      const totals = newTotals(this.#compiled.metrics);
+      for (let start = 0, batch = 0; start < n && !this.stopTraining; start += batchSize, ++batch) {
+        const end = Math.min(n, start + batchSize);
+        const sw = weights ? takeRows({ data: weights, shape: [weights.length, 1] }, order, start, end).data : null;
+        const logs = this.#trainBatch(takeRows(xs, order, start, end), takeRows(ys, order, start, end), sw);
+        addToTotals(totals, logs);
+        await callbacks.onBatchEnd?.(batch, finishLogs(logs, this.#compiled.metrics));
+        if (Date.now() - lastYield >= yieldEvery) {
+          await nextTick();
+          lastYield = Date.now();
+        }
+      }
+      const epochLogs = finishLogs(totals, this.#compiled.metrics);
+      if (validation) {
+        const val = this.evaluate(validation[0], validation[1], { batchSize });
+        for (const [key, value] of Object.entries(val)) epochLogs[`val_${key}`] = value;
+      }
+      history.epoch.push(epoch);
+      for (const [key, value] of Object.entries(epochLogs)) record(key, value);
+      await callbacks.onEpochEnd?.(epoch, epochLogs);
+    }
+    await callbacks.onTrainEnd?.();
+    return history;
+  }
+
+  /** All weights, layer by layer, in TF.js order. */
+  getWeights() {
+    return this.#layers.flatMap((layer) => layer.getWeights());
+  }
+
+  setWeights(weights) {
+    let k = 0;
+    for (const layer of this.#layers) {
+      const count = layer.getWeights().length;
+      layer.setWeights(weights.slice(k, k + count));
+      k += count;
+    }
+    if (k !== weights.length) throw new TypeError(`sequential.setWeights: expected ${k} weights, got ${weights.length}`);
+  }
+
+  /** Learning rate the next step will use (after schedule and decay). */
+  get learningRate() {
+    return this.handle.learningRate();
+  }
+
+  get compileConfig() {
+    return this.#compiled;
+  }
+}
+
+function checkSameLength(where, x, y) {
+  if (x.shape[0] !== y.shape[0]) {
+    throw new TypeError(`${where}: x has ${x.shape[0]} samples (shape ${shapeText(x.shape)}) but y has ${y.shape[0]} (shape ${shapeText(y.shape)})`);
+  }
+}
+
+function newTotals(metrics) {
+  return { loss: 0, samples: 0, ...Object.fromEntries(metrics.map((m) => [m, 0])) };
+}
+
+function addToTotals(totals, logs) {
+  for (const key of Object.keys(totals)) {
+    // Losses are batch means, metrics are counts of correct samples.
+    totals[key] += key === 'loss' ? logs.loss * logs.samples : logs[key];
+  }
+}
+
+function finishLogs(totals, metrics) {
+  const n = totals.samples || 1;
+  const logs = { loss: totals.samples ? totals.loss / n : totals.loss };
+  if (totals.samples && totals.loss === totals.loss && !('batchMean' in totals)) logs.loss = totals.loss / n;
+  for (const m of metrics) logs[m] = totals[m] / n;
+  return logs;
+}
+
+/** sequential([...layers]) or sequential({layers: [...]}) as in TF.js. */
+export function sequential(config = []) {
+  const layers = Array.isArray(config) ? config : config.layers ?? [];
+  return new Sequential(layers);
+}

@@ -1,0 +1,1 @@
+export { adagrad, adam, adamax, adamw, momentum, rmsprop, sgd, sparseAdam } from './optimizers.js';
