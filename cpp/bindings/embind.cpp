@@ -3,6 +3,7 @@
 // that it allocated (one call per batch), and gets back a {code, message} status that
 // web/lib turns into RangeError / TypeError. Nothing here throws.
 #include <emscripten/bind.h>
+#include <malloc.h>
 
 #include "bindings/common.h"
 #include "bindings/model.h"
@@ -26,6 +27,10 @@ bool threads_build() {
   return false;
 #endif
 }
+
+// Bytes malloc has handed out and not taken back: what leak tests watch, since the
+// wasm memory itself never shrinks.
+double heap_bytes_in_use() { return static_cast<double>(mallinfo().uordblks); }
 
 }  // namespace
 }  // namespace embedwasm::bindings
@@ -171,5 +176,6 @@ EMSCRIPTEN_BINDINGS(embedwasm) {
       .function("iterations", &SequentialJs::iterations);
 
   function("simdBuild", &simd_build);
+  function("heapBytesInUse", &heap_bytes_in_use);
   function("threadsBuild", &threads_build);
 }

@@ -113,3 +113,8 @@ export function engine() {
 export function engineInfo() {
   return info;
 }
+
+/** Bytes of wasm heap currently allocated (wasm memory never shrinks; this does). */
+export function memoryInUse() {
+  return engine().heapBytesInUse();
+}
