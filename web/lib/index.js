@@ -3,3 +3,7 @@ export { init, memoryInUse } from './core/init.js';
 export * as layers from './layers/index.js';
 export * as train from './train/index.js';
 export { sequential, Sequential } from './model/sequential.js';
+export { loadModel, saveModel } from './io/model_file.js';
+export { readNpy, writeNpy } from './io/npy.js';
+export { readSafetensors, writeSafetensors } from './io/safetensors.js';
+export { trainInWorker } from './worker/train_in_worker.js';

@@ -7,6 +7,7 @@ import { heapF32, heapU32, withHeap } from '../core/heap.js';
 import { engine } from '../core/init.js';
 import { checkOptionNames, integerOption } from '../core/options.js';
 import { shapeText, toFloats } from '../core/tensor.js';
+import { saveModel } from '../io/model_file.js';
 import { ModelLayer } from '../layers/model_layer.js';
 import { TableLayer } from '../layers/table_layer.js';
 import { resolveOptimizer } from '../train/optimizers.js';
@@ -282,6 +283,11 @@ export class Sequential extends Disposable {
       k += count;
     }
     if (k !== weights.length) throw new TypeError(`sequential.setWeights: expected ${k} weights, got ${weights.length}`);
+  }
+
+  /** The model as the bytes of an embedwasm model file; loadModel(bytes) reads it back. */
+  save() {
+    return saveModel(this);
   }
 
   /** Learning rate the next step will use (after schedule and decay). */

@@ -47,6 +47,10 @@ function scheduleRecord(where, spec) {
     throw new TypeError(`${where}: schedule must be one of ${SCHEDULES.join(', ')}, got ${JSON.stringify(s.name)}`);
   }
   const { name, ...params } = s;
+  for (const [key, value] of Object.entries(params)) {
+    const ok = key === 'staircase' ? typeof value === 'boolean' : typeof value === 'number' && Number.isFinite(value);
+    if (!ok) throw new TypeError(`${where}: schedule ${key} must be a ${key === 'staircase' ? 'boolean' : 'finite number'}, got ${JSON.stringify(value)}`);
+  }
   return { schedule: name, ...params };
 }
 

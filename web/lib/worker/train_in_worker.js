@@ -1,0 +1,78 @@
+// trainInWorker: fit() off the main thread. The page (or Node's main thread) keeps
+// running while a worker trains a copy of the model; progress arrives as callbacks;
+// an AbortSignal stops it between batches; the trained weights come back as
+// transferred buffers and are written into the caller's model.
+import { checkOptionNames } from '../core/options.js';
+import { toFloats } from '../core/tensor.js';
+import { saveModel } from '../io/model_file.js';
+
+const isNode = typeof process !== 'undefined' && process.versions?.node !== undefined;
+const OPTIONS = ['epochs', 'batchSize', 'validationSplit', 'validationData', 'shuffle', 'seed',
+  'classWeight', 'sampleWeight', 'onProgress', 'signal', 'updateModel', 'progressEvery', 'initOptions'];
+
+async function startWorker() {
+  const url = new URL('./worker_main.js', import.meta.url);
+  if (isNode) {
+    const { Worker } = await import(/* @vite-ignore */ /* webpackIgnore: true */ 'node:worker_threads');
+    const worker = new Worker(url);
+    return {
+      send: (message, transfer) => worker.postMessage(message, transfer),
+      onMessage: (fn) => worker.on('message', fn),
+      onFailure: (fn) => worker.on('error', fn),
+      terminate: () => worker.terminate(),
+    };
+  }
+  const worker = new Worker(url, { type: 'module' });
+  return {
+    send: (message, transfer) => worker.postMessage(message, transfer),
+    onMessage: (fn) => worker.addEventListener('message', (event) => fn(event.data)),
+    onFailure: (fn) => worker.addEventListener('error', (event) => fn(new Error(event.message))),
+    terminate: () => worker.terminate(),
+  };
+}
+
+/**
+ * Trains `model` (built and compiled) on (x, y) in a worker.
+ * @returns {Promise<{history, weights, cancelled}>} weights in getWeights() order. When
+ *   `signal` aborts, training stops after the current batch and the promise resolves
+ *   with cancelled: true and the weights reached so far (a consistent model).
+ */
+export async function trainInWorker(model, x, y, options = {}) {
+  const where = 'trainInWorker';
+  checkOptionNames(where, options, OPTIONS);
+  const { onProgress, signal, updateModel = true, progressEvery = 100, initOptions = { threads: false }, ...fitOptions } = options;
+  if (!model.built) throw new TypeError(`${where}: build the model first (model.build(inputShape) or one predict/fit call)`);
+  if (!model.compileConfig) throw new TypeError(`${where}: compile the model first`);
+  signal?.throwIfAborted?.();
+  const xs = toFloats(x, `${where} x`, x?.shape);
+  const ys = toFloats(y, `${where} y`, y?.shape);
+  const modelBytes = saveModel(model);
+  const worker = await startWorker();
+  try {
+    const result = await new Promise((resolve, reject) => {
+      const abort = () => worker.send({ type: 'cancel' });
+      signal?.addEventListener('abort', abort, { once: true });
+      worker.onFailure(reject);
+      worker.onMessage((message) => {
+        if (message.type === 'progress') {
+          onProgress?.(message);
+        } else if (message.type === 'done') {
+          signal?.removeEventListener('abort', abort);
+          resolve(message);
+        } else if (message.type === 'error') {
+          signal?.removeEventListener('abort', abort);
+          const ErrorType = { TypeError, RangeError }[message.name] ?? Error;
+          reject(new ErrorType(`${where}: ${message.message}`));
+        }
+      });
+      worker.send({
+        type: 'fit', modelBytes, x: { data: xs.data, shape: xs.shape }, y: { data: ys.data, shape: ys.shape },
+        options: fitOptions, initOptions, progressEvery,
+      }, [modelBytes.buffer]);
+    });
+    if (updateModel) model.setWeights(result.weights);
+    return { history: result.history, weights: result.weights, cancelled: result.cancelled || signal?.aborted === true };
+  } finally {
+    worker.terminate();
+  }
+}

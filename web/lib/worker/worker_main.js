@@ -1,0 +1,57 @@
+// The worker side of trainInWorker: a Web Worker in browsers, a worker_threads Worker
+// in Node. It rebuilds the model from its file bytes, trains it with the caller's
+// options, streams progress, stops when told, and sends the weights back transferred.
+import { init } from '../core/init.js';
+import { loadModel, saveModel } from '../io/model_file.js';
+
+const isNode = typeof process !== 'undefined' && process.versions?.node !== undefined;
+const port = isNode
+  ? (await import(/* @vite-ignore */ /* webpackIgnore: true */ 'node:worker_threads')).parentPort
+  : globalThis;
+
+const post = (message, transfer = []) => port.postMessage(message, transfer);
+let model = null;
+let cancelled = false;
+
+async function fit({ modelBytes, x, y, options, initOptions, progressEvery }) {
+  await init(initOptions);
+  model = loadModel(modelBytes);
+  let lastProgress = 0;
+  const history = await model.fit(x, y, {
+    ...options,
+    callbacks: {
+      onBatchEnd: (batch, logs) => {
+        if (cancelled) model.stopTraining = true;
+        const now = Date.now();
+        if (now - lastProgress >= progressEvery) {
+          lastProgress = now;
+          post({ type: 'progress', event: 'batch', batch, logs });
+        }
+      },
+      onEpochEnd: (epoch, logs) => post({ type: 'progress', event: 'epoch', epoch, logs }),
+    },
+  });
+  const bytes = saveModel(model);
+  const weights = model.getWeights();
+  model.dispose();
+  post({ type: 'done', history, cancelled, modelBytes: bytes, weights },
+    [bytes.buffer, ...weights.map((w) => w.data.buffer)]);
+}
+
+const onMessage = async (message) => {
+  const data = isNode ? message : message.data;
+  if (data.type === 'cancel') {
+    cancelled = true;
+    if (model !== null) model.stopTraining = true;
+    return;
+  }
+  try {
+    if (data.type === 'fit') await fit(data);
+    else throw new TypeError(`unknown job type '${data.type}'`);
+  } catch (error) {
+    post({ type: 'error', name: error?.name ?? 'Error', message: error?.message ?? String(error) });
+  }
+};
+
+if (isNode) port.on('message', onMessage);
+else port.addEventListener('message', onMessage);
