@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds into build/ and dist/. Usage: scripts/build.sh [native] [sanitize] [wasm] [dist]
-# (no argument: all of them). Incremental: a second run only rebuilds what changed.
+# Builds into build/ and dist/. Usage: scripts/build.sh [native] [sanitize] [wasm] [dist] [lib]
+# (no argument: native sanitize wasm dist). Incremental: a second run only rebuilds what
+# changed. `lib` only refreshes the JS in an existing dist/ (no compiler run), for work on
+# web/lib while someone else rebuilds the C++.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -27,16 +29,21 @@ for target in "${targets[@]}"; do
       cmake --build build/wasm ;;
     dist)
       "$0" wasm  # incremental: quick when nothing changed
-      rm -rf dist.tmp && mkdir -p dist.tmp/wasm
-      cp -r web/lib/. dist.tmp/
+      staging=$(mktemp -d dist.tmp.XXXX)
+      mkdir -p "$staging/wasm"
+      cp -r web/lib/. "$staging/"
       for variant in simd threads; do
-        cp build/wasm/cpp/embedwasm_$variant.mjs build/wasm/cpp/embedwasm_$variant.wasm dist.tmp/wasm/
+        cp build/wasm/cpp/embedwasm_$variant.mjs build/wasm/cpp/embedwasm_$variant.wasm "$staging/wasm/"
       done
-      cp build/wasm/cpp/embedwasm_threads.worker.js dist.tmp/wasm/
+      cp build/wasm/cpp/embedwasm_threads.worker.js "$staging/wasm/"
       # The pthread helper is CommonJS; inside a "type": "module" package Node would
       # parse it as an ES module without this marker (TOOLCHAIN-NOTES).
-      echo '{ "type": "commonjs" }' > dist.tmp/wasm/package.json
-      rm -rf dist && mv dist.tmp dist ;;
-    *) echo "build.sh: unknown target '$target' (native, sanitize, wasm, dist)" >&2; exit 2 ;;
+      echo '{ "type": "commonjs" }' > "$staging/wasm/package.json"
+      chmod 755 "$staging"
+      rm -rf dist && mv "$staging" dist ;;
+    lib)
+      [[ -d dist/wasm ]] || { echo "build.sh lib: no dist/ yet; run scripts/build.sh dist once" >&2; exit 1; }
+      cp -r web/lib/. dist/ ;;
+    *) echo "build.sh: unknown target '$target' (native, sanitize, wasm, dist, lib)" >&2; exit 2 ;;
   esac
 done
