@@ -252,3 +252,26 @@ TEST_CASE("f32 norms (wasmsimd) read only n elements; n = 0 gives +0", "[kernels
 }
 
 #endif  // __wasm_simd128__
+
+// PyTorch's norm of a row holding NaN is NaN for every p, inf included; a max built on
+// fmax would skip the NaN and report a finite norm, so max_norm would leave the row be.
+TEST_CASE("f32 norms (every variant) are NaN when any element is NaN", "[kernels]") {
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  for (size_t n : Sizes()) {
+    for (size_t at : {size_t{0}, n / 2, n - 1}) {
+      INFO("n=" << n << " NaN at " << at);
+      std::vector<float> x = SmallIntegers(n, 1800 + n);
+      x[at] = nan;
+      for (float p : kPs) {
+        INFO("p=" << p);
+        CHECK(std::isnan(k::f32_lp_norm__scalar(n, x.data(), p)));
+        CHECK(std::isnan(k::f32_lp_norm(n, x.data(), p)));
+#if defined(__wasm_simd128__)
+        CHECK(std::isnan(k::f32_lp_norm__wasmsimd(n, x.data(), p)));
+#endif
+      }
+      CHECK(std::isnan(k::f32_l2_norm__scalar(n, x.data())));
+      CHECK(std::isnan(k::f32_l2_norm(n, x.data())));
+    }
+  }
+}

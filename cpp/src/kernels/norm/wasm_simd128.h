@@ -43,13 +43,14 @@ inline float f32_lp_norm__wasmsimd(size_t n, const float* x, float p) {
   size_t j = 0;
   for (; j + 4 <= n; j += 4) {
     v128_t a = wasm_f32x4_abs(wasm_v128_load(x + j));
-    acc = is_max ? wasm_f32x4_pmax(acc, a) : wasm_f32x4_add(acc, a);
+    // f32x4.max (not pmax) propagates NaN like the scalar twin.
+    acc = is_max ? wasm_f32x4_max(acc, a) : wasm_f32x4_add(acc, a);
   }
   float result;
   if (is_max) {
-    result = std::fmax(std::fmax(wasm_f32x4_extract_lane(acc, 0), wasm_f32x4_extract_lane(acc, 1)),
-                       std::fmax(wasm_f32x4_extract_lane(acc, 2), wasm_f32x4_extract_lane(acc, 3)));
-    for (; j < n; ++j) result = std::fmax(result, std::fabs(x[j]));
+    result = f32_max_keep_nan(f32_max_keep_nan(wasm_f32x4_extract_lane(acc, 0), wasm_f32x4_extract_lane(acc, 1)),
+                              f32_max_keep_nan(wasm_f32x4_extract_lane(acc, 2), wasm_f32x4_extract_lane(acc, 3)));
+    for (; j < n; ++j) result = f32_max_keep_nan(result, std::fabs(x[j]));
   } else {
     result = detail::f32x4_horizontal_sum(acc);
     for (; j < n; ++j) result += std::fabs(x[j]);
