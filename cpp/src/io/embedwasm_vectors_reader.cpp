@@ -5,24 +5,9 @@
 #include <utility>
 
 #include "embedwasm/io/utf8.h"
+#include "io/little_endian.h"
 
 namespace embedwasm::io {
-namespace {
-
-uint32_t load_u32_le(const uint8_t* p) {
-  return uint32_t{p[0]} | uint32_t{p[1]} << 8 | uint32_t{p[2]} << 16 | uint32_t{p[3]} << 24;
-}
-
-void to_host_order(uint8_t* bytes, size_t floats) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  for (size_t i = 0; i < floats; ++i) std::reverse(bytes + 4 * i, bytes + 4 * i + 4);
-#else
-  (void)bytes;
-  (void)floats;
-#endif
-}
-
-}  // namespace
 
 EmbedwasmVectorsReader::EmbedwasmVectorsReader(const ReaderOptions& options) : options_(options) {
   options_.max_matrix_bytes = std::min(options_.max_matrix_bytes, kMaxMatrixBytes);
@@ -102,7 +87,7 @@ Status EmbedwasmVectorsReader::do_feed(const uint8_t* p, size_t n) {
         i += take;
         offset_ += take;
         if (vector_filled_ == row_bytes) {
-          to_host_order(vector_, cols_);
+          swap_floats_le_host(vector_, cols_);
           if (rows_.rows() == rows_expected_) {
             state_ = State::kDone;
           } else {

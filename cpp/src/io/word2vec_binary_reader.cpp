@@ -6,21 +6,12 @@
 
 #include "embedwasm/io/utf8.h"
 #include "embedwasm/io/word2vec_header.h"
+#include "io/little_endian.h"
 
 namespace embedwasm::io {
 namespace {
 
 constexpr size_t kMaxHeaderBytes = 1024;
-
-// float32 LE in the file; the row was filled with the file's bytes.
-void to_host_order(uint8_t* bytes, size_t floats) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  for (size_t i = 0; i < floats; ++i) std::reverse(bytes + 4 * i, bytes + 4 * i + 4);
-#else
-  (void)bytes;
-  (void)floats;
-#endif
-}
 
 }  // namespace
 
@@ -93,7 +84,7 @@ Status Word2VecBinaryReader::do_feed(const uint8_t* p, size_t n) {
         vector_filled_ += take;
         i += take;
         if (vector_filled_ == cols_ * sizeof(float)) {
-          to_host_order(vector_, cols_);
+          swap_floats_le_host(vector_, cols_);
           state_ = State::kBeforeWord;
         }
         break;

@@ -8,6 +8,7 @@
 #include "embedwasm/io/float_text.h"
 #include "embedwasm/io/utf8.h"
 #include "embedwasm/io/word2vec_header.h"
+#include "io/little_endian.h"
 
 namespace embedwasm::io {
 namespace {
@@ -167,11 +168,7 @@ void WordVectorsWriter::append_floats_le(size_t row) {
   const size_t d = vectors_->cols();
   const size_t at = buffer_.size();
   buffer_.append(reinterpret_cast<const char*>(vectors_->row(row)), d * sizeof(float));
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  for (size_t j = 0; j < d; ++j) std::reverse(&buffer_[at + 4 * j], &buffer_[at + 4 * j] + 4);
-#else
-  (void)at;
-#endif
+  swap_floats_le_host(reinterpret_cast<uint8_t*>(&buffer_[at]), d);
 }
 
 void WordVectorsWriter::append_item(size_t item) {
