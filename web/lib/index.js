@@ -1,5 +1,6 @@
 // embedwasm: embedding layers compiled from C++ to WebAssembly SIMD.
 export { init, memoryInUse } from './core/init.js';
+export { tensor } from './core/tensor.js';
 export * as layers from './layers/index.js';
 export * as train from './train/index.js';
 export { sequential, Sequential } from './model/sequential.js';
@@ -7,3 +8,5 @@ export { loadModel, saveModel } from './io/model_file.js';
 export { readNpy, writeNpy } from './io/npy.js';
 export { readSafetensors, writeSafetensors } from './io/safetensors.js';
 export { trainInWorker } from './worker/train_in_worker.js';
+export { Word2Vec, KeyedVectors } from './words/index.js';
+export { trainWord2VecInWorker } from './worker/train_word2vec_in_worker.js';

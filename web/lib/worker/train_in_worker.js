@@ -10,7 +10,7 @@ const isNode = typeof process !== 'undefined' && process.versions?.node !== unde
 const OPTIONS = ['epochs', 'batchSize', 'validationSplit', 'validationData', 'shuffle', 'seed',
   'classWeight', 'sampleWeight', 'onProgress', 'signal', 'updateModel', 'progressEvery', 'initOptions'];
 
-async function startWorker() {
+export async function startWorker() {
   const url = new URL('./worker_main.js', import.meta.url);
   if (isNode) {
     const { Worker } = await import(/* @vite-ignore */ /* webpackIgnore: true */ 'node:worker_threads');

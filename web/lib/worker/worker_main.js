@@ -3,6 +3,7 @@
 // options, streams progress, stops when told, and sends the weights back transferred.
 import { init } from '../core/init.js';
 import { loadModel, saveModel } from '../io/model_file.js';
+import { Word2VecJob } from './word2vec_job.js';
 
 const isNode = typeof process !== 'undefined' && process.versions?.node !== undefined;
 const port = isNode
@@ -12,6 +13,7 @@ const port = isNode
 const post = (message, transfer = []) => port.postMessage(message, transfer);
 let model = null;
 let cancelled = false;
+let word2vecJob = null;
 
 async function fit({ modelBytes, x, y, options, initOptions, progressEvery }) {
   await init(initOptions);
@@ -40,13 +42,20 @@ async function fit({ modelBytes, x, y, options, initOptions, progressEvery }) {
 
 const onMessage = async (message) => {
   const data = isNode ? message : message.data;
+  if (data.type === 'chunk') return word2vecJob?.chunk(data.data);
+  if (data.type === 'end') return word2vecJob?.endChunks();
   if (data.type === 'cancel') {
+    word2vecJob?.cancel();
     cancelled = true;
     if (model !== null) model.stopTraining = true;
     return;
   }
   try {
     if (data.type === 'fit') await fit(data);
+    else if (data.type === 'word2vec') {
+      word2vecJob = new Word2VecJob(post, data.streamed);
+      await word2vecJob.run(data);
+    }
     else throw new TypeError(`unknown job type '${data.type}'`);
   } catch (error) {
     post({ type: 'error', name: error?.name ?? 'Error', message: error?.message ?? String(error) });

@@ -1,0 +1,106 @@
+// Embind registrations for word vectors: KeyedVectors, its int8 snapshot, and the
+// streaming readers and writers of word-vector files.
+#include <emscripten/bind.h>
+
+#include "bindings/keyed_vectors_io.h"
+#include "bindings/keyed_vectors_js.h"
+#include "bindings/keyed_vectors_quantized.h"
+
+EMSCRIPTEN_BINDINGS(embedwasm_keyed_vectors) {
+  using namespace emscripten;
+  using namespace embedwasm::bindings;
+
+  register_vector<std::string>("StringList");
+
+  value_object<WordPairsReportJs>("WordPairsReport")
+      .field("code", &WordPairsReportJs::code)
+      .field("message", &WordPairsReportJs::message)
+      .field("pearson", &WordPairsReportJs::pearson)
+      .field("pearsonPvalue", &WordPairsReportJs::pearson_pvalue)
+      .field("spearman", &WordPairsReportJs::spearman)
+      .field("spearmanPvalue", &WordPairsReportJs::spearman_pvalue)
+      .field("oovRatio", &WordPairsReportJs::oov_ratio)
+      .field("pairs", &WordPairsReportJs::pairs)
+      .field("oov", &WordPairsReportJs::oov);
+
+  value_object<PcaReportJs>("PcaReport")
+      .field("code", &PcaReportJs::code)
+      .field("message", &PcaReportJs::message)
+      .field("rows", &PcaReportJs::rows)
+      .field("components", &PcaReportJs::components)
+      .field("iterations", &PcaReportJs::iterations)
+      .field("converged", &PcaReportJs::converged);
+
+  class_<QueryTermsJs>("QueryTerms")
+      .constructor<>()
+      .function("addWord", &QueryTermsJs::add_word)
+      .function("addIndex", &QueryTermsJs::add_index)
+      .function("addVector", &QueryTermsJs::add_vector)
+      .function("clear", &QueryTermsJs::clear);
+
+  class_<KeyedVectorsJs>("KeyedVectors")
+      .constructor<>()
+      .function("fromArrays", &KeyedVectorsJs::from_arrays)
+      .function("size", &KeyedVectorsJs::size)
+      .function("dim", &KeyedVectorsJs::dim)
+      .function("memoryBytes", &KeyedVectorsJs::memory_bytes)
+      .function("packWords", &KeyedVectorsJs::pack_words)
+      .function("packedBytes", &KeyedVectorsJs::packed_bytes)
+      .function("packedSize", &KeyedVectorsJs::packed_size)
+      .function("packedLengths", &KeyedVectorsJs::packed_lengths)
+      .function("releaseWords", &KeyedVectorsJs::release_words)
+      .function("indexOf", &KeyedVectorsJs::index_of)
+      .function("getVector", &KeyedVectorsJs::get_vector)
+      .function("copyVectors", &KeyedVectorsJs::copy_vectors)
+      .function("refreshNorms", &KeyedVectorsJs::refresh_norms)
+      .function("normsFresh", &KeyedVectorsJs::norms_fresh)
+      .function("mostSimilar", &KeyedVectorsJs::most_similar)
+      .function("similarByVector", &KeyedVectorsJs::similar_by_vector)
+      .function("neighborsPtr", &KeyedVectorsJs::neighbors_ptr)
+      .function("neighborsCount", &KeyedVectorsJs::neighbors_count)
+      .function("similarity", &KeyedVectorsJs::similarity)
+      .function("nSimilarity", &KeyedVectorsJs::n_similarity)
+      .function("rank", &KeyedVectorsJs::rank)
+      .function("value", &KeyedVectorsJs::value)
+      .function("doesntMatch", &KeyedVectorsJs::doesnt_match)
+      .function("text", &KeyedVectorsJs::text)
+      .function("ignoredCount", &KeyedVectorsJs::ignored_count)
+      .function("ignored", &KeyedVectorsJs::ignored)
+      .function("distances", &KeyedVectorsJs::distances)
+      .function("floatsPtr", &KeyedVectorsJs::floats_ptr)
+      .function("floatsCount", &KeyedVectorsJs::floats_count)
+      .function("releaseFloats", &KeyedVectorsJs::release_floats)
+      .function("evaluateWordAnalogies", &KeyedVectorsJs::evaluate_word_analogies)
+      .function("evaluateWordPairs", &KeyedVectorsJs::evaluate_word_pairs)
+      .function("pca", &KeyedVectorsJs::pca)
+      .function("explainedVarianceRatio", &KeyedVectorsJs::explained_variance_ratio);
+
+  class_<QuantizedVectorsJs>("QuantizedVectors")
+      .constructor<>()
+      .function("create", &QuantizedVectorsJs::create)
+      .function("size", &QuantizedVectorsJs::size)
+      .function("dim", &QuantizedVectorsJs::dim)
+      .function("memoryBytes", &QuantizedVectorsJs::memory_bytes)
+      .function("search", &QuantizedVectorsJs::search)
+      .function("neighborsPtr", &QuantizedVectorsJs::neighbors_ptr)
+      .function("neighborsCount", &QuantizedVectorsJs::neighbors_count);
+
+  class_<WordVectorsReaderJs>("WordVectorsReader")
+      .constructor<>()
+      .function("create", &WordVectorsReaderJs::create)
+      .function("feed", &WordVectorsReaderJs::feed)
+      .function("finish", &WordVectorsReaderJs::finish);
+
+  class_<ProjectorTsvReaderJs>("ProjectorTsvReader")
+      .constructor<>()
+      .function("feedVectors", &ProjectorTsvReaderJs::feed_vectors)
+      .function("feedMetadata", &ProjectorTsvReaderJs::feed_metadata)
+      .function("finish", &ProjectorTsvReaderJs::finish);
+
+  class_<WordVectorsWriterJs>("WordVectorsWriter")
+      .constructor<>()
+      .function("create", &WordVectorsWriterJs::create)
+      .function("next", &WordVectorsWriterJs::next)
+      .function("chunkPtr", &WordVectorsWriterJs::chunk_ptr)
+      .function("chunkSize", &WordVectorsWriterJs::chunk_size);
+}

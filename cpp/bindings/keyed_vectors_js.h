@@ -1,0 +1,243 @@
+#pragma once
+// The KeyedVectors adapter: queries take words as JS strings (few per call) and return
+// their neighbours as (index, score) pairs left in this object for JS to read in one
+// view; JS maps indices to words with the word list it decoded once.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "bindings/common.h"
+#include "bindings/keyed_vectors_words.h"
+#include "embedwasm/search/keyed_vectors.h"
+#include "embedwasm/search/pca.h"
+#include "embedwasm/search/word_analogies.h"
+#include "embedwasm/search/word_pairs.h"
+
+namespace embedwasm::bindings {
+
+// Terms of a most_similar query, collected one call per term (queries have a handful).
+class QueryTermsJs {
+ public:
+  void add_word(const std::string& word, bool has_weight, double weight) {
+    add(search::QueryTerm::of_word(word), has_weight, weight);
+  }
+  void add_index(int32_t index, bool has_weight, double weight) {
+    add(search::QueryTerm::of_index(index), has_weight, weight);
+  }
+  // vector: (D,) floats at a heap address, copied.
+  void add_vector(uintptr_t vector, uint32_t dim, bool has_weight, double weight) {
+    const float* v = ptr<const float>(vector);
+    add(search::QueryTerm::of_vector(std::vector<float>(v, v + dim)), has_weight, weight);
+  }
+  void clear() { terms_.clear(); }
+  const std::vector<search::QueryTerm>& terms() const { return terms_; }
+
+ private:
+  void add(search::QueryTerm term, bool has_weight, double weight) {
+    if (has_weight) term.weight = static_cast<float>(weight);
+    terms_.push_back(std::move(term));
+  }
+  std::vector<search::QueryTerm> terms_;
+};
+
+struct WordPairsReportJs {
+  int code = 0;
+  std::string message;
+  double pearson = 0, pearson_pvalue = 0, spearman = 0, spearman_pvalue = 0, oov_ratio = 0;
+  double pairs = 0, oov = 0;
+};
+
+struct PcaReportJs {
+  int code = 0;
+  std::string message;
+  double rows = 0, components = 0, iterations = 0;
+  bool converged = false;
+};
+
+class KeyedVectorsJs {
+ public:
+  // words: count UTF-8 strings back to back with their byte lengths; dense: (V, D).
+  StatusJs from_arrays(uintptr_t bytes, uintptr_t lengths, uint32_t count, uintptr_t dense, uint32_t dim) {
+    return to_js(search::KeyedVectors::create(read_words(bytes, lengths, count), ptr<const float>(dense), dim, &kv_));
+  }
+  StatusJs adopt(std::vector<std::string> words, RowMatrix vectors) {
+    return to_js(search::KeyedVectors::create(std::move(words), std::move(vectors), &kv_));
+  }
+
+  uint32_t size() const { return kv_.size(); }
+  uint32_t dim() const { return kv_.dim(); }
+  double memory_bytes() const {
+    double bytes = static_cast<double>(kv_.vectors().rows()) * kv_.vectors().stride() * sizeof(float);
+    for (const std::string& w : kv_.words()) bytes += w.size();
+    return bytes + static_cast<double>(kv_.size()) * 2 * sizeof(float);  // norms, inverse norms
+  }
+  search::KeyedVectors& kv() { return kv_; }
+  const search::KeyedVectors& kv() const { return kv_; }
+
+  // The word list for JS to decode; release_words() frees the copy afterwards.
+  void pack_words() { packed_.pack(kv_.words()); }
+  uintptr_t packed_bytes() const { return reinterpret_cast<uintptr_t>(packed_.bytes.data()); }
+  uint32_t packed_size() const { return packed_.bytes.size(); }
+  uintptr_t packed_lengths() const { return reinterpret_cast<uintptr_t>(packed_.lengths.data()); }
+  void release_words() { packed_.release(); }
+
+  int32_t index_of(const std::string& word) const {
+    int32_t index = -1;
+    return kv_.index_of(word, &index).is_ok() ? index : -1;
+  }
+  // out: (D,)
+  StatusJs get_vector(const std::string& word, bool normalized, uintptr_t out) {
+    Status s = kv_.get_vector(word, normalized, &floats_);
+    if (s.is_ok()) std::copy(floats_.begin(), floats_.end(), ptr<float>(out));
+    return to_js(s);
+  }
+  // out: (V, D) dense
+  void copy_vectors(uintptr_t out) const { kv_.vectors().copy_to_dense(ptr<float>(out)); }
+  void refresh_norms() { kv_.refresh_norms(); }
+  bool norms_fresh() const { return kv_.norms_fresh(); }
+
+  StatusJs most_similar(const QueryTermsJs& positive, const QueryTermsJs& negative, uint32_t topn,
+                        uint32_t restrict_vocab, bool cosmul) {
+    search::SearchOptions options;
+    options.topn = topn;
+    options.restrict_vocab = restrict_vocab;
+    return to_js(cosmul ? kv_.most_similar_cosmul(positive.terms(), negative.terms(), options, &neighbors_)
+                        : kv_.most_similar(positive.terms(), negative.terms(), options, &neighbors_));
+  }
+  StatusJs similar_by_vector(uintptr_t vector, uint32_t dim, uint32_t topn, uint32_t restrict_vocab) {
+    search::SearchOptions options;
+    options.topn = topn;
+    options.restrict_vocab = restrict_vocab;
+    return to_js(kv_.similar_by_vector(ptr<const float>(vector), dim, options, &neighbors_));
+  }
+  // The last query's (K,) results: int32 index then float32 score, 8 bytes each.
+  uintptr_t neighbors_ptr() const { return reinterpret_cast<uintptr_t>(neighbors_.data()); }
+  uint32_t neighbors_count() const { return neighbors_.size(); }
+
+  StatusJs similarity(const std::string& w1, const std::string& w2) {
+    float v = 0;
+    Status s = kv_.similarity(w1, w2, &v);
+    value_ = v;
+    return to_js(s);
+  }
+  StatusJs n_similarity(const std::vector<std::string>& ws1, const std::vector<std::string>& ws2) {
+    float v = 0;
+    Status s = kv_.n_similarity(ws1, ws2, &v);
+    value_ = v;
+    return to_js(s);
+  }
+  StatusJs rank(const std::string& w1, const std::string& w2) {
+    int64_t r = 0;
+    Status s = kv_.rank(w1, w2, &r);
+    value_ = static_cast<double>(r);
+    return to_js(s);
+  }
+  double value() const { return value_; }
+
+  StatusJs doesnt_match(const std::vector<std::string>& words) {
+    ignored_.clear();
+    return to_js(kv_.doesnt_match(words, &text_, &ignored_));
+  }
+  std::string text() const { return text_; }
+  uint32_t ignored_count() const { return ignored_.size(); }
+  std::string ignored(uint32_t i) const { return ignored_[i]; }
+
+  // The last result's floats: distances (K,) or a PCA projection (N, K).
+  StatusJs distances(const std::string& word, const std::vector<std::string>& others) {
+    return to_js(kv_.distances(word, others, &floats_));
+  }
+  uintptr_t floats_ptr() const { return reinterpret_cast<uintptr_t>(floats_.data()); }
+  uint32_t floats_count() const { return floats_.size(); }
+  void release_floats() { std::vector<float>().swap(floats_); }
+
+  // The report as text lines, "S\t<section>", "C\ta b c d" (correct), "I\ta b c d"
+  // (incorrect), then "T\t<score>\t<questions>\t<oov>": words never hold whitespace in
+  // this format, so the lines cannot be ambiguous.
+  StatusJs evaluate_word_analogies(const std::string& text, uint32_t restrict_vocab, bool case_insensitive,
+                                   bool dummy4unknown) {
+    search::AnalogyOptions options;
+    options.restrict_vocab = restrict_vocab;
+    options.case_insensitive = case_insensitive;
+    options.dummy4unknown = dummy4unknown;
+    search::AnalogyReport report;
+    Status s = search::evaluate_word_analogies(kv_, text, options, &report);
+    text_.clear();
+    if (!s.is_ok()) return to_js(s);
+    auto section = [this](const search::AnalogySection& sec) {
+      text_ += "S\t" + sec.name + "\n";
+      for (const auto& q : sec.correct) text_ += "C\t" + q.a + " " + q.b + " " + q.c + " " + q.expected + "\n";
+      for (const auto& q : sec.incorrect) text_ += "I\t" + q.a + " " + q.b + " " + q.c + " " + q.expected + "\n";
+    };
+    for (const auto& sec : report.sections) section(sec);
+    section(report.total);
+    text_ += "T\t" + std::to_string(report.score) + "\t" + std::to_string(report.questions) + "\t" +
+             std::to_string(report.oov) + "\n";
+    return to_js(s);
+  }
+
+  WordPairsReportJs evaluate_word_pairs(const std::string& text, const std::string& delimiter,
+                                        uint32_t restrict_vocab, bool case_insensitive, bool dummy4unknown) {
+    WordPairsReportJs out;
+    if (delimiter.size() != 1) {
+      out.code = static_cast<int>(StatusCode::kInvalidArgument);
+      out.message = "delimiter must be one character, got '" + delimiter + "'";
+      return out;
+    }
+    search::WordPairOptions options;
+    options.delimiter = delimiter[0];
+    options.restrict_vocab = restrict_vocab;
+    options.case_insensitive = case_insensitive;
+    options.dummy4unknown = dummy4unknown;
+    search::WordPairReport report;
+    Status s = search::evaluate_word_pairs(kv_, text, options, &report);
+    out.code = static_cast<int>(s.code());
+    out.message = s.message();
+    out.pearson = report.pearson.statistic;
+    out.pearson_pvalue = report.pearson.pvalue;
+    out.spearman = report.spearman.statistic;
+    out.spearman_pvalue = report.spearman.pvalue;
+    out.oov_ratio = report.oov_ratio;
+    out.pairs = static_cast<double>(report.pairs);
+    out.oov = static_cast<double>(report.oov);
+    return out;
+  }
+
+  // The first `count` rows (the most frequent words) projected on k components; the
+  // projection (count, k) is left in floats_.
+  PcaReportJs pca(uint32_t k, uint32_t count, double seed) {
+    PcaReportJs out;
+    search::PcaOptions options;
+    options.components = k;
+    options.seed = static_cast<uint64_t>(seed);
+    search::PcaResult result;
+    const RowMatrix& x = kv_.vectors();
+    Status s = count > x.rows()
+                   ? Status::out_of_range("count = " + std::to_string(count) + " exceeds the " +
+                                          std::to_string(x.rows()) + " words")
+                   : search::pca(x.data(), count, x.cols(), x.stride(), options, &result);
+    out.code = static_cast<int>(s.code());
+    out.message = s.message();
+    if (!s.is_ok()) return out;
+    floats_ = std::move(result.projection);
+    out.rows = static_cast<double>(result.n);
+    out.components = static_cast<double>(result.k);
+    out.iterations = static_cast<double>(result.iterations);
+    out.converged = result.converged;
+    explained_ratio_ = std::move(result.explained_variance_ratio);
+    return out;
+  }
+  // (K,) of the last pca()
+  double explained_variance_ratio(uint32_t i) const { return explained_ratio_[i]; }
+
+ private:
+  search::KeyedVectors kv_;
+  PackedWords packed_;
+  std::vector<search::Neighbor> neighbors_;
+  std::vector<float> floats_;
+  std::vector<std::string> ignored_;
+  std::vector<double> explained_ratio_;
+  std::string text_;
+  double value_ = 0;
+};
+
+}  // namespace embedwasm::bindings

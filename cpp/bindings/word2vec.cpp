@@ -1,0 +1,58 @@
+// Embind registrations for the Word2Vec trainer.
+#include <emscripten/bind.h>
+
+#include "bindings/word2vec_trainer_js.h"
+
+EMSCRIPTEN_BINDINGS(embedwasm_word2vec) {
+  using namespace emscripten;
+  using namespace embedwasm::bindings;
+
+  value_object<Word2VecOptionsJs>("Word2VecOptions")
+      .field("vectorSize", &Word2VecOptionsJs::vector_size)
+      .field("window", &Word2VecOptionsJs::window)
+      .field("minCount", &Word2VecOptionsJs::min_count)
+      .field("maxVocabSize", &Word2VecOptionsJs::max_vocab_size)
+      .field("maxFinalVocab", &Word2VecOptionsJs::max_final_vocab)
+      .field("sg", &Word2VecOptionsJs::sg)
+      .field("hs", &Word2VecOptionsJs::hs)
+      .field("negative", &Word2VecOptionsJs::negative)
+      .field("nsExponent", &Word2VecOptionsJs::ns_exponent)
+      .field("cbowMean", &Word2VecOptionsJs::cbow_mean)
+      .field("sample", &Word2VecOptionsJs::sample)
+      .field("alpha", &Word2VecOptionsJs::alpha)
+      .field("minAlpha", &Word2VecOptionsJs::min_alpha)
+      .field("epochs", &Word2VecOptionsJs::epochs)
+      .field("threads", &Word2VecOptionsJs::threads)
+      .field("seed", &Word2VecOptionsJs::seed)
+      .field("shrinkWindows", &Word2VecOptionsJs::shrink_windows)
+      .field("lowercase", &Word2VecOptionsJs::lowercase)
+      .field("maxSentenceLength", &Word2VecOptionsJs::max_sentence_length);
+
+  value_object<Word2VecProgressJs>("Word2VecProgress")
+      .field("epoch", &Word2VecProgressJs::epoch)
+      .field("fractionDone", &Word2VecProgressJs::fraction_done)
+      .field("wordsProcessed", &Word2VecProgressJs::words_processed)
+      .field("effectiveWords", &Word2VecProgressJs::effective_words)
+      .field("wordsPerSecond", &Word2VecProgressJs::words_per_second)
+      .field("runningLoss", &Word2VecProgressJs::running_loss)
+      .field("epochLoss", &Word2VecProgressJs::epoch_loss)
+      .field("alpha", &Word2VecProgressJs::alpha)
+      .field("done", &Word2VecProgressJs::done);
+
+  class_<Word2VecJs>("Word2Vec")
+      .constructor<>()
+      .class_function("threadsSupported", &Word2VecJs::threads_supported)
+      .function("init", &Word2VecJs::init)
+      .function("addText", &Word2VecJs::add_text)
+      .function("addSentences", &Word2VecJs::add_sentences)
+      .function("buildVocab", &Word2VecJs::build_vocab)
+      .function("trainChunk", &Word2VecJs::train_chunk)
+      .function("progress", &Word2VecJs::progress)
+      .function("epochLossCount", &Word2VecJs::epoch_loss_count)
+      .function("epochLoss", &Word2VecJs::epoch_loss)
+      .function("vocabSize", &Word2VecJs::vocab_size)
+      .function("corpusWords", &Word2VecJs::corpus_words)
+      .function("wordCount", &Word2VecJs::word_count)
+      .function("effectiveMinCount", &Word2VecJs::effective_min_count)
+      .function("sync", &Word2VecJs::sync);
+}

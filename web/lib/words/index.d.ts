@@ -1,0 +1,278 @@
+// Types for word vectors: Word2Vec training, KeyedVectors queries and files, and
+// training in a worker. V: vocabulary rows, D: vector dimension, K: components.
+
+/** gensim 4's Word2Vec arguments in camelCase; every one is optional, defaults as gensim. */
+export interface Word2VecOptions {
+  /** D, default 100. */
+  vectorSize?: number;
+  /** Largest distance between the current and a predicted word, default 5. */
+  window?: number;
+  /** Words rarer than this are dropped, default 5. */
+  minCount?: number;
+  /** 1: skip-gram, 0: CBOW (default). */
+  sg?: 0 | 1;
+  /** 1: hierarchical softmax, default 0. */
+  hs?: 0 | 1;
+  /** Noise words per prediction (negative sampling), default 5; 0 turns it off. */
+  negative?: number;
+  /** Exponent of the noise distribution, default 0.75. */
+  nsExponent?: number;
+  /** CBOW: 1 averages the context vectors (default), 0 sums them. */
+  cbowMean?: 0 | 1;
+  /** Frequent-word downsampling threshold, default 1e-3; 0 turns it off. */
+  sample?: number;
+  /** Initial learning rate, default 0.025. */
+  alpha?: number;
+  /** Final learning rate, default 1e-4. */
+  minAlpha?: number;
+  /** Passes over the corpus, default 5. */
+  epochs?: number;
+  /**
+   * Training threads (gensim's workers), default 1: one thread gives bit-identical vectors
+   * for a fixed seed. Clamped (never an error) to 1 in the SIMD-only build and to the
+   * pthread pool size + 1 in the threads build; Word2Vec#threadsUsed says what ran.
+   */
+  threads?: number;
+  /** Seed of every random draw, default 1. */
+  seed?: number;
+  /** Prune rare words while counting when more than this many are held, default 0 (never). */
+  maxVocabSize?: number;
+  /** Raise minCount until at most this many words remain, default 0 (no limit). */
+  maxFinalVocab?: number;
+  /** Lowercase text input (pre-tokenized sentences are used as given), default true. */
+  lowercase?: boolean;
+  /** Draw each word's window from [1, window] (gensim >= 4.1), default true. */
+  shrinkWindows?: boolean;
+  /** Longer lines are split into several sentences, default 10000. */
+  maxSentenceLength?: number;
+}
+
+/**
+ * What train() takes: one text; several texts; pre-tokenized sentences (token arrays,
+ * used as given); or a (async) iterable of text chunks (strings or UTF-8 bytes, cut
+ * anywhere, e.g. a fetch body stream). In text each line is a sentence.
+ */
+export type Word2VecCorpus =
+  | string
+  | string[]
+  | string[][]
+  | Uint8Array
+  | Iterable<string | Uint8Array>
+  | AsyncIterable<string | Uint8Array>;
+
+export interface Word2VecProgressEvent {
+  /** The epoch being trained, 0-based. */
+  epoch: number;
+  epochs: number;
+  /** Raw words trained / (epochs * corpus words), increasing to 1. */
+  fractionDone: number;
+  /** Raw words (unknown ones included, as gensim counts), over all epochs so far. */
+  wordsProcessed: number;
+  /** Words trained on: in the vocabulary and not downsampled. */
+  effectiveWords: number;
+  /** Raw words per second of training compute since train() began. */
+  wordsPerSecond: number;
+  /** gensim's running training loss (summed since training began). */
+  loss: number;
+  /** Loss summed over the current epoch so far. */
+  epochLoss: number;
+  /** Learning rate of the next word. */
+  alpha: number;
+}
+
+export interface Word2VecTrainOptions {
+  /** Called after chunks (at most every progressEvery ms) and once at the end. */
+  onProgress?: (event: Word2VecProgressEvent) => void;
+  /**
+   * Checked between chunks: training stops there and train() resolves with cancelled: true;
+   * the vectors are consistent and usable, and train() without a corpus continues.
+   */
+  signal?: AbortSignal;
+  /** Minimum milliseconds between onProgress calls, default 0 (every chunk). */
+  progressEvery?: number;
+  /** Raw words per chunk; default 0 adapts the chunk to about 40 ms of compute. */
+  chunkWords?: number;
+}
+
+export interface Word2VecTrainResult {
+  /** True when the signal stopped training early. */
+  cancelled: boolean;
+  /** Epochs completed. */
+  epochs: number;
+  wordsProcessed: number;
+  effectiveWords: number;
+  /** Raw words per second of training compute (vocabulary building excluded). */
+  wordsPerSecond: number;
+  /** gensim's training loss, summed over all epochs. */
+  loss: number;
+  /** The loss summed over each epoch begun. */
+  epochLosses: number[];
+  vocabSize: number;
+  /** Raw words in the corpus (one epoch). */
+  corpusWords: number;
+}
+
+/** word2vec trained in chunks with the event loop running in between. */
+export class Word2Vec {
+  /** Throws TypeError for unknown option names (listing the valid ones), RangeError for values out of range. */
+  constructor(options?: Word2VecOptions);
+  /** The options, defaults filled in. */
+  readonly options: Readonly<Required<Word2VecOptions>>;
+  /** Threads training really uses (see Word2VecOptions.threads). */
+  readonly threadsUsed: number;
+  /** Whether the loaded engine is the threads build. */
+  static readonly threadsSupported: boolean;
+  /**
+   * The vectors, kept in step with training (synced before any query, so never stale);
+   * null before the vocabulary is built. Owned by this Word2Vec: use wv.copy() to keep them after dispose().
+   */
+  readonly wv: KeyedVectors | null;
+  /** Count of the word in row `index` of wv (rows are sorted by descending count). */
+  wordCount(index: number): number;
+  /** Counts the corpus and fixes the vocabulary; train() does this when it was not done. */
+  buildVocab(corpus: Word2VecCorpus): Promise<void>;
+  /** Trains on the corpus; after a cancelled run, train() without a corpus continues. */
+  train(corpus?: Word2VecCorpus, options?: Word2VecTrainOptions): Promise<Word2VecTrainResult>;
+  dispose(): void;
+  [Symbol.dispose](): void;
+}
+
+/** A word2vec query term: a word, a row id, a vector (D,), or a [term, weight] pair. */
+export type QueryTerm = string | number | Float32Array | number[] | [string | number | Float32Array, number];
+
+export interface MostSimilarOptions {
+  negative?: QueryTerm | QueryTerm[];
+  /** Results to return, default 10. */
+  topn?: number;
+  /** Search only the first (most frequent) rows; 0 or absent: all. */
+  restrictVocab?: number;
+}
+
+/** [word, score], best first, as gensim's list of tuples. */
+export type Neighbor = [string, number];
+
+export type WordVectorsFormat = 'word2vec' | 'word2vec-binary' | 'glove' | 'fasttext' | 'embedwasm' | 'tsv';
+
+export interface AnalogySection {
+  section: string;
+  /** [a, b, c, expected] of each question answered correctly. */
+  correct: string[][];
+  incorrect: string[][];
+}
+
+/** Words and their vectors with gensim 4's KeyedVectors queries. Unknown words are RangeErrors naming the word. */
+export class KeyedVectors {
+  /** Reads a file; for 'tsv' pass {vectors, metadata} (the Embedding Projector's two files). Errors name the line or byte offset. */
+  static load(data: Uint8Array | ArrayBuffer | string | { vectors: Uint8Array | string; metadata: Uint8Array | string },
+    options: { format: WordVectorsFormat }): KeyedVectors;
+  /** words (V,) and vectors (V * dim floats, row-major). */
+  static fromArrays(words: string[], vectors: Float32Array | number[], dim: number): KeyedVectors;
+  /** The file bytes; for 'tsv' the two files' text. Default format 'embedwasm'. */
+  save(options?: { format?: Exclude<WordVectorsFormat, 'tsv'>; binaryNewline?: boolean }): Uint8Array;
+  save(options: { format: 'tsv' }): { vectors: string; metadata: string };
+  /** V */
+  readonly size: number;
+  /** D */
+  readonly vectorSize: number;
+  /** Bytes of wasm memory held. */
+  readonly byteSize: number;
+  /** Words by row (frozen, shared). */
+  readonly indexToKey: readonly string[];
+  /** Words by row (a new array). */
+  keys(): string[];
+  has(word: string): boolean;
+  /** Row of the word, or -1. */
+  indexOf(word: string): number;
+  /** Row of the word; RangeError when unknown (gensim's get_index). */
+  getIndex(word: string): number;
+  /** A copy of the vector; norm: true scales it to unit length. */
+  getVector(word: string, options?: { norm?: boolean }): Float32Array;
+  /** All vectors, (V * D) row-major, a copy. */
+  getVectors(): Float32Array;
+  /** An independent copy. */
+  copy(): KeyedVectors;
+  /** gensim's most_similar; the query words are left out of the results. */
+  mostSimilar(positive: QueryTerm | QueryTerm[], options?: MostSimilarOptions): Neighbor[];
+  mostSimilar(query: MostSimilarOptions & { positive?: QueryTerm | QueryTerm[] }): Neighbor[];
+  /** gensim's most_similar_cosmul (3CosMul). */
+  mostSimilarCosmul(positive: QueryTerm | QueryTerm[], options?: MostSimilarOptions): Neighbor[];
+  mostSimilarCosmul(query: MostSimilarOptions & { positive?: QueryTerm | QueryTerm[] }): Neighbor[];
+  similarByWord(word: string, options?: { topn?: number; restrictVocab?: number }): Neighbor[];
+  /** Nearest words to a vector (D,), nothing excluded. */
+  similarByVector(vector: Float32Array | number[], options?: { topn?: number; restrictVocab?: number }): Neighbor[];
+  /** Cosine similarity. */
+  similarity(w1: string, w2: string): number;
+  /** 1 - cosine similarity. */
+  distance(w1: string, w2: string): number;
+  /** Cosine of the mean vectors of two word lists. */
+  nSimilarity(ws1: string[], ws2: string[]): number;
+  /** The word furthest from the others' mean; unknown words are ignored as gensim does. */
+  doesntMatch(words: string[]): string;
+  /** 1 - cosine from word to each of others (every row when others is empty). */
+  distances(word: string, others?: string[]): Float32Array;
+  /** w2's 1-based rank among w1's neighbours. */
+  rank(w1: string, w2: string): number;
+  /** gensim's evaluate_word_analogies on a questions-words text; the last section is 'Total accuracy'. */
+  evaluateWordAnalogies(text: string, options?: { restrictVocab?: number; caseInsensitive?: boolean; dummy4unknown?: boolean }):
+    { score: number; sections: AnalogySection[]; questions: number; oov: number; oovRatio: number };
+  /** gensim's evaluate_word_pairs ("w1<TAB>w2<TAB>score" lines); oovRatio in percent. */
+  evaluateWordPairs(text: string, options?: { delimiter?: string; restrictVocab?: number; caseInsensitive?: boolean; dummy4unknown?: boolean }):
+    { pearson: number; pearsonPvalue: number; spearman: number; spearmanPvalue: number; oovRatio: number; pairs: number; oov: number };
+  /** An int8 snapshot for approximate search in about a quarter of the memory; it does not follow later training. */
+  quantize(): QuantizedKeyedVectors;
+  /** PCA of the first `count` (most frequent; default min(V, 10000)) words onto k (default 2) components; projection is (count, k). */
+  pca(k?: number, options?: { count?: number; seed?: number }):
+    { words: string[]; projection: Float32Array; k: number; explainedVarianceRatio: number[]; converged: boolean };
+  dispose(): void;
+  [Symbol.dispose](): void;
+}
+
+/** KeyedVectors#quantize(): int8 rows; queries by word need the KeyedVectors it came from alive. */
+export interface QuantizedKeyedVectors {
+  readonly size: number;
+  readonly vectorSize: number;
+  /** Bytes of the int8 rows and their scales. */
+  readonly byteSize: number;
+  /** Approximate mostSimilar over words (the query words are left out). */
+  mostSimilar(positive: string | string[], options?: { negative?: string | string[]; topn?: number; restrictVocab?: number }): Neighbor[];
+  similarByVector(vector: Float32Array | number[], options?: { topn?: number; restrictVocab?: number }): Neighbor[];
+  dispose(): void;
+  [Symbol.dispose](): void;
+}
+
+export interface PcaSnapshot {
+  /** The `count` most frequent words, in row order. */
+  words: string[];
+  /** (count, k) row-major. */
+  projection: Float32Array;
+  k: number;
+  explainedVarianceRatio: number[];
+}
+
+export interface TrainWord2VecInWorkerOptions {
+  onProgress?: (event: Word2VecProgressEvent & { pca?: PcaSnapshot }) => void;
+  /** Stops training between chunks; the promise then resolves with cancelled: true and the vectors so far. */
+  signal?: AbortSignal;
+  /** With each progress event (at most every `every` ms, default 250), a PCA of the `count` (default 500) most frequent words onto k (default 2) components. */
+  pca?: { count?: number; every?: number; k?: number };
+  /** Minimum milliseconds between progress events, default 100. */
+  progressEvery?: number;
+  /** init() options for the worker's engine; default: the threads build when threads > 1. */
+  initOptions?: { threads?: boolean; poolSize?: number };
+}
+
+export interface TrainWord2VecInWorkerResult extends Word2VecTrainResult {
+  words: string[];
+  /** (V * dim) row-major, transferred from the worker. */
+  vectors: Float32Array;
+  dim: number;
+  threadsUsed: number;
+  /** The final PCA snapshot when the pca option was given. */
+  pca?: PcaSnapshot;
+  /** A KeyedVectors of the result on this thread (call init() first). */
+  toKeyedVectors(): KeyedVectors;
+}
+
+/** Trains a Word2Vec in a Web Worker (browsers) or worker_threads Worker (Node). */
+export function trainWord2VecInWorker(options: Word2VecOptions, corpus: Word2VecCorpus,
+  trainOptions?: TrainWord2VecInWorkerOptions): Promise<TrainWord2VecInWorkerResult>;

@@ -1,0 +1,81 @@
+// KeyedVectors#quantize(): an int8 snapshot for approximate cosine search in a quarter
+// of the memory (cpp/include/embedwasm/search/quantized_vectors.h). Word queries are
+// turned into vectors here from the float KeyedVectors, which must stay alive.
+import { engine } from '../core/init.js';
+import { Disposable } from '../core/disposable.js';
+import { heapF32, heapI32, withHeap } from '../core/heap.js';
+import { checkOptionNames, integerOption } from '../core/options.js';
+import { throwIfWordsError } from './errors.js';
+import { readNeighbors } from './keyed_vectors.js';
+import { termList } from './query_terms.js';
+
+export class QuantizedKeyedVectors extends Disposable {
+  #kv;
+
+  constructor(kv) {
+    const m = engine();
+    const handle = new m.QuantizedVectors();
+    try {
+      throwIfWordsError(handle.create(kv._syncedHandle()), 'KeyedVectors.quantize');
+    } catch (error) {
+      handle.delete();
+      throw error;
+    }
+    super(handle, 'QuantizedKeyedVectors');
+    this.#kv = kv;
+  }
+
+  get size() { return this.handle.size(); }
+  get vectorSize() { return this.handle.dim(); }
+  /** Bytes of the int8 rows and their scales. */
+  get byteSize() { return this.handle.memoryBytes(); }
+
+  #query(where, query, exclude, options) {
+    checkOptionNames(where, options, ['topn', 'restrictVocab']);
+    const topn = integerOption(where, options, 'topn', 10);
+    const restrict = integerOption(where, options, 'restrictVocab', 0);
+    if (topn < 0 || restrict < 0) throw new RangeError(`${where}: topn and restrictVocab must be >= 0`);
+    const m = engine();
+    const h = this.handle;
+    const d = h.dim();
+    return withHeap(m, [d * 4, Math.max(1, exclude.length) * 4], ([pq, px]) => {
+      heapF32(m, pq, d).set(query);
+      heapI32(m, px, exclude.length).set(exclude);
+      throwIfWordsError(h.search(pq, d, topn, restrict, px, exclude.length), where);
+      return readNeighbors(m, h, this.#kv.indexToKey);
+    });
+  }
+
+  /** Approximate mostSimilar over words (gensim's mean of unit vectors, weights as ±1). */
+  mostSimilar(positive, options = {}) {
+    const where = 'QuantizedKeyedVectors.mostSimilar';
+    let pos = positive;
+    let opts = options;
+    if (positive !== null && typeof positive === 'object' && !Array.isArray(positive)) ({ positive: pos, ...opts } = positive);
+    const { negative, ...rest } = opts;
+    const d = this.handle.dim();
+    const mean = new Float64Array(d);
+    const exclude = [];
+    let weightSum = 0;
+    const add = (terms, sign, name) => {
+      for (const [i, w] of termList(terms, d, where, name).entries()) {
+        if (typeof w !== 'string') throw new TypeError(`${where}: ${name}[${i}] must be a word`);
+        const v = this.#kv.getVector(w, { norm: true });
+        for (let j = 0; j < d; ++j) mean[j] += sign * v[j];
+        exclude.push(this.#kv.indexOf(w));
+        weightSum += 1;
+      }
+    };
+    add(pos, 1, 'positive');
+    add(negative, -1, 'negative');
+    if (weightSum === 0) throw new TypeError(`${where}: give at least one positive or negative word`);
+    return this.#query(where, Float32Array.from(mean, (x) => x / weightSum), exclude, rest);
+  }
+
+  /** Approximate nearest words to a raw vector (D,). */
+  similarByVector(vector, options = {}) {
+    const d = this.handle.dim();
+    if (vector?.length !== d) throw new RangeError(`QuantizedKeyedVectors.similarByVector: vector must have ${d} values`);
+    return this.#query('QuantizedKeyedVectors.similarByVector', vector, [], options);
+  }
+}
