@@ -1,3 +1,4 @@
+/// <reference lib="esnext.disposable" />
 // Types for the embedwasm public API. Shapes use the letters V (vocabulary rows),
 // D (dimension), B (batch / bags), T (sequence length), N (number of ids).
 
@@ -7,43 +8,96 @@ export interface TensorData<T extends ArrayLike<number> = Float32Array> {
   shape: number[];
 }
 
-/** Nested arrays, a typed array (1-D), or {data, shape}. */
+/** A flat typed array as inputs accept it (ids as BigInt64Array too). */
+export type TypedArray =
+  | Float32Array | Float64Array | Int32Array | Uint32Array | Int16Array | Uint16Array
+  | Int8Array | Uint8Array | Uint8ClampedArray | BigInt64Array | BigUint64Array;
+
+/** Nested arrays (up to 4 levels, the innermost may be typed arrays). */
+export type NestedArray =
+  | number[]
+  | Array<number[] | TypedArray>
+  | Array<Array<number[] | TypedArray>>
+  | Array<Array<Array<number[] | TypedArray>>>;
+
+/**
+ * What every input accepts: a number, nested arrays (their shape is read off them), a
+ * flat typed array (1-D), or {data, shape} with a flat array or typed array of that many
+ * values (e.g. tensor()'s result).
+ */
 export type TensorLike =
   | number
-  | number[]
-  | number[][]
-  | number[][][]
-  | ArrayLike<number>
-  | { data: ArrayLike<number>; shape: number[] };
+  | NestedArray
+  | TypedArray
+  | { data: NestedArray | TypedArray | ArrayLike<number>; shape?: readonly number[] };
 
+/** tensor()'s result: flat values and a shape, both frozen (the values are not copied). */
+export interface Tensor<T extends Float32Array | Int32Array = Float32Array | Int32Array> {
+  readonly data: T;
+  readonly shape: readonly number[];
+}
+
+/**
+ * A tensor as every input accepts it. `data`: nested arrays (shape optional, checked
+ * when given), or a flat array / typed array with `shape` (default 1-D), or another
+ * {data, shape}. `dtype` defaults to the typed array's own when it is Float32Array or
+ * Int32Array, else 'float32' as in TF.js; use 'int32' for ids above 2^24.
+ * Ragged arrays, a shape that does not match and non-numbers are TypeErrors naming where.
+ */
+export function tensor(data: Int32Array, shape?: readonly number[], dtype?: 'int32'): Tensor<Int32Array>;
+export function tensor(data: TensorLike, shape: readonly number[] | undefined, dtype: 'int32'): Tensor<Int32Array>;
+export function tensor(data: TensorLike, shape?: readonly number[], dtype?: 'float32'): Tensor<Float32Array>;
+export function tensor(data: TensorLike, shape?: readonly number[], dtype?: 'float32' | 'int32'): Tensor;
+
+/** init() options; all optional. */
 export interface InitOptions {
-  /** Load the SIMD + threads build; default: in Node and in cross-origin isolated pages. */
+  /**
+   * Load the SIMD + threads build. Default: yes in Node and in cross-origin isolated
+   * pages (COOP/COEP headers), else the SIMD-only build. true where threads cannot run
+   * rejects with an Error saying which headers to send.
+   */
   threads?: boolean;
-  /** Where the .wasm files are; default: next to the package's own files. */
+  /**
+   * Where the engine files are: called with a file name (embedwasm_simd.wasm,
+   * embedwasm_threads.wasm, embedwasm_threads.worker.js) and the glue's folder; returns
+   * its URL (a path or file: URL under Node). Default: the glue's own
+   * `new URL(name, import.meta.url)`, which Vite and webpack follow; esbuild users copy
+   * the files from embedwasm/dist/wasm/ next to the bundle or say where with this.
+   */
   locateFile?: (name: string, prefix: string) => string;
-  /** The .wasm bytes, if you fetched them yourself. */
+  /** The .wasm bytes, if you fetched them yourself; `threads` must then say which build they are. */
   wasmBinary?: ArrayBuffer | Uint8Array;
-  /** Worker threads kept ready in the threads build (default: hardware concurrency, max 8). */
+  /** Worker threads kept ready in the threads build, 1 to 64 (default: hardware concurrency, max 8). */
   poolSize?: number;
 }
 
+/** Which build init() loaded. */
 export interface EngineInfo {
+  /** Always true: every build uses WASM SIMD. */
   simd: boolean;
+  /** Whether the build has threads (shared memory and a pthread pool). */
   threads: boolean;
   variant: 'simd' | 'threads';
 }
 
-/** Loads the WebAssembly engine once; later calls return the same promise. */
+/**
+ * Loads the WebAssembly engine; await it before anything else. Idempotent: later calls
+ * return the first call's promise (their options are ignored; one build per page or
+ * process). Rejects with TypeError/RangeError for bad options and with an Error where the
+ * JavaScript engine lacks WebAssembly SIMD; a failed load may be retried.
+ */
 export function init(options?: InitOptions): Promise<EngineInfo>;
 
 /** Bytes of wasm heap currently allocated (for leak checks). */
 export function memoryInUse(): number;
 
+/** Keras initializer names (camelCase), for embeddingsInitializer and kernelInitializer. */
 export type InitializerName =
   | 'uniform' | 'randomUniform' | 'normal' | 'randomNormal' | 'truncatedNormal'
   | 'glorotUniform' | 'glorotNormal' | 'heUniform' | 'heNormal' | 'lecunUniform'
   | 'lecunNormal' | 'zeros' | 'ones' | 'constant' | 'orthogonal';
 
+/** An initializer with its arguments, e.g. {name: "uniform", minval: -1, maxval: 1}. */
 export interface InitializerSpec {
   name: InitializerName;
   minval?: number;
@@ -54,7 +108,9 @@ export interface InitializerSpec {
   gain?: number;
 }
 
+/** Keras regularizers: a name with its default factor (0.01) or explicit factors. */
 export type RegularizerSpec = 'l1' | 'l2' | 'l1l2' | { l1?: number; l2?: number };
+/** Keras constraints, applied to the weights after each optimizer step. */
 export type ConstraintSpec =
   | 'maxNorm' | 'unitNorm' | 'nonNeg' | 'minMaxNorm'
   | { kind: 'maxNorm' | 'unitNorm' | 'nonNeg' | 'minMaxNorm'; maxValue?: number; minValue?: number; rate?: number };
@@ -86,6 +142,7 @@ export interface TableOptions {
   name?: string;
 }
 
+/** layers.embedding() options. */
 export interface EmbeddingOptions extends TableOptions {
   /** Keras mask_zero: computeMask(x) gives x != 0, and pooling skips masked steps. */
   maskZero?: boolean;
@@ -100,13 +157,17 @@ export interface SparseGradient {
   denseShape: [number, number];
 }
 
-interface Disposable {
+/** An object owning wasm memory: free it with dispose() or a `using` declaration. */
+export interface Disposable {
   /** Frees the wasm memory this object owns; safe to call twice. */
   dispose(): void;
+  /** dispose(), for `using model = sequential(...)`. */
+  [Symbol.dispose](): void;
   readonly isDisposed: boolean;
 }
 
-interface TableLayer extends Disposable {
+/** What both table layers have. */
+export interface TableLayer extends Disposable {
   readonly inputDim: number;
   readonly outputDim: number;
   /** [W] with W of shape [inputDim, outputDim], a copy. */
@@ -114,6 +175,7 @@ interface TableLayer extends Disposable {
   setWeights(weights: [TensorLike]): void;
 }
 
+/** A lookup table (Keras Embedding, PyTorch nn.Embedding); made by layers.embedding(). */
 export interface Embedding extends TableLayer {
   /** ids of shape S -> vectors of shape S + [outputDim]. */
   apply(x: TensorLike): TensorData;
@@ -123,6 +185,7 @@ export interface Embedding extends TableLayer {
   backward(x: TensorLike, dy: TensorLike): TensorData | SparseGradient;
 }
 
+/** layers.embeddingBag() options. */
 export interface EmbeddingBagOptions extends TableOptions {
   /** How a bag reduces to one vector (PyTorch default 'mean'). */
   mode?: 'sum' | 'mean' | 'max';
@@ -130,6 +193,7 @@ export interface EmbeddingBagOptions extends TableOptions {
   includeLastOffset?: boolean;
 }
 
+/** How an EmbeddingBag call splits its ids into bags. */
 export interface BagCallOptions {
   /** Start of each bag in 1-D ids (PyTorch rules). Omit for 2-D ids [B, L]. */
   offsets?: TensorLike;
@@ -137,6 +201,7 @@ export interface BagCallOptions {
   perSampleWeights?: TensorLike;
 }
 
+/** Lookup and reduce per bag (PyTorch nn.EmbeddingBag); made by layers.embeddingBag(). */
 export interface EmbeddingBag extends TableLayer {
   /** One vector per bag: shape [B, outputDim]. */
   apply(x: TensorLike, options?: BagCallOptions): TensorData;
@@ -145,8 +210,10 @@ export interface EmbeddingBag extends TableLayer {
   backwardPerSampleWeights(x: TensorLike, dy: TensorLike, options?: { offsets?: TensorLike }): TensorData;
 }
 
+/** Activations of dense() and activation(). */
 export type ActivationName = 'linear' | 'relu' | 'sigmoid' | 'tanh' | 'softmax';
 
+/** layers.dense() options (TF.js names). */
 export interface DenseOptions {
   units: number;
   activation?: ActivationName;
@@ -169,19 +236,31 @@ export interface ModelLayer {
   setWeights(weights: TensorLike[]): void;
 }
 
+/** Layer factories, TF.js style: layers.embedding({inputDim, outputDim}). */
 export namespace layers {
+  /** ids of any shape S -> vectors S + [outputDim]; usable alone or as a model's first layer. */
   function embedding(options: EmbeddingOptions): Embedding;
+  /** ids in bags (2-D, or 1-D with offsets) -> one reduced vector per bag. */
   function embeddingBag(options: EmbeddingBagOptions): EmbeddingBag;
+  /** The Embedding class, for instanceof. */
+  const Embedding: { new (options: EmbeddingOptions): Embedding; prototype: Embedding };
+  /** The EmbeddingBag class, for instanceof. */
+  const EmbeddingBag: { new (options: EmbeddingBagOptions): EmbeddingBag; prototype: EmbeddingBag };
+  /** Fully connected: activation(x W + b). */
   function dense(options: DenseOptions): ModelLayer;
+  /** (B, ...) -> (B, product of the rest). */
   function flatten(options?: { name?: string }): ModelLayer;
   /** Mean over time steps, skipping steps masked by maskZero. */
   function globalAveragePooling1d(options?: { name?: string }): ModelLayer;
   /** Max over time steps, skipping masked steps. */
   function globalMaxPooling1d(options?: { name?: string }): ModelLayer;
+  /** Zeroes a `rate` fraction during fit() (scaled by 1 / (1 - rate)); identity in predict(). */
   function dropout(options: { rate: number; seed?: number; name?: string }): ModelLayer;
+  /** An activation on its own. */
   function activation(options: { activation: ActivationName; name?: string }): ModelLayer;
 }
 
+/** A learning-rate schedule over the optimizer steps of fit(). */
 export interface ScheduleSpec {
   name: 'constant' | 'linear' | 'exponential' | 'cosine';
   finalLearningRate?: number;
@@ -192,6 +271,7 @@ export interface ScheduleSpec {
   totalSteps?: number;
 }
 
+/** Every optimizer option; each optimizer reads the ones it has. */
 export interface OptimizerOptions {
   learningRate?: number;
   momentum?: number;
@@ -214,6 +294,7 @@ export interface Optimizer extends Readonly<Required<Omit<OptimizerOptions, 'sch
   readonly name: string;
 }
 
+/** Optimizer factories as TF.js's tf.train: train.adam(0.01). */
 export namespace train {
   function sgd(learningRate?: number | OptimizerOptions): Optimizer;
   function momentum(learningRate?: number | OptimizerOptions, momentum?: number, nesterov?: boolean): Optimizer;
@@ -226,20 +307,26 @@ export namespace train {
   function sparseAdam(learningRate?: number | OptimizerOptions, beta1?: number, beta2?: number, epsilon?: number): Optimizer;
 }
 
+/** Losses of compile(). */
 export type LossName =
   | 'sparseCategoricalCrossentropy' | 'categoricalCrossentropy' | 'binaryCrossentropy'
   | 'meanSquaredError' | 'mse';
+/** Metrics of compile(); logged per batch and per epoch. */
 export type MetricName = 'accuracy' | 'acc' | 'binaryAccuracy' | 'sparseCategoricalAccuracy' | 'categoricalAccuracy';
+/** Optimizers by name, with default settings. */
 export type OptimizerName = 'sgd' | 'momentum' | 'adagrad' | 'rmsprop' | 'adam' | 'adamw' | 'adamax' | 'sparseAdam';
 
+/** model.compile() options, as TF.js. */
 export interface CompileOptions {
   optimizer: OptimizerName | Optimizer;
   loss: LossName | { name: LossName; fromLogits?: boolean };
   metrics?: MetricName[];
 }
 
+/** Loss and metric values of a batch or an epoch. */
 export type Logs = { loss: number } & Record<string, number>;
 
+/** model.fit() options, as TF.js, plus a shuffling seed. */
 export interface FitOptions {
   epochs?: number;
   batchSize?: number;
@@ -261,11 +348,13 @@ export interface FitOptions {
   };
 }
 
+/** What fit() resolves to: one value per epoch for each log name. */
 export interface History {
   epoch: number[];
   history: Record<string, number[]>;
 }
 
+/** A stack of layers trained with fit(), as TF.js's tf.Sequential. */
 export interface Sequential extends Disposable {
   readonly layers: Array<Embedding | EmbeddingBag | ModelLayer>;
   readonly built: boolean;
@@ -284,6 +373,12 @@ export interface Sequential extends Disposable {
   setWeights(weights: TensorLike[]): void;
 }
 
+/** The Sequential class, for instanceof and `new Sequential(layers)`. */
+export const Sequential: {
+  new (layers?: Array<Embedding | EmbeddingBag | ModelLayer>): Sequential;
+  prototype: Sequential;
+};
+
 /** sequential([...layers]) or sequential({layers}) as in TF.js. */
 export function sequential(config?: Array<Embedding | EmbeddingBag | ModelLayer> | { layers: Array<Embedding | EmbeddingBag | ModelLayer> }): Sequential;
 
@@ -294,18 +389,22 @@ export interface Sequential {
 
 /** Rebuilds a model written by model.save(); refuses files from a newer format version. */
 export function loadModel(bytes: Uint8Array | ArrayBuffer): Sequential;
+/** The same bytes as model.save(). */
 export function saveModel(model: Sequential): Uint8Array;
 
 /** NumPy .npy (versions 1-3; <f4, <f8, >f4; Fortran order transposed) as a float32 table. */
 export function readNpy(bytes: Uint8Array | ArrayBuffer, options?: { dim?: number }): TensorData;
+/** A float32 .npy (version 1.0, C order). */
 export function writeNpy(array: { data: Float32Array; shape: number[] }): Uint8Array;
 
 /** safetensors: F32, F16, BF16, F64 read as float32; F32 written. */
 export function readSafetensors(bytes: Uint8Array | ArrayBuffer, options?: { names?: string[] }):
   { tensors: Record<string, TensorData>; metadata: Record<string, string> | null };
+/** safetensors bytes with every tensor as F32. */
 export function writeSafetensors(tensors: Record<string, { data: Float32Array; shape: number[] }>,
   metadata?: Record<string, string> | null): Uint8Array;
 
+/** What trainInWorker's onProgress receives. */
 export interface WorkerProgress {
   type: 'progress';
   event: 'batch' | 'epoch';
@@ -314,6 +413,7 @@ export interface WorkerProgress {
   logs: Logs;
 }
 
+/** trainInWorker() options: fit() options without callbacks, plus progress and cancelling. */
 export interface TrainInWorkerOptions extends Omit<FitOptions, 'callbacks' | 'yieldEvery'> {
   /** Called with batch (throttled to progressEvery ms) and epoch events. */
   onProgress?: (event: WorkerProgress) => void;
@@ -330,3 +430,4 @@ export interface TrainInWorkerOptions extends Omit<FitOptions, 'callbacks' | 'yi
 /** fit() in a Web Worker (browsers) or worker_threads (Node); the caller's thread stays free. */
 export function trainInWorker(model: Sequential, x: TensorLike, y: TensorLike, options?: TrainInWorkerOptions):
   Promise<{ history: History; weights: TensorData[]; cancelled: boolean }>;
+export * from './words/index.js';

@@ -1,5 +1,11 @@
 // Loads one of the two wasm builds: SIMD + threads where shared memory is allowed
 // (Node, or a cross-origin isolated page), SIMD alone otherwise.
+//
+// Bundlers: each glue file finds its own .wasm (and the threads glue its pthread worker)
+// with `new URL('<file>', import.meta.url)`, which Vite and webpack 5 follow and emit.
+// This file only names the glue in literal dynamic imports, so bundlers include both
+// builds as lazily loaded chunks; the browser then fetches only the .wasm it needs.
+import { checkInitOptions } from './init_options.js';
 
 const isNode = typeof process !== 'undefined' && process.versions?.node !== undefined;
 
@@ -8,6 +14,11 @@ const SIMD_PROBE = new Uint8Array([
   0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0,
   253, 15, 253, 98, 11,
 ]);
+
+// Held in a variable so that `new URL(..., here)` below is not the literal
+// `new URL('x', import.meta.url)` pattern: those URLs are only used under Node, and a
+// bundler seeing the pattern would emit needless raw copies of the glue files.
+const here = import.meta.url;
 
 let loading = null;
 let module = null;
@@ -22,51 +33,62 @@ function threadsAvailable() {
 // to resolve them; this code only runs under Node.
 const nodeImport = (name) => import(/* @vite-ignore */ /* webpackIgnore: true */ name);
 
-async function nodeSetup(glueUrl) {
-  // Emscripten 3.1.6's ES-module glue still calls require() and reads __dirname in its
-  // Node branch; ES modules have neither, so provide them before importing it.
-  const { createRequire } = await nodeImport('node:module');
+async function nodeGlueDir(variant) {
   const { fileURLToPath } = await nodeImport('node:url');
   const path = await nodeImport('node:path');
-  globalThis.require ??= createRequire(import.meta.url);
-  globalThis.__dirname ??= path.dirname(fileURLToPath(glueUrl));
+  return path.dirname(fileURLToPath(new URL(`../wasm/embedwasm_${variant}.mjs`, here)));
 }
 
-async function readNodeFile(url) {
+/** Under Node: the globals Emscripten 3.1.6's ES-module glue expects. */
+async function nodeGlobals(glueDir) {
+  // Its Node branch still calls require() and reads __dirname, which ES modules lack.
+  const { createRequire } = await nodeImport('node:module');
+  globalThis.require ??= createRequire(here);
+  globalThis.__dirname ??= glueDir;
+}
+
+/** Under Node: the .wasm bytes, since Node 20's fetch cannot read file paths (TOOLCHAIN-NOTES). */
+async function nodeWasmBytes(variant, glueDir, locateFile) {
+  const { fileURLToPath, pathToFileURL } = await nodeImport('node:url');
+  const path = await nodeImport('node:path');
   const { readFile } = await nodeImport('node:fs/promises');
-  return readFile(url);
+  const name = `embedwasm_${variant}.wasm`;
+  // A locateFile answer may be a path or a file: URL.
+  const where = locateFile ? String(locateFile(name, glueDir + path.sep)) : path.join(glueDir, name);
+  const file = where.startsWith('file:') ? new URL(where) : pathToFileURL(path.resolve(where));
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new Error(`init: cannot read ${name} at ${fileURLToPath(file)}: ${error.message}`);
+  }
 }
 
 async function load(options) {
-  if (!WebAssembly.validate(SIMD_PROBE)) {
+  if (typeof WebAssembly !== 'object' || !WebAssembly.validate(SIMD_PROBE)) {
     throw new Error('embedwasm needs WebAssembly SIMD (fixed-width 128-bit), which this JavaScript ' +
       'engine lacks: use Chrome/Edge 91+, Firefox 89+, Safari 16.4+ or Node 16.4+.');
   }
   const canThread = threadsAvailable();
   if (options.threads === true && !canThread) {
-    throw new Error('threads: true needs a cross-origin isolated page (serve it with the headers ' +
+    throw new Error('init: threads: true needs a cross-origin isolated page (serve it with the headers ' +
       'Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp)');
   }
   const threads = options.threads ?? canThread;
   const variant = threads ? 'threads' : 'simd';
-  // Literal paths so bundlers see and emit both builds.
-  const glueUrl = threads
-    ? new URL('../wasm/embedwasm_threads.mjs', import.meta.url)
-    : new URL('../wasm/embedwasm_simd.mjs', import.meta.url);
-  const wasmUrl = threads
-    ? new URL('../wasm/embedwasm_threads.wasm', import.meta.url)
-    : new URL('../wasm/embedwasm_simd.wasm', import.meta.url);
 
   const moduleArgs = {
     pthreadPoolSize: options.poolSize ?? Math.max(1, Math.min(8, globalThis.navigator?.hardwareConcurrency ?? 2)),
   };
+  // Only when asked: a locateFile would replace the glue's own new URL(), which is what
+  // lets bundlers find and rename the .wasm (TOOLCHAIN-NOTES).
   if (options.locateFile) moduleArgs.locateFile = options.locateFile;
   if (options.wasmBinary) moduleArgs.wasmBinary = options.wasmBinary;
   if (isNode) {
-    await nodeSetup(glueUrl);
-    // Node 20's global fetch cannot read file paths; hand the glue the bytes.
-    moduleArgs.wasmBinary ??= await readNodeFile(wasmUrl);
+    const glueDir = await nodeGlueDir(variant);
+    await nodeGlobals(glueDir);
+    moduleArgs.wasmBinary ??= await nodeWasmBytes(variant, glueDir, options.locateFile);
   }
+  // Literal specifiers, so that bundlers see and include both builds.
   const factory = threads
     ? (await import('../wasm/embedwasm_threads.mjs')).default
     : (await import('../wasm/embedwasm_simd.mjs')).default;
@@ -81,17 +103,18 @@ async function load(options) {
 }
 
 /**
- * Loads the engine once; later calls return the same result.
+ * Loads the engine once. Later calls return the first call's promise and ignore their
+ * options (one build per JS realm: layers made earlier keep pointing into it); a failed
+ * load may be retried.
  * @param {{threads?: boolean, locateFile?: (name: string, prefix: string) => string,
  *          wasmBinary?: ArrayBuffer | Uint8Array, poolSize?: number}} [options]
  * @returns {Promise<{simd: boolean, threads: boolean, variant: 'simd' | 'threads'}>}
  */
 export function init(options = {}) {
-  const valid = ['threads', 'locateFile', 'wasmBinary', 'poolSize'];
-  for (const key of Object.keys(options)) {
-    if (!valid.includes(key)) {
-      throw new TypeError(`init: unknown option '${key}' (valid options: ${valid.join(', ')})`);
-    }
+  try {
+    checkInitOptions(options);
+  } catch (error) {
+    return Promise.reject(error);
   }
   if (loading === null) {
     loading = load(options).catch((error) => {

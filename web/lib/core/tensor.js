@@ -12,33 +12,41 @@ function checkShape(shape, what) {
   return shape.reduce((a, b) => a * b, 1);
 }
 
+// The innermost level of a nested array may be a typed array (rows kept as Float32Array).
 function nestedShape(x) {
   const shape = [];
   let level = x;
-  while (Array.isArray(level)) {
+  while (Array.isArray(level) || (shape.length > 0 && isTypedArray(level))) {
     shape.push(level.length);
-    if (level.length === 0) break;
+    if (level.length === 0 || isTypedArray(level)) break;
     level = level[0];
   }
   return shape;
 }
 
-function flattenNested(x, shape, what, out) {
+/** Flat copy of a nested array of the given shape; a ragged one is a TypeError naming where. */
+function flattenNested(x, shape, what) {
+  const out = new Array(shape.reduce((a, b) => a * b, 1));
+  const at = [];  // the index path being visited, only read to word an error
   let k = 0;
-  const visit = (level, axis, position) => {
-    if (axis === shape.length) {
-      out.push(level, position);
-      k += 1;
-      return;
-    }
-    if (!Array.isArray(level) || level.length !== shape[axis]) {
-      throw new TypeError(`${what}: ragged nested array at [${position.join(', ')}]: expected ` +
+  const visit = (level, axis) => {
+    const last = axis === shape.length - 1;
+    if (!(Array.isArray(level) || (last && axis > 0 && isTypedArray(level))) || level.length !== shape[axis]) {
+      throw new TypeError(`${what}: ragged nested array at [${at.join(', ')}]: expected ` +
         `${shape[axis]} elements like the first entry along axis ${axis}`);
     }
-    for (let i = 0; i < level.length; ++i) visit(level[i], axis + 1, [...position, i]);
+    if (last) {
+      for (let i = 0; i < level.length; ++i) out[k++] = level[i];
+      return;
+    }
+    for (let i = 0; i < level.length; ++i) {
+      at.push(i);
+      visit(level[i], axis + 1);
+      at.pop();
+    }
   };
-  visit(x, 0, []);
-  return k;
+  if (shape.length > 0) visit(x, 0);
+  return out;
 }
 
 /**
@@ -49,7 +57,10 @@ function normalise(x, shape, what) {
   if (x !== null && typeof x === 'object' && !Array.isArray(x) && !isTypedArray(x) && 'data' in x) {
     return normalise(x.data, x.shape, what);
   }
-  if (isTypedArray(x)) {
+  // A flat plain array with a shape is read like a typed array: {data: [1, 2, 3, 4], shape: [2, 2]}.
+  const flat = isTypedArray(x) || (Array.isArray(x) && shape !== undefined && shape.length !== 1 &&
+    (x.length === 0 || (!Array.isArray(x[0]) && !isTypedArray(x[0]))));
+  if (flat) {
     const s = shape ?? [x.length];
     const n = checkShape(s, what);
     if (n !== x.length) {
@@ -59,14 +70,11 @@ function normalise(x, shape, what) {
   }
   if (Array.isArray(x)) {
     const s = nestedShape(x);
+    if (shape !== undefined) checkShape(shape, what);
     if (shape !== undefined && JSON.stringify(shape) !== JSON.stringify(s)) {
       throw new TypeError(`${what}: nested array has shape [${s.join(', ')}] but shape [${shape.join(', ')}] was given`);
     }
-    const pairs = [];
-    flattenNested(x, s, what, pairs);
-    const data = new Array(pairs.length / 2);
-    for (let i = 0; i < data.length; ++i) data[i] = pairs[2 * i];
-    return { data, shape: s };
+    return { data: flattenNested(x, s, what), shape: s };
   }
   if (typeof x === 'number') return { data: [x], shape: [] };
   throw new TypeError(`${what}: expected a nested array, a typed array or {data, shape}, got ${x === null ? 'null' : typeof x}`);
@@ -120,4 +128,26 @@ export function sameShape(a, b) {
 
 export function shapeText(shape) {
   return `[${shape.join(', ')}]`;
+}
+
+const DTYPES = ['float32', 'int32'];
+
+/**
+ * A tensor as every input accepts it: {data, shape} with a flat Float32Array or
+ * Int32Array. `data` is a nested array (shape optional, checked when given), a flat array
+ * or typed array with `shape` (default: 1-D), or another {data, shape}. dtype defaults
+ * to the typed array's own when it is Float32Array or Int32Array, else 'float32' (as in
+ * TF.js); pass 'int32' for ids above 2^24, which float32 cannot hold exactly. A typed
+ * array already of that dtype is used as is, not copied.
+ */
+export function tensor(data, shape, dtype) {
+  const where = 'tensor';
+  if (shape !== undefined) checkShape(shape, where);
+  if (dtype !== undefined && !DTYPES.includes(dtype)) {
+    throw new TypeError(`${where}: dtype must be 'float32' or 'int32', got ${JSON.stringify(dtype)}`);
+  }
+  const flat = normalise(data, shape, where);
+  const type = dtype ?? (flat.data instanceof Int32Array ? 'int32' : 'float32');
+  const t = type === 'int32' ? toIds(flat, where) : toFloats(flat, where);
+  return Object.freeze({ data: t.data, shape: Object.freeze([...t.shape]) });
 }

@@ -1,0 +1,34 @@
+// One judgement of runScenario()'s result (fixture/scenario.js), whichever environment
+// ran it: Node, an esbuild bundle or a Vite bundle, isolated or not.
+import assert from 'node:assert/strict';
+
+import { ANIMALS, VEHICLES } from './fixture/scenario.js';
+
+export function checkScenario(result, { variant }, where) {
+  assert.deepEqual(result.info, { simd: true, threads: variant === 'threads', variant }, `${where}: init() result`);
+  assert.equal(result.sameInfoTwice, true, `${where}: a second init() returns the first result`);
+
+  assert.deepEqual(result.lookup.shape, [2, 2, 3], `${where}: lookup shape`);
+  assert.deepEqual(result.lookup.weightsShape, [6, 3], `${where}: table shape`);
+  assert.equal(result.lookup.error, 0, `${where}: looked-up rows equal the table rows`);
+  assert.equal(result.raggedError?.name, 'TypeError', `${where}: a ragged input is a TypeError`);
+  assert.match(result.raggedError.message, /ragged nested array at \[1\]/, `${where}: the error names where`);
+
+  const { losses, accuracy } = result.fit;
+  assert.equal(losses.length, 30, `${where}: one loss per epoch`);
+  assert.ok(losses.every(Number.isFinite), `${where}: finite losses ${losses}`);
+  assert.ok(losses.at(-1) < 0.5 * losses[0], `${where}: loss fell from ${losses[0]} to ${losses.at(-1)}`);
+  assert.ok(accuracy.at(-1) >= 0.9, `${where}: final accuracy ${accuracy.at(-1)}`);
+
+  const w2v = result.word2vec;
+  assert.equal(w2v.vocabSize, ANIMALS.length + VEHICLES.length, `${where}: vocabulary`);
+  assert.equal(w2v.threadsUsed, variant === 'threads' ? 2 : 1, `${where}: word2vec threads used`);
+  for (const [word, topic] of [['cat', ANIMALS], ['car', VEHICLES]]) {
+    const neighbours = w2v[word];
+    assert.equal(neighbours.length, 5, `${where}: topn 5 for '${word}'`);
+    assert.ok(neighbours.every(([w, sim]) => typeof w === 'string' && w !== word && sim <= 1 + 1e-6),
+      `${where}: neighbours of '${word}' are other words with cosines: ${JSON.stringify(neighbours)}`);
+    assert.ok(neighbours.every(([w]) => topic.includes(w)),
+      `${where}: the 5 nearest to '${word}' share its topic: ${JSON.stringify(neighbours)}`);
+  }
+}

@@ -1,0 +1,81 @@
+// Type-checked (never run) against the package's declarations by tests/js/types.test.mjs:
+// every public entry point used the way the README shows. The @ts-expect-error lines
+// must stay errors: they fail the check if a declaration loosens to `any`.
+import {
+  init, tensor, layers, train, sequential, Sequential, loadModel, saveModel, readNpy, writeNpy,
+  readSafetensors, writeSafetensors, trainInWorker, memoryInUse, Word2Vec, KeyedVectors,
+  type EngineInfo, type Tensor, type TensorData, type History, type Neighbor,
+} from 'embedwasm';
+
+export async function example(): Promise<void> {
+  const info: EngineInfo = await init({ threads: false, poolSize: 2 });
+  const variant: 'simd' | 'threads' = info.variant;
+  await init({ locateFile: (name, prefix) => prefix + name, wasmBinary: new Uint8Array(0), threads: true });
+  // @ts-expect-error: threads is a boolean
+  await init({ threads: 'yes' });
+  // @ts-expect-error: unknown option
+  await init({ thread: true });
+
+  const ids: Tensor<Int32Array> = tensor([1, 2, 3, 4], [2, 2], 'int32');
+  const floats: Tensor<Float32Array> = tensor([[0.5, 1], [2, 3]]);
+  const kept: Tensor<Int32Array> = tensor(new Int32Array([1, 2]));
+  // @ts-expect-error: dtype is 'float32' or 'int32'
+  tensor([1, 2], [2], 'float16');
+
+  const table = layers.embedding({ inputDim: 10, outputDim: 4, maskZero: true, paddingIdx: 0 });
+  const out: TensorData = table.apply([[1, 2], [3, 0]]);
+  table.apply(ids);
+  table.apply({ data: new Int32Array([1, 2, 3, 4]), shape: [2, 2] });
+  table.apply([new Int32Array([1, 2]), new Int32Array([3, 4])]);
+  const mask: TensorData<Uint8Array> = table.computeMask([[1, 0]]);
+  const isTable: boolean = table instanceof layers.Embedding;
+  // @ts-expect-error: outputDim is required
+  layers.embedding({ inputDim: 10 });
+  // @ts-expect-error: strings are not ids
+  table.apply('1 2 3');
+
+  const bag = layers.embeddingBag({ inputDim: 10, outputDim: 4, mode: 'sum' });
+  bag.apply([1, 2, 3], { offsets: [0, 2], perSampleWeights: floats.data.subarray(0, 3) });
+  bag.dispose();
+
+  using model = sequential([
+    layers.embedding({ inputDim: 10, outputDim: 8 }),
+    layers.globalAveragePooling1d(),
+    layers.dropout({ rate: 0.1 }),
+    layers.dense({ units: 2, activation: 'softmax' }),
+  ]);
+  model.compile({ optimizer: train.adam(0.01), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+  const history: History = await model.fit([[1, 2], [3, 4]], [[0], [1]], {
+    epochs: 2, batchSize: 2, seed: 1,
+    callbacks: { onEpochEnd: (epoch, logs) => { const loss: number = logs.loss; } },
+  });
+  const losses: number[] = history.history.loss;
+  const predicted: TensorData = model.predict(tensor([[1, 2]]));
+  // @ts-expect-error: not a loss name
+  model.compile({ optimizer: 'adam', loss: 'hinge' });
+  const again: Sequential = loadModel(saveModel(model));
+  const bytes: Uint8Array = again.save();
+  const other = new Sequential([layers.flatten()]);
+  other.dispose();
+
+  const npy: TensorData = readNpy(writeNpy({ data: new Float32Array(4), shape: [2, 2] }));
+  const st = readSafetensors(writeSafetensors({ w: npy }, { note: 'x' }));
+  const w: TensorData | undefined = st.tensors.w;
+
+  const controller = new AbortController();
+  const result = await trainInWorker(model, [[1, 2]], [[0]], {
+    epochs: 1, signal: controller.signal, onProgress: (event) => { const e: 'batch' | 'epoch' = event.event; },
+  });
+  const cancelled: boolean = result.cancelled;
+
+  const w2v = new Word2Vec({ vectorSize: 16, minCount: 1, epochs: 2, seed: 1 });
+  await w2v.train('the cat sat on the mat');
+  const wv: KeyedVectors | null = w2v.wv;
+  const near: Neighbor[] = w2v.wv!.mostSimilar({ positive: ['cat'], topn: 5 });
+  // @ts-expect-error: vectorSize is a number
+  new Word2Vec({ vectorSize: '16' });
+  w2v.dispose();
+
+  const bytesInUse: number = memoryInUse();
+  void [variant, out, mask, isTable, losses, predicted, bytes, w, cancelled, wv, near, bytesInUse, kept];
+}
