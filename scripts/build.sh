@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds into build/ and dist/. Usage: scripts/build.sh [native] [sanitize] [wasm] [dist] [lib]
+# Builds into build/ and dist/. Usage: scripts/build.sh [native] [sanitize] [wasm] [dist] [lib] [site]
 # (no argument: native sanitize wasm dist). Incremental: a second run only rebuilds what
 # changed. `lib` only refreshes the JS in an existing dist/ (no compiler run), for work on
-# web/lib while someone else rebuilds the C++.
+# web/lib while someone else rebuilds the C++. `site` bundles the tutorial into build/site/
+# (scripts/build_site.mjs; quick when nothing changed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -44,6 +45,8 @@ for target in "${targets[@]}"; do
     lib)
       [[ -d dist/wasm ]] || { echo "build.sh lib: no dist/ yet; run scripts/build.sh dist once" >&2; exit 1; }
       cp -r web/lib/. dist/ ;;
-    *) echo "build.sh: unknown target '$target' (native, sanitize, wasm, dist, lib)" >&2; exit 2 ;;
+    site)
+      node scripts/build_site.mjs ;;
+    *) echo "build.sh: unknown target '$target' (native, sanitize, wasm, dist, lib, site)" >&2; exit 2 ;;
   esac
 done

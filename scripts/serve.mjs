@@ -1,4 +1,5 @@
-// A static server for the site: web/site at /, the built package (dist/) at /embedwasm/.
+// A static server for the site: the bundled tutorial (build/site/, made by
+// scripts/build.sh site) at /, the built package (dist/) at /embedwasm/.
 // It sends COOP/COEP so the page is cross-origin isolated and gets the threads build;
 // --no-isolation leaves them out to see the single-threaded fallback.
 //   node scripts/serve.mjs [--port 8080] [--no-isolation]
@@ -15,13 +16,13 @@ const isolate = !args.includes('--no-isolation');
 
 const mounts = [
   ['/embedwasm/', path.join(root, 'dist')],
-  ['/', path.join(root, 'web', 'site')],
+  ['/', path.join(root, 'build', 'site')],
 ];
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
-  '.gz': 'application/gzip', '.bin': 'application/octet-stream',
+  '.gz': 'application/gzip', '.bin': 'application/octet-stream', '.map': 'application/json',
 };
 
 function resolve(urlPath) {

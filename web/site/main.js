@@ -1,49 +1,83 @@
-// For now: the Lasagne documentation example computed by the wasm module. The full
-// tutorial grows from here.
-import { init, layers } from 'embedwasm';
+// Loads the engine once, shows which build runs in the header, then mounts each section
+// from its own module. Sections load independently: one that fails to load or throws
+// shows its error in place (and on the console, so the browser tests catch it) while the
+// others keep working.
+import * as embedwasm from 'embedwasm';
 
-function fillTable(table, rows, highlight = new Set()) {
-  table.replaceChildren();
-  rows.forEach((row, r) => {
-    const tr = table.insertRow();
-    if (row === null) {
-      tr.className = 'separator';
-      tr.insertCell();
-      return;
-    }
-    if (highlight.has(r)) tr.className = 'looked-up';
-    for (const value of row) tr.insertCell().textContent = String(value);
-  });
+import { dataUrl } from './common/data.js';
+import { SECTIONS } from './sections.js';
+
+// The same cap the package uses by default, passed explicitly so the header can say it.
+const poolSize = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
+
+function showMode(info) {
+  const mode = document.getElementById('mode');
+  mode.textContent = info.threads
+    ? `threads: ${poolSize} workers (cross-origin isolated)`
+    : 'single thread: page not cross-origin isolated';
+  mode.dataset.variant = info.variant;
+}
+
+function showSectionError(section, message) {
+  const p = document.createElement('p');
+  p.className = 'error';
+  p.setAttribute('role', 'alert');
+  p.textContent = message;
+  section.append(p);
+}
+
+const stylesheets = new Map();
+function linkStylesheet(href) {
+  if (!stylesheets.has(href)) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = new URL(href, import.meta.url).href;
+    stylesheets.set(href, new Promise((resolve, reject) => {
+      link.onload = resolve;
+      link.onerror = () => reject(new Error(`${href} did not load`));
+    }));
+    document.head.append(link);
+  }
+  return stylesheets.get(href);
+}
+
+async function mountSection(spec, context) {
+  const section = document.getElementById(spec.id);
+  let module;
+  try {
+    // Styles first, so a section never paints (or measures itself) unstyled.
+    if (spec.css) await linkStylesheet(spec.css);
+    // A URL string, not a literal specifier: each section is its own bundle entry.
+    module = await import(new URL(spec.module, import.meta.url).href);
+  } catch (error) {
+    section.dataset.state = 'missing';
+    showSectionError(section, `This section is coming (${spec.module} could not be loaded: ${error.message}).`);
+    return;
+  }
+  try {
+    await module.mount(section, context);
+    section.dataset.mounted = 'true';
+  } catch (error) {
+    section.dataset.state = 'error';
+    showSectionError(section, `This section failed: ${error.message}`);
+    console.error(`section ${spec.id}:`, error);
+  }
 }
 
 async function main() {
-  const status = document.getElementById('status');
+  let info;
   try {
-    const info = await init();
-    const W = [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9], [10, 11, 12, 13, 14]];
-    const x = [[0, 2], [1, 2]];
-    const embedding = layers.embedding({ inputDim: 3, outputDim: 5, weights: [W] });
-    const out = embedding.apply(x);
-    embedding.dispose();
-
-    const [B, T, D] = out.shape;
-    const outRows = [];
-    for (let b = 0; b < B; ++b) {
-      if (b > 0) outRows.push(null);
-      for (let t = 0; t < T; ++t) outRows.push(Array.from(out.data.subarray((b * T + t) * D, (b * T + t + 1) * D)));
-    }
-    fillTable(document.getElementById('table-w'), W, new Set(x.flat()));
-    fillTable(document.getElementById('table-x'), x);
-    fillTable(document.getElementById('table-out'), outRows);
-    document.getElementById('table-out').dataset.values = JSON.stringify(Array.from(out.data));
-    status.textContent = `Computed by WebAssembly (${info.variant} build: SIMD ${info.simd ? 'on' : 'off'}, ` +
-      `threads ${info.threads ? 'on — the page is cross-origin isolated' : 'off — the page is not cross-origin isolated'}).`;
-    status.dataset.variant = info.variant;
+    info = await embedwasm.init({ poolSize });
   } catch (error) {
-    status.textContent = `Could not run the example: ${error.message}`;
-    status.className = 'error';
-    throw error;
+    document.getElementById('mode').textContent = `WebAssembly failed to load: ${error.message}`;
+    console.error(error);
+    return;
   }
+  showMode(info);
+  const context = { embedwasm, info, dataUrl };
+  // In parallel: a slow section (fetching a corpus) must not hold up the ones after it.
+  await Promise.all(SECTIONS.map((spec) => mountSection(spec, context)));
+  document.body.dataset.ready = 'true';
 }
 
 main();

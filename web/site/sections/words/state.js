@@ -1,0 +1,24 @@
+// The word vectors the page currently works with: the last ones trained in "Train word
+// vectors" or imported in "Take it with you". One owner, so that replacing them disposes
+// the old wasm-side table exactly once and every section sees the same KeyedVectors.
+const listeners = new Set();
+let current = null;  // { vectors: KeyedVectors, source: string }
+
+export function currentVectors() {
+  return current;
+}
+
+/** Makes `vectors` current (disposing the previous ones) and tells every subscriber. */
+export function setVectors(vectors, source) {
+  const previous = current;
+  current = { vectors, source };
+  if (previous && previous.vectors !== vectors) previous.vectors.dispose();
+  for (const fn of listeners) fn(current);
+}
+
+/** Calls fn(current) now (if there are vectors) and after every change; returns an unsubscribe. */
+export function onVectors(fn) {
+  listeners.add(fn);
+  if (current) fn(current);
+  return () => listeners.delete(fn);
+}

@@ -1,0 +1,158 @@
+// Section 3, "Train word vectors": word2vec on a real book or your own text, trained by
+// the package in a Web Worker so the page stays responsive, with live progress, loss and
+// a PCA picture of the most frequent words moving into place. The result becomes the
+// page's current vectors (state.js) for the Query and Take-it-with-you sections.
+import { codeSnippet, el, int } from '../../common/dom.js';
+import { fetchGzip } from '../../common/data.js';
+import { BUNDLED, prefix } from './corpus.js';
+import { createLossChart } from './loss_chart.js';
+import { createPcaScatter } from './pca_scatter.js';
+import { createTrainForm } from './train_form.js';
+import { trainSnippet } from './snippets.js';
+import { setVectors } from './state.js';
+
+const PCA_WORDS = 60;
+const PCA_EVERY_MS = 300;
+
+export function mount(section, { embedwasm, info, dataUrl }) {
+  const maxThreads = info.threads ? Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2)) : 1;
+  const form = createTrainForm({ maxThreads });
+  const start = el('button', { type: 'button', className: 'primary', dataset: { testid: 'train-words-start' } }, 'Train');
+  const cancel = el('button', { type: 'button', disabled: true, dataset: { testid: 'train-words-cancel' } }, 'Cancel');
+  const bar = el('progress', { max: 1, value: 0, 'aria-label': 'training progress' });
+  const status = el('p', { className: 'train-status', role: 'status', 'aria-live': 'polite' }, 'Not trained yet.');
+  const chartBox = el('div', { className: 'loss-chart' });
+  const scatterBox = el('div', { className: 'pca-scatter' });
+  const summary = el('p', { className: 'train-summary' });
+  const varianceNote = el('span');
+  const snippetBox = el('div');
+
+  section.append(
+    el('p', {}, 'word2vec learns a vector for every word by training a tiny network to predict ',
+      'words from their neighbours (CBOW) or neighbours from a word (skip-gram). Words used in ',
+      'similar contexts end up with similar vectors. The vectors are the rows of an embedding table: ',
+      'the same layer as above, trained on text instead of a labelled task.'),
+    form.element,
+    el('div', { className: 'train-actions' }, start, cancel, bar),
+    status,
+    el('div', { className: 'train-charts' },
+      el('figure', {}, el('figcaption', {}, 'Training loss per word (lower is better)'), chartBox),
+      el('figure', {}, el('figcaption', {}, `The ${PCA_WORDS} most frequent words, projected on their first two principal components`, varianceNote), scatterBox)),
+    summary,
+    snippetBox,
+  );
+  section.dataset.state = 'idle';
+
+  const chart = createLossChart(chartBox);
+  const scatter = createPcaScatter(scatterBox, {
+    onPick: (word) => section.dispatchEvent(new CustomEvent('words:pick', { bubbles: true, detail: { word } })),
+  });
+  let controller = null;
+  const showSnippet = (settings) => snippetBox.replaceChildren(codeSnippet('The same run with the npm package', trainSnippet(settings)));
+  showSnippet({ corpus: 'moby-dick', share: 1, options: form.read().options });
+
+  function showPca({ words, projection, explainedVarianceRatio }) {
+    scatter.show(words, projection);
+    const [a, b] = explainedVarianceRatio.map((r) => `${(r * 100).toFixed(1)}%`);
+    varianceNote.textContent = ` (they explain ${a} and ${b} of the variance)`;
+  }
+
+  async function corpusText({ corpus, file, share }) {
+    if (corpus === 'upload') {
+      if (!file) throw new Error('choose a .txt file first');
+      return prefix(await file.text(), share);
+    }
+    return prefix(new TextDecoder().decode(await fetchGzip(dataUrl(BUNDLED[corpus].file))), share);
+  }
+
+  async function train() {
+    let settings;
+    try {
+      settings = form.read();
+    } catch (error) {
+      status.textContent = error.message;
+      return;
+    }
+    showSnippet(settings);
+    controller = new AbortController();
+    form.setDisabled(true);
+    cancel.disabled = false;
+    // Disabling the focused Train button would drop keyboard focus to the page.
+    if (document.activeElement === start) cancel.focus({ preventScroll: true });
+    start.disabled = true;
+    section.dataset.state = 'loading';
+    status.textContent = 'Loading the corpus…';
+    bar.value = 0;
+    chart.clear();
+    const losses = [];
+    const began = performance.now();
+    // The package reports gensim's running loss, a sum since training began; the chart
+    // shows its rate, loss per trained word over each progress interval, which falls as
+    // the model improves (the sum only ever grows).
+    let lastLoss = 0;
+    let lastWords = 0;
+    try {
+      const text = await corpusText(settings);
+      section.dataset.state = 'training';
+      status.textContent = `Building the vocabulary of ${int(text.length)} characters…`;
+      const result = await embedwasm.trainWord2VecInWorker(settings.options, text, {
+        signal: controller.signal,
+        pca: { count: PCA_WORDS, every: PCA_EVERY_MS },
+        onProgress: (p) => {
+          bar.value = p.fractionDone;
+          const trained = p.effectiveWords - lastWords;
+          const perWord = trained > 0 ? (p.loss - lastLoss) / trained : NaN;
+          lastLoss = p.loss;
+          lastWords = p.effectiveWords;
+          if (Number.isFinite(perWord)) {
+            losses.push(perWord);
+            chart.add(p.fractionDone, perWord);
+          }
+          status.textContent = `Epoch ${p.epoch + 1} of ${p.epochs}: ${int(p.wordsProcessed)} words read, ` +
+            `${int(p.wordsPerSecond)} words/s, loss per word ${Number.isFinite(perWord) ? perWord.toFixed(3) : '–'}.`;
+          if (p.pca) showPca(p.pca);
+        },
+      });
+      if (result.pca) showPca(result.pca);
+      const vectors = result.toKeyedVectors();
+      const seconds = (performance.now() - began) / 1000;
+      setVectors(vectors, `trained on ${settings.corpus === 'upload' ? settings.file.name : BUNDLED[settings.corpus].label}`);
+      bar.value = result.cancelled ? bar.value : 1;
+      const threads = `${result.threadsUsed} thread${result.threadsUsed > 1 ? 's' : ''} ` +
+        `(${info.threads ? 'threads build: the page is cross-origin isolated' : 'single-threaded build: the page is not cross-origin isolated'})`;
+      status.textContent = result.cancelled
+        ? `Cancelled after ${seconds.toFixed(1)} s with ${threads}. The vectors reached so far are usable: try them below.`
+        : `Trained in ${seconds.toFixed(1)} s with ${threads}, ${int(result.wordsPerSecond)} words/s.`;
+      status.dataset.threads = String(result.threadsUsed);
+      summary.textContent = `${int(result.words.length)} words × ${result.dim} dimensions` +
+        (losses.length >= 2 ? `; loss went from ${losses[0].toFixed(4)} to ${losses.at(-1).toFixed(4)}.` : '.');
+      status.dataset.firstLoss = String(losses[0] ?? '');
+      status.dataset.lastLoss = String(losses.at(-1) ?? '');
+      section.dataset.state = result.cancelled ? 'cancelled' : 'trained';
+    } catch (error) {
+      if (controller.signal.aborted) {
+        // Cancelled while the corpus was still loading: nothing was trained.
+        section.dataset.state = 'idle';
+        status.textContent = 'Cancelled before training began.';
+      } else {
+        section.dataset.state = 'error';
+        // Shown in place: a bad upload (say, too few words for minCount) is the reader's to fix.
+        status.textContent = `Training failed: ${error.message}`;
+      }
+    } finally {
+      controller = null;
+      form.setDisabled(false);
+      start.disabled = false;
+      // Keyboard users pressed Cancel (or Train): keep their focus on a live button.
+      const focusWasHere = document.activeElement === cancel || document.activeElement === document.body;
+      cancel.disabled = true;
+      if (focusWasHere) start.focus({ preventScroll: true });
+    }
+  }
+
+  start.addEventListener('click', train);
+  cancel.addEventListener('click', () => {
+    controller?.abort();
+    status.textContent = 'Cancelling after the current chunk…';
+  });
+}
