@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-bash scripts/build.sh native sanitize wasm dist
+bash scripts/build.sh native sanitize wasm dist site
 source scripts/env.sh
 
 failed=0
@@ -18,5 +18,6 @@ run "C++ tests (native g++)" ctest --test-dir build/native --output-on-failure
 run "C++ tests (ASan + UBSan)" ctest --test-dir build/sanitize --output-on-failure
 run "C++ tests (wasm SIMD under Node)" ctest --test-dir build/wasm --output-on-failure
 run "JS tests (built package under Node)" node --test tests/js/
+run "Package (packed tarball: Node, TypeScript, esbuild, Vite in Chromium)" node --test tests/package/
 run "Browser tests (site in headless Chromium)" node --test tests/e2e/
 exit $failed
