@@ -66,3 +66,23 @@ test('an AbortSignal stops training between batches and leaves a consistent mode
   await assert.rejects(trainInWorker(m, X(), Y(), { epochs: 1, bogus: 1 }), (e) => e instanceof TypeError && /unknown option 'bogus'/.test(e.message));
   m.dispose();
 });
+
+test('workerUrl picks the worker script and initOptions.locateFile crosses to the worker', async () => {
+  const m = model();
+  const asked = [];
+  const result = await trainInWorker(m, X(), Y(), {
+    epochs: 1, batchSize: 64, seed: 5,
+    workerUrl: new URL('../../dist/worker/worker_main.js', import.meta.url),
+    initOptions: { threads: false, locateFile: (name, prefix) => { asked.push(name); return prefix + name; } },
+  });
+  assert.equal(result.cancelled, false);
+  assert.equal(result.history.epoch.length, 1);
+  assert.ok(asked.includes('embedwasm_simd.wasm'), `locateFile was asked for the engine (${asked})`);
+
+  await assert.rejects(trainInWorker(m, X(), Y(), { epochs: 1, workerUrl: 42 }),
+    (e) => e instanceof TypeError && /workerUrl/.test(e.message));
+  await assert.rejects(trainInWorker(m, X(), Y(), { epochs: 1, workerUrl: new URL('./no_such_worker.js', import.meta.url) }));
+  await assert.rejects(trainInWorker(m, X(), Y(), { epochs: 1, initOptions: { locateFile: 'x' } }),
+    (e) => e instanceof TypeError && /locateFile/.test(e.message));
+  m.dispose();
+});

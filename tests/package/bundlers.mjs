@@ -7,13 +7,15 @@ import path from 'node:path';
 /**
  * esbuild bundles the JS but cannot emit files named by new URL(..., import.meta.url):
  * the engine files are copied by hand, next to the bundle (where the glue's own URLs
- * point) and into embedwasm-files/ (for the page's ?wasm= locateFile variant).
+ * point) and into embedwasm-files/ (for the page's ?wasm= locateFile variant), and the
+ * training worker is a second entry point, embedwasm/worker, which the page passes as
+ * workerUrl (?worker=embedwasm-worker.js), as the README tells esbuild users.
  */
 export async function bundleWithEsbuild(project, outDir) {
   const esbuild = await import('esbuild');
   await esbuild.build({
     absWorkingDir: project,
-    entryPoints: [path.join(project, 'page/main.js')],
+    entryPoints: { main: path.join(project, 'page/main.js'), 'embedwasm-worker': 'embedwasm/worker' },
     bundle: true, format: 'esm', platform: 'browser', target: 'es2022',
     outdir: outDir, logLevel: 'silent',
   });

@@ -32,3 +32,32 @@ export function checkScenario(result, { variant }, where) {
       `${where}: the 5 nearest to '${word}' share its topic: ${JSON.stringify(neighbours)}`);
   }
 }
+
+/** The result of runWorkerScenario() (fixture/worker_scenario.js) in a page. */
+export function checkWorkers(result, where) {
+  assert.ok(result, `${where}: the page ran the worker scenario`);
+  const w2v = result.word2vec;
+  assert.equal(w2v.cancelled, false, `${where}: trainWord2VecInWorker ran to the end`);
+  assert.equal(w2v.epochs, 4, `${where}: trainWord2VecInWorker epochs`);
+  assert.equal(w2v.vocabSize, ANIMALS.length + VEHICLES.length, `${where}: trainWord2VecInWorker vocabulary`);
+  assert.equal(w2v.dim, 16, `${where}: trainWord2VecInWorker dim`);
+  assert.ok(w2v.events.length >= 2, `${where}: progress events arrived from the worker: ${JSON.stringify(w2v.events)}`);
+  const fractions = w2v.events.map((e) => e.fractionDone);
+  assert.ok(fractions.every((f, i) => i === 0 || f >= fractions[i - 1]), `${where}: fractionDone never falls: ${fractions}`);
+  assert.equal(fractions.at(-1), 1, `${where}: the last progress event is at fractionDone 1`);
+  for (const [word, topic] of [['cat', ANIMALS], ['car', VEHICLES]]) {
+    const [[nearest]] = w2v[word];
+    assert.ok(nearest !== word && topic.includes(nearest),
+      `${where}: the vectors from the worker put '${word}' nearest a word of its topic: ${JSON.stringify(w2v[word])}`);
+  }
+
+  const { fit } = result;
+  assert.equal(fit.cancelled, false, `${where}: trainInWorker ran to the end`);
+  assert.deepEqual(fit.epochEvents, [0, 1, 2, 3, 4, 5, 6, 7], `${where}: trainInWorker sent one progress event per epoch`);
+  assert.equal(fit.losses.length, 8, `${where}: trainInWorker history has one loss per epoch`);
+  assert.ok(fit.losses.every(Number.isFinite) && fit.losses.at(-1) < fit.losses[0],
+    `${where}: trainInWorker loss fell: ${fit.losses}`);
+  assert.deepEqual(fit.weightShapes, [[8, 4], [4, 2], [2]], `${where}: trainInWorker weights in getWeights() order`);
+  assert.equal(fit.weightsChanged, true, `${where}: the returned weights are trained ones`);
+  assert.equal(fit.modelHoldsResult, true, `${where}: the model was updated with the returned weights`);
+}

@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 
 import { launchBrowser } from '../e2e/browser.mjs';
 import { bundleWithEsbuild, bundleWithVite, copyFixture, startViteDevServer } from './bundlers.mjs';
-import { checkScenario } from './expectations.mjs';
+import { checkScenario, checkWorkers } from './expectations.mjs';
 import { serveFolder } from './static_server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -113,32 +113,45 @@ async function runAt(origin, query = '') {
   }
 }
 
-test('esbuild bundle: engine files copied by hand, found next to the bundle or through locateFile', async () => {
+test('esbuild bundle: engine files copied by hand, found next to the bundle or through locateFile; embedwasm/worker as a second entry', async () => {
   const out = path.join(work, 'out-esbuild');
   const { engineFiles } = await bundleWithEsbuild(project, out);
   assert.deepEqual(engineFiles.sort(), ['embedwasm_simd.mjs', 'embedwasm_simd.wasm', 'embedwasm_threads.mjs',
     'embedwasm_threads.wasm', 'embedwasm_threads.worker.js']);
-  const nextToBundle = await runPage(out, { isolation: true });
+  const nextToBundle = await runPage(out, { isolation: true, query: '?worker=embedwasm-worker.js' });
   checkScenario(nextToBundle.result, { variant: 'threads' }, 'esbuild, COOP/COEP');
-  assert.ok(nextToBundle.requests.includes('/embedwasm_threads.wasm'), `wasm fetched next to the bundle: ${nextToBundle.requests}`);
-  const located = await runPage(out, { isolation: true, query: '?wasm=embedwasm-files/' });
+  checkWorkers(nextToBundle.result.workers, 'esbuild, COOP/COEP');
+  // The training workers use the SIMD build: its .wasm is fetched only by them.
+  for (const file of ['embedwasm_threads.wasm', 'embedwasm_simd.wasm', 'embedwasm-worker.js']) {
+    assert.ok(nextToBundle.requests.includes(`/${file}`), `${file} fetched next to the bundle: ${nextToBundle.requests}`);
+  }
+  const located = await runPage(out, { isolation: true, query: '?wasm=embedwasm-files/&worker=embedwasm-worker.js' });
   checkScenario(located.result, { variant: 'threads' }, 'esbuild, COOP/COEP, locateFile');
-  for (const file of ['embedwasm_threads.wasm', 'embedwasm_threads.worker.js']) {
+  checkWorkers(located.result.workers, 'esbuild, COOP/COEP, locateFile');
+  for (const file of ['embedwasm_threads.wasm', 'embedwasm_threads.worker.js', 'embedwasm_simd.wasm']) {
     assert.ok(located.requests.includes(`/embedwasm-files/${file}`) && !located.requests.includes(`/${file}`),
       `${file} fetched where locateFile says: ${located.requests}`);
   }
-  checkScenario((await runPage(out, { isolation: false })).result, { variant: 'simd' }, 'esbuild, no isolation');
+  const plain = await runPage(out, { isolation: false, query: '?worker=embedwasm-worker.js' });
+  checkScenario(plain.result, { variant: 'simd' }, 'esbuild, no isolation');
+  checkWorkers(plain.result.workers, 'esbuild, no isolation');
 });
 
-test('Vite bundle: the .wasm files and the pthread worker are emitted from new URL(..., import.meta.url)', async () => {
+test('Vite bundle: the .wasm files, the pthread worker and the training worker are emitted from new URL(..., import.meta.url)', async () => {
   const out = path.join(work, 'out-vite');
   const { assets } = await bundleWithVite(project, out);
   for (const pattern of [/^embedwasm_simd-.*\.wasm$/, /^embedwasm_threads-.*\.wasm$/, /^embedwasm_threads\.worker-.*\.js$/]) {
     assert.ok(assets.some((a) => pattern.test(a)), `Vite emitted ${pattern} (assets: ${assets.join(', ')})`);
   }
   assert.ok(!assets.some((a) => a.endsWith('.mjs')), `no raw glue copies are emitted (assets: ${assets.join(', ')})`);
-  checkScenario((await runPage(out, { isolation: true })).result, { variant: 'threads' }, 'Vite, COOP/COEP');
-  checkScenario((await runPage(out, { isolation: false })).result, { variant: 'simd' }, 'Vite, no isolation');
+  // The training worker is bundled (with Vite's default worker format), not inlined unbundled as a data: URL.
+  assert.ok(assets.some((a) => /^worker_main-.*\.js$/.test(a)), `Vite bundled the training worker (assets: ${assets.join(', ')})`);
+  for (const isolation of [true, false]) {
+    const where = isolation ? 'Vite, COOP/COEP' : 'Vite, no isolation';
+    const { result } = await runPage(out, { isolation });
+    checkScenario(result, { variant: isolation ? 'threads' : 'simd' }, where);
+    checkWorkers(result.workers, where);
+  }
 });
 
 test('Vite dev server: the page runs unbundled with the headers set in server.headers', async () => {
@@ -146,6 +159,7 @@ test('Vite dev server: the page runs unbundled with the headers set in server.he
   try {
     const { result } = await runAt(server.url);
     checkScenario(result, { variant: 'threads' }, 'Vite dev server, COOP/COEP');
+    checkWorkers(result.workers, 'Vite dev server, COOP/COEP');
   } finally {
     await server.close();
   }

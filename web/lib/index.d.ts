@@ -423,8 +423,18 @@ export interface TrainInWorkerOptions extends Omit<FitOptions, 'callbacks' | 'yi
   updateModel?: boolean;
   /** Minimum milliseconds between batch progress events (default 100). */
   progressEvery?: number;
-  /** init() options inside the worker (default {threads: false}). */
+  /**
+   * init() options inside the worker (default {threads: false}). A locateFile is called
+   * on this thread for each engine file (functions cannot be posted) and the worker uses
+   * its answers.
+   */
   initOptions?: InitOptions;
+  /**
+   * The worker script: a bundle of `embedwasm/worker` (esbuild does not follow the
+   * package's own worker URL; see the README). Default: the package's worker_main.js,
+   * which Vite and unbundled pages find. Under Node, a file: URL or a path.
+   */
+  workerUrl?: string | URL;
 }
 
 /** fit() in a Web Worker (browsers) or worker_threads (Node); the caller's thread stays free. */

@@ -60,9 +60,14 @@ export type Word2VecCorpus =
   | Iterable<string | Uint8Array>
   | AsyncIterable<string | Uint8Array>;
 
+/**
+ * What Word2Vec#train's onProgress receives after a chunk of training (and
+ * trainWord2VecInWorker's, posted from the worker).
+ */
 export interface Word2VecProgressEvent {
-  /** The epoch being trained, 0-based. */
+  /** The epoch being trained, 0-based (epochs - 1 once training is done). */
   epoch: number;
+  /** Epochs asked for (Word2VecOptions.epochs). */
   epochs: number;
   /** Raw words trained / (epochs * corpus words), increasing to 1. */
   fractionDone: number;
@@ -80,6 +85,7 @@ export interface Word2VecProgressEvent {
   alpha: number;
 }
 
+/** Word2Vec#train() options; unknown names are TypeErrors, negative numbers RangeErrors. */
 export interface Word2VecTrainOptions {
   /** Called after chunks (at most every progressEvery ms) and once at the end. */
   onProgress?: (event: Word2VecProgressEvent) => void;
@@ -94,12 +100,15 @@ export interface Word2VecTrainOptions {
   chunkWords?: number;
 }
 
+/** What Word2Vec#train() resolves to once training ends or is cancelled. */
 export interface Word2VecTrainResult {
   /** True when the signal stopped training early. */
   cancelled: boolean;
   /** Epochs completed. */
   epochs: number;
+  /** Raw words (unknown ones included, as gensim counts), over all epochs trained. */
   wordsProcessed: number;
+  /** Words trained on: in the vocabulary and not downsampled. */
   effectiveWords: number;
   /** Raw words per second of training compute (vocabulary building excluded). */
   wordsPerSecond: number;
@@ -107,6 +116,7 @@ export interface Word2VecTrainResult {
   loss: number;
   /** The loss summed over each epoch begun. */
   epochLosses: number[];
+  /** V: words kept after minCount, maxFinalVocab and pruning. */
   vocabSize: number;
   /** Raw words in the corpus (one epoch). */
   corpusWords: number;
@@ -140,7 +150,9 @@ export class Word2Vec {
 /** A word2vec query term: a word, a row id, a vector (D,), or a [term, weight] pair. */
 export type QueryTerm = string | number | Float32Array | number[] | [string | number | Float32Array, number];
 
+/** Options of mostSimilar and mostSimilarCosmul (gensim's keyword arguments). */
 export interface MostSimilarOptions {
+  /** Terms to move away from (subtracted, as in king - man + woman). */
   negative?: QueryTerm | QueryTerm[];
   /** Results to return, default 10. */
   topn?: number;
@@ -151,12 +163,23 @@ export interface MostSimilarOptions {
 /** [word, score], best first, as gensim's list of tuples. */
 export type Neighbor = [string, number];
 
+/**
+ * KeyedVectors file formats: 'word2vec' text ("V D" header, then "word f1 ... fD" lines;
+ * gensim's save_word2vec_format), 'word2vec-binary' (the same header, then each word, a
+ * space and D little-endian float32), 'glove' (text without the header), 'fasttext'
+ * (fastText's .vec, the word2vec text format), 'embedwasm' (this package's versioned
+ * binary, exact and fastest to reload) and 'tsv' (the TensorFlow Embedding Projector's
+ * vectors and metadata files).
+ */
 export type WordVectorsFormat = 'word2vec' | 'word2vec-binary' | 'glove' | 'fasttext' | 'embedwasm' | 'tsv';
 
+/** One section of an analogy test file (its ": name" line), as gensim reports it. */
 export interface AnalogySection {
+  /** The section's name; the last section is 'Total accuracy', all sections together. */
   section: string;
   /** [a, b, c, expected] of each question answered correctly. */
   correct: string[][];
+  /** [a, b, c, expected] of each question answered wrongly. */
   incorrect: string[][];
 }
 
@@ -240,16 +263,21 @@ export interface QuantizedKeyedVectors {
   [Symbol.dispose](): void;
 }
 
+/** A PCA of the most frequent words sent with trainWord2VecInWorker's progress (pca option) and result. */
 export interface PcaSnapshot {
   /** The `count` most frequent words, in row order. */
   words: string[];
   /** (count, k) row-major. */
   projection: Float32Array;
+  /** Components per word (the pca option's k). */
   k: number;
+  /** Share of the variance of these words' vectors along each component, largest first. */
   explainedVarianceRatio: number[];
 }
 
+/** trainWord2VecInWorker() options; unknown names are TypeErrors, values out of range RangeErrors. */
 export interface TrainWord2VecInWorkerOptions {
+  /** Called with each progress event from the worker; `pca` is present when the pca option asked for one and it was due. */
   onProgress?: (event: Word2VecProgressEvent & { pca?: PcaSnapshot }) => void;
   /** Stops training between chunks; the promise then resolves with cancelled: true and the vectors so far. */
   signal?: AbortSignal;
@@ -257,15 +285,29 @@ export interface TrainWord2VecInWorkerOptions {
   pca?: { count?: number; every?: number; k?: number };
   /** Minimum milliseconds between progress events, default 100. */
   progressEvery?: number;
-  /** init() options for the worker's engine; default: the threads build when threads > 1. */
-  initOptions?: { threads?: boolean; poolSize?: number };
+  /**
+   * init() options for the worker's engine; default: the threads build when threads > 1,
+   * else the SIMD build. A locateFile is called on this thread for each engine file
+   * (functions cannot be posted) and the worker uses its answers.
+   */
+  initOptions?: { threads?: boolean; poolSize?: number; locateFile?: (name: string, prefix: string) => string; wasmBinary?: ArrayBuffer | Uint8Array };
+  /**
+   * The worker script: a bundle of `embedwasm/worker` (esbuild does not follow the
+   * package's own worker URL; see the README). Default: the package's worker_main.js,
+   * which Vite and unbundled pages find. Under Node, a file: URL or a path.
+   */
+  workerUrl?: string | URL;
 }
 
+/** What trainWord2VecInWorker() resolves to: the training result with the vectors, which no longer live in wasm memory. */
 export interface TrainWord2VecInWorkerResult extends Word2VecTrainResult {
+  /** The vocabulary (V,), most frequent first, the row order of vectors. */
   words: string[];
   /** (V * dim) row-major, transferred from the worker. */
   vectors: Float32Array;
+  /** D */
   dim: number;
+  /** Threads the worker's training used (see Word2VecOptions.threads). */
   threadsUsed: number;
   /** The final PCA snapshot when the pca option was given. */
   pca?: PcaSnapshot;

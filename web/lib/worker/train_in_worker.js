@@ -5,31 +5,10 @@
 import { checkOptionNames } from '../core/options.js';
 import { toFloats } from '../core/tensor.js';
 import { saveModel } from '../io/model_file.js';
+import { portableInitOptions, startWorker } from './start_worker.js';
 
-const isNode = typeof process !== 'undefined' && process.versions?.node !== undefined;
 const OPTIONS = ['epochs', 'batchSize', 'validationSplit', 'validationData', 'shuffle', 'seed',
-  'classWeight', 'sampleWeight', 'onProgress', 'signal', 'updateModel', 'progressEvery', 'initOptions'];
-
-export async function startWorker() {
-  const url = new URL('./worker_main.js', import.meta.url);
-  if (isNode) {
-    const { Worker } = await import(/* @vite-ignore */ /* webpackIgnore: true */ 'node:worker_threads');
-    const worker = new Worker(url);
-    return {
-      send: (message, transfer) => worker.postMessage(message, transfer),
-      onMessage: (fn) => worker.on('message', fn),
-      onFailure: (fn) => worker.on('error', fn),
-      terminate: () => worker.terminate(),
-    };
-  }
-  const worker = new Worker(url, { type: 'module' });
-  return {
-    send: (message, transfer) => worker.postMessage(message, transfer),
-    onMessage: (fn) => worker.addEventListener('message', (event) => fn(event.data)),
-    onFailure: (fn) => worker.addEventListener('error', (event) => fn(new Error(event.message))),
-    terminate: () => worker.terminate(),
-  };
-}
+  'classWeight', 'sampleWeight', 'onProgress', 'signal', 'updateModel', 'progressEvery', 'initOptions', 'workerUrl'];
 
 /**
  * Trains `model` (built and compiled) on (x, y) in a worker.
@@ -40,14 +19,15 @@ export async function startWorker() {
 export async function trainInWorker(model, x, y, options = {}) {
   const where = 'trainInWorker';
   checkOptionNames(where, options, OPTIONS);
-  const { onProgress, signal, updateModel = true, progressEvery = 100, initOptions = { threads: false }, ...fitOptions } = options;
+  const { onProgress, signal, updateModel = true, progressEvery = 100, initOptions = { threads: false }, workerUrl, ...fitOptions } = options;
   if (!model.built) throw new TypeError(`${where}: build the model first (model.build(inputShape) or one predict/fit call)`);
   if (!model.compileConfig) throw new TypeError(`${where}: compile the model first`);
   signal?.throwIfAborted?.();
   const xs = toFloats(x, `${where} x`, x?.shape);
   const ys = toFloats(y, `${where} y`, y?.shape);
+  const workerInit = await portableInitOptions(where, initOptions, workerUrl);
   const modelBytes = saveModel(model);
-  const worker = await startWorker();
+  const worker = await startWorker(where, workerUrl);
   try {
     const result = await new Promise((resolve, reject) => {
       const abort = () => worker.send({ type: 'cancel' });
@@ -67,7 +47,7 @@ export async function trainInWorker(model, x, y, options = {}) {
       });
       worker.send({
         type: 'fit', modelBytes, x: { data: xs.data, shape: xs.shape }, y: { data: ys.data, shape: ys.shape },
-        options: fitOptions, initOptions, progressEvery,
+        options: fitOptions, initOptions: workerInit, progressEvery,
       }, [modelBytes.buffer]);
     });
     if (updateModel) model.setWeights(result.weights);

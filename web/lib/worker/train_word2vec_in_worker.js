@@ -5,9 +5,9 @@
 import { checkOptionNames, integerOption } from '../core/options.js';
 import { KeyedVectors } from '../words/keyed_vectors.js';
 import { word2vecOptions } from '../words/word2vec_options.js';
-import { startWorker } from './train_in_worker.js';
+import { portableInitOptions, startWorker } from './start_worker.js';
 
-const OPTIONS = ['onProgress', 'signal', 'pca', 'progressEvery', 'initOptions'];
+const OPTIONS = ['onProgress', 'signal', 'pca', 'progressEvery', 'initOptions', 'workerUrl'];
 
 function pcaOptions(where, pca) {
   if (pca === undefined || pca === null || pca === false) return null;
@@ -39,14 +39,15 @@ export async function trainWord2VecInWorker(options, corpus, trainOptions = {}) 
   const pca = pcaOptions(where, trainOptions.pca);
   // threads > 1 asks for the threads build where it can load; else the SIMD build is
   // enough and starts faster.
-  const initOptions = trainOptions.initOptions ?? (checked.threads > 1 ? {} : { threads: false });
+  const initOptions = await portableInitOptions(where,
+    trainOptions.initOptions ?? (checked.threads > 1 ? {} : { threads: false }), trainOptions.workerUrl);
   const streamed = !isPlainCorpus(corpus);
   if (streamed && (corpus === null || typeof corpus !== 'object' ||
       !(Symbol.asyncIterator in corpus || Symbol.iterator in corpus))) {
     throw new TypeError(`${where}: corpus must be a string, an array of texts or token arrays, or a (async) iterable of text chunks`);
   }
   signal?.throwIfAborted?.();
-  const worker = await startWorker();
+  const worker = await startWorker(where, trainOptions.workerUrl);
   try {
     const result = await new Promise((resolve, reject) => {
       const abort = () => worker.send({ type: 'cancel' });

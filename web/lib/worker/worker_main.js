@@ -3,12 +3,14 @@
 // options, streams progress, stops when told, and sends the weights back transferred.
 import { init } from '../core/init.js';
 import { loadModel, saveModel } from '../io/model_file.js';
+import { restoreInitOptions } from './start_worker.js';
 import { Word2VecJob } from './word2vec_job.js';
 
 const isNode = typeof process !== 'undefined' && process.versions?.node !== undefined;
-const port = isNode
-  ? (await import(/* @vite-ignore */ /* webpackIgnore: true */ 'node:worker_threads')).parentPort
-  : globalThis;
+// Set before any message is handled: in Node the listener is only added once
+// worker_threads has loaded (parentPort queues messages until then). No top-level await
+// here, so that Vite's default worker format (iife) can bundle this file.
+let port = globalThis;
 
 const post = (message, transfer = []) => port.postMessage(message, transfer);
 let model = null;
@@ -51,6 +53,7 @@ const onMessage = async (message) => {
     return;
   }
   try {
+    data.initOptions = restoreInitOptions(data.initOptions);
     if (data.type === 'fit') await fit(data);
     else if (data.type === 'word2vec') {
       word2vecJob = new Word2VecJob(post, data.streamed);
@@ -62,5 +65,11 @@ const onMessage = async (message) => {
   }
 };
 
-if (isNode) port.on('message', onMessage);
-else port.addEventListener('message', onMessage);
+if (isNode) {
+  import(/* @vite-ignore */ /* webpackIgnore: true */ 'node:worker_threads').then(({ parentPort }) => {
+    port = parentPort;
+    port.on('message', onMessage);
+  });
+} else {
+  port.addEventListener('message', onMessage);
+}
