@@ -94,7 +94,7 @@ export async function mount(section, { embedwasm, dataUrl }) {
     let epochsDone = 0;
     const started = performance.now();
     try {
-      const { cancelled } = await trainInWorker(model,
+      const { cancelled, history } = await trainInWorker(model,
         { data: data.train.x, shape: [data.train.n, data.seqLength] },
         { data: data.train.y, shape: [data.train.n, 1] }, {
           epochs: nEpochs, batchSize: BATCH, validationSplit: VALIDATION, seed: SEED,
@@ -115,7 +115,7 @@ export async function mount(section, { embedwasm, dataUrl }) {
       progressText.textContent = cancelled
         ? `Cancelled after ${epochsDone} complete epoch(s) (${seconds} s); the results below use the weights reached so far.`
         : `Trained ${nEpochs} epochs in ${seconds} s in a Web Worker.`;
-      showResult(cancelled);
+      showResult(cancelled, history);
     } catch (error) {
       progressText.textContent = `Training failed: ${error.message}`;
       section.dataset.state = 'error';
@@ -128,7 +128,20 @@ export async function mount(section, { embedwasm, dataUrl }) {
   });
   cancel.addEventListener('click', () => controller?.abort());
 
-  function showResult(cancelled) {
+  // Read off this run's own curves: where validation loss bottomed out, if before the end.
+  function overfittingNote(history) {
+    const valLoss = history?.history?.val_loss;
+    if (!valLoss || valLoss.length < 2) return null;
+    const best = valLoss.indexOf(Math.min(...valLoss));
+    if (best === valLoss.length - 1) return null;
+    return el('p', { dataset: { testid: 'spam-overfitting' } },
+      `Validation loss was lowest after epoch ${best + 1} (${valLoss[best].toFixed(3)}) and rose to `,
+      `${valLoss.at(-1).toFixed(3)} by epoch ${valLoss.length} while training loss kept falling: the model has begun to `,
+      `memorise its training subjects (overfitting). Training for ${best + 1} epoch(s), or stopping when validation loss `,
+      'turns up (an onEpochEnd callback that sets model.stopTraining = true), keeps the better model.');
+  }
+
+  function showResult(cancelled, history) {
     const test = model.evaluate({ data: data.test.x, shape: [data.test.n, data.seqLength] },
       { data: data.test.y, shape: [data.test.n, 1] });
     const [W, kernel] = model.getWeights();
@@ -145,7 +158,7 @@ export async function mount(section, { embedwasm, dataUrl }) {
     };
     tryInput.addEventListener('input', classify);
     classify();
-    result.replaceChildren(accuracy,
+    result.replaceChildren(accuracy, ...[overfittingNote(history)].filter(Boolean),
       el('p', {}, 'Words whose learned vectors push hardest toward each class (embedding row · Dense kernel; ',
         'words seen at least 5 times in training):'),
       el('div', { className: 'panels' }, wordList('Toward spam', words.spam, 'spam-words'), wordList('Toward ham', words.ham, 'ham-words')),
