@@ -93,3 +93,29 @@ export async function startWorker(where, workerUrl) {
     terminate: () => worker.terminate(),
   };
 }
+
+/**
+ * Runs one job on a started worker: `start(reject)` posts the job's messages; progress
+ * messages go to onProgress (through `toEvent`), an AbortSignal posts 'cancel' (the worker
+ * stops between steps and still answers 'done'), and the 'done' message resolves. A
+ * worker error is rethrown as the TypeError/RangeError it was, prefixed with `where`.
+ */
+export function runWorkerJob(where, worker, { signal, onProgress, toEvent = (message) => message, start }) {
+  return new Promise((resolve, reject) => {
+    const abort = () => worker.send({ type: 'cancel' });
+    signal?.addEventListener('abort', abort, { once: true });
+    const settle = (fn) => (value) => { signal?.removeEventListener('abort', abort); fn(value); };
+    worker.onFailure(settle(reject));
+    worker.onMessage((message) => {
+      if (message.type === 'progress') {
+        onProgress?.(toEvent(message));
+      } else if (message.type === 'done') {
+        settle(resolve)(message);
+      } else if (message.type === 'error') {
+        const ErrorType = { TypeError, RangeError }[message.name] ?? Error;
+        settle(reject)(new ErrorType(`${where}: ${message.message}`));
+      }
+    });
+    start(settle(reject));
+  });
+}

@@ -5,7 +5,7 @@
 import { checkOptionNames } from '../core/options.js';
 import { toFloats } from '../core/tensor.js';
 import { saveModel } from '../io/model_file.js';
-import { portableInitOptions, startWorker } from './start_worker.js';
+import { portableInitOptions, runWorkerJob, startWorker } from './start_worker.js';
 
 const OPTIONS = ['epochs', 'batchSize', 'validationSplit', 'validationData', 'shuffle', 'seed',
   'classWeight', 'sampleWeight', 'onProgress', 'signal', 'updateModel', 'progressEvery', 'initOptions', 'workerUrl'];
@@ -29,26 +29,13 @@ export async function trainInWorker(model, x, y, options = {}) {
   const modelBytes = saveModel(model);
   const worker = await startWorker(where, workerUrl);
   try {
-    const result = await new Promise((resolve, reject) => {
-      const abort = () => worker.send({ type: 'cancel' });
-      signal?.addEventListener('abort', abort, { once: true });
-      worker.onFailure(reject);
-      worker.onMessage((message) => {
-        if (message.type === 'progress') {
-          onProgress?.(message);
-        } else if (message.type === 'done') {
-          signal?.removeEventListener('abort', abort);
-          resolve(message);
-        } else if (message.type === 'error') {
-          signal?.removeEventListener('abort', abort);
-          const ErrorType = { TypeError, RangeError }[message.name] ?? Error;
-          reject(new ErrorType(`${where}: ${message.message}`));
-        }
-      });
-      worker.send({
+    const result = await runWorkerJob(where, worker, {
+      signal,
+      onProgress,
+      start: () => worker.send({
         type: 'fit', modelBytes, x: { data: xs.data, shape: xs.shape }, y: { data: ys.data, shape: ys.shape },
         options: fitOptions, initOptions: workerInit, progressEvery,
-      }, [modelBytes.buffer]);
+      }, [modelBytes.buffer]),
     });
     if (updateModel) model.setWeights(result.weights);
     return { history: result.history, weights: result.weights, cancelled: result.cancelled || signal?.aborted === true };

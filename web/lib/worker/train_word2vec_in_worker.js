@@ -5,7 +5,7 @@
 import { checkOptionNames, integerOption } from '../core/options.js';
 import { KeyedVectors } from '../words/keyed_vectors.js';
 import { word2vecOptions } from '../words/word2vec_options.js';
-import { portableInitOptions, startWorker } from './start_worker.js';
+import { portableInitOptions, runWorkerJob, startWorker } from './start_worker.js';
 
 const OPTIONS = ['onProgress', 'signal', 'pca', 'progressEvery', 'initOptions', 'workerUrl'];
 
@@ -49,30 +49,19 @@ export async function trainWord2VecInWorker(options, corpus, trainOptions = {}) 
   signal?.throwIfAborted?.();
   const worker = await startWorker(where, trainOptions.workerUrl);
   try {
-    const result = await new Promise((resolve, reject) => {
-      const abort = () => worker.send({ type: 'cancel' });
-      signal?.addEventListener('abort', abort, { once: true });
-      worker.onFailure(reject);
-      worker.onMessage((message) => {
-        if (message.type === 'progress') {
-          const { type, ...event } = message;
-          onProgress?.(event);
-        } else if (message.type === 'done') {
-          signal?.removeEventListener('abort', abort);
-          resolve(message);
-        } else if (message.type === 'error') {
-          signal?.removeEventListener('abort', abort);
-          const ErrorType = { TypeError, RangeError }[message.name] ?? Error;
-          reject(new ErrorType(`${where}: ${message.message}`));
+    const result = await runWorkerJob(where, worker, {
+      signal,
+      onProgress,
+      toEvent: ({ type, ...event }) => event,
+      start: (fail) => {
+        worker.send({ type: 'word2vec', options: checked, corpus: streamed ? undefined : corpus, streamed, initOptions, progressEvery, pca });
+        if (streamed) {
+          (async () => {
+            for await (const chunk of corpus) worker.send({ type: 'chunk', data: chunk });
+            worker.send({ type: 'end' });
+          })().catch(fail);
         }
-      });
-      worker.send({ type: 'word2vec', options: checked, corpus: streamed ? undefined : corpus, streamed, initOptions, progressEvery, pca });
-      if (streamed) {
-        (async () => {
-          for await (const chunk of corpus) worker.send({ type: 'chunk', data: chunk });
-          worker.send({ type: 'end' });
-        })().catch(reject);
-      }
+      },
     });
     const { type, ...out } = result;
     out.toKeyedVectors = () => KeyedVectors.fromArrays(out.words, out.vectors, out.dim);
