@@ -20,14 +20,14 @@
 // locks (Hogwild, as gensim, word2vec.c and fastText do). Each worker owns its scratch
 // and Rng. Threads live only for the duration of a call, so nothing runs between chunks.
 //
-// Deliberate differences from gensim (all but the first as word2vec.c):
+// Deliberate differences from gensim (the second, third and last as word2vec.c):
 // - the learning rate is set per sentence (gensim: per 10000-word job);
 // - negative sampling saturates outside (-6, 6) (sigma = 0 or 1, so a confidently wrong
 //   prediction still gets a gradient) where gensim skips the update;
 // - with both hs and negative, one input-side gradient collects both and is applied once
 //   (gensim applies the hs part to syn0 before computing the negative part);
-// - initial vectors are uniform in [-0.5/D, 0.5/D) per word (gensim 3 and word2vec.c;
-//   gensim 4 draws [-1/D, 1/D) from one stream);
+// - initial vectors are uniform in gensim 4's [-1/D, 1/D) but drawn per word from the
+//   word's text (gensim 4 draws them all from one stream in vocabulary order);
 // - a CBOW window with no other word trains nothing (gensim trains syn1neg on a zero
 //   context, which changes nothing but the loss).
 // The loss is gensim's compute_loss: -log sigma(x) summed over every prediction, from
