@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "embedwasm/io/utf8.h"
+#include "io/add_file_word.h"
 #include "io/little_endian.h"
 
 namespace embedwasm::io {
@@ -120,17 +121,7 @@ Status EmbedwasmVectorsReader::end_header() {
 }
 
 Status EmbedwasmVectorsReader::end_word() {
-  const uint64_t bytes_offset = word_offset_ + 4;
-  const size_t bad = find_invalid_utf8(word_);
-  if (bad != word_.size()) {
-    return error(bytes_offset + bad, "invalid UTF-8 in " + word_number() + " " + quote_word(word_));
-  }
-  const std::string number = word_number();
-  const int64_t first = words_.add(std::move(word_));
-  if (first >= 0) {
-    return error(word_offset_, number + " " + quote_word(words_[static_cast<size_t>(first)]) +
-                                   " repeats word " + std::to_string(first + 1));
-  }
+  EMBEDWASM_RETURN_IF_ERROR(add_file_word(&words_, &word_, word_offset_ + 4, word_offset_, word_number()));
   word_.clear();
   if (words_.size() < rows_expected_) {
     fixed_filled_ = 0;

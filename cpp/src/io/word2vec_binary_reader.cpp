@@ -6,6 +6,7 @@
 
 #include "embedwasm/io/utf8.h"
 #include "embedwasm/io/word2vec_header.h"
+#include "io/add_file_word.h"
 #include "io/little_endian.h"
 
 namespace embedwasm::io {
@@ -112,17 +113,7 @@ Status Word2VecBinaryReader::end_header() {
 
 Status Word2VecBinaryReader::end_word(uint64_t space_offset) {
   if (word_.empty()) return error(space_offset, word_number() + " is empty");
-  const size_t bad = find_invalid_utf8(word_);
-  if (bad != word_.size()) {
-    return error(word_offset_ + bad,
-                 "invalid UTF-8 in " + word_number() + " " + quote_word(word_));
-  }
-  const std::string number = word_number();
-  const int64_t first = words_.add(std::move(word_));
-  if (first >= 0) {
-    return error(word_offset_, number + " " + quote_word(words_[static_cast<size_t>(first)]) +
-                                   " repeats word " + std::to_string(first + 1));
-  }
+  EMBEDWASM_RETURN_IF_ERROR(add_file_word(&words_, &word_, word_offset_, word_offset_, word_number()));
   word_.clear();
   float* row = nullptr;
   EMBEDWASM_RETURN_IF_ERROR(rows_.append_row(&row));
