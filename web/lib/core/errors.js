@@ -17,6 +17,16 @@ const JS_NAMES = {
   per_sample_weights: 'perSampleWeights',
   include_last_offset: 'includeLastOffset',
   compute_mask: 'computeMask',
+  // word vectors
+  vector_size: 'vectorSize',
+  min_count: 'minCount',
+  max_vocab_size: 'maxVocabSize',
+  max_final_vocab: 'maxFinalVocab',
+  ns_exponent: 'nsExponent',
+  cbow_mean: 'cbowMean',
+  min_alpha: 'minAlpha',
+  max_sentence_length: 'maxSentenceLength',
+  restrict_vocab: 'restrictVocab',
 };
 const SNAKE = new RegExp(`\\b(${Object.keys(JS_NAMES).join('|')})\\b`, 'g');
 
