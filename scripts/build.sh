@@ -8,6 +8,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
+# One build at a time in this tree: two cmake runs in one build directory corrupt it.
+if [[ -z ${EMBEDWASM_BUILD_LOCKED:-} ]]; then
+  mkdir -p build
+  exec 9>build/.build.lock
+  flock 9
+  export EMBEDWASM_BUILD_LOCKED=1
+fi
+
 targets=("$@")
 ((${#targets[@]})) || targets=(native sanitize wasm dist)
 
