@@ -46,17 +46,21 @@ constexpr bool kSimd = false;
 // rows-times-queries dot products for cosine scans.
 #include "kernels/f32_dot_rows/scalar.h"
 #include "kernels/i8_dot/scalar.h"
+#include "kernels/i8_dot_rows/scalar.h"
 #if defined(__wasm_simd128__)
 #include "kernels/f32_dot_rows/wasm_simd128.h"
 #include "kernels/i8_dot/wasm_simd128.h"
+#include "kernels/i8_dot_rows/wasm_simd128.h"
 #endif
 
 namespace embedwasm::kernels {
 #if defined(__wasm_simd128__)
 constexpr auto f32_dot_rows = f32_dot_rows__wasmsimd;
 constexpr auto i8_dot = i8_dot__wasmsimd;
+constexpr auto i8_dot_rows = i8_dot_rows__wasmsimd;
 #else
 constexpr auto f32_dot_rows = f32_dot_rows__scalar;
 constexpr auto i8_dot = i8_dot__scalar;
+constexpr auto i8_dot_rows = i8_dot_rows__scalar;
 #endif
 }  // namespace embedwasm::kernels

@@ -19,11 +19,10 @@ constexpr size_t kTileRows = 256;
 // (the query's scale is common to all rows and applied to the kept results only).
 EMBEDWASM_NOINLINE void push_quantized_tile(const QuantizedVectors& qv, const int8_t* query, size_t first, size_t n,
                                             TopK* top) {
-  const size_t stride = qv.stride();
+  int32_t dots[kTileRows];
+  kernels::i8_dot_rows(n, qv.stride(), qv.row(first), qv.stride(), query, dots);
   float scores[kTileRows];
-  for (size_t i = 0; i < n; ++i) {
-    scores[i] = static_cast<float>(kernels::i8_dot(stride, qv.row(first + i), query)) * qv.scale(first + i);
-  }
+  for (size_t i = 0; i < n; ++i) scores[i] = static_cast<float>(dots[i]) * qv.scale(first + i);
   for (size_t i = 0; i < n; ++i) {
     if (top->admits_next(scores[i])) top->push(static_cast<int32_t>(first + i), scores[i]);
   }
