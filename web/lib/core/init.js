@@ -125,6 +125,18 @@ export function init(options = {}) {
   return loading;
 }
 
+/**
+ * Resolves when every worker of the threads build's pool has loaded the module. The pool
+ * loads in the background after init() (PTHREAD_POOL_DELAY_LOAD); code about to start
+ * threads awaits this first, because a thread handed to a worker still loading starts only
+ * when the main thread handles the worker's "loaded" message, which it cannot do while it
+ * blocks joining that thread.
+ */
+export async function poolLoaded(m) {
+  const workers = m.PThread?.unusedWorkers ?? [];
+  while (!workers.every((w) => w.loaded)) await new Promise((resolve) => { setTimeout(resolve, 1); });
+}
+
 /** The loaded engine; layers call this, so using one before init() fails clearly. */
 export function engine() {
   if (module === null) {

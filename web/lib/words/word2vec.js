@@ -1,6 +1,6 @@
 // Word2Vec: gensim 4's trainer (cpp/include/embedwasm/word2vec/word2vec_trainer.h),
 // trained in chunks with the event loop running in between.
-import { engine } from '../core/init.js';
+import { engine, poolLoaded } from '../core/init.js';
 import { Disposable } from '../core/disposable.js';
 import { checkOptionNames, integerOption } from '../core/options.js';
 import { throwIfWordsError } from './errors.js';
@@ -137,6 +137,7 @@ export class Word2Vec extends Disposable {
     let chunk = fixedChunk || 10000;
     let lastReport = -Infinity;
     let cancelled = false;
+    if (this.#threadsUsed > 1) await poolLoaded(m);
     let p = h.progress();
     while (!p.done) {
       if (signal?.aborted) {
