@@ -177,8 +177,11 @@ export interface TableLayer extends Disposable {
 
 /** A lookup table (Keras Embedding, PyTorch nn.Embedding); made by layers.embedding(). */
 export interface Embedding extends TableLayer {
-  /** ids of shape S -> vectors of shape S + [outputDim]. */
-  apply(x: TensorLike): TensorData;
+  /**
+   * ids of shape S -> vectors of shape S + [outputDim]. With `out` (exactly that many
+   * elements) the rows are written there and `data` is `out`: no allocation per call.
+   */
+  apply(x: TensorLike, options?: { out?: Float32Array }): TensorData;
   /** x != 0 as 0/1 bytes of x's shape; needs maskZero. */
   computeMask(x: TensorLike): TensorData<Uint8Array>;
   /** dL/dW from ids and dL/dout (shape S + [outputDim]). */

@@ -39,15 +39,32 @@ export class Embedding extends TableLayer {
     });
   }
 
-  /** Looks up rows: ids of shape S give {data: Float32Array, shape: S + [outputDim]}. */
-  apply(x) {
+  /**
+   * Looks up rows: ids of shape S give {data: Float32Array, shape: S + [outputDim]}.
+   * options.out, a Float32Array of exactly that many elements, receives the rows instead
+   * of a new array: a caller looking up batch after batch then allocates nothing (a fresh
+   * array of tens of MB costs page faults on every call, PERF-NOTES lesson 4).
+   */
+  apply(x, options = {}) {
     const where = `${this.where}.apply`;
+    checkOptionNames(where, options, ['out']);
     const d = this.outputDim;
     const ids = toIds(x, where, x?.shape);
     const n = ids.data.length;
+    const { out } = options;
+    if (out !== undefined) {
+      if (!(out instanceof Float32Array)) {
+        throw new TypeError(`${where}: out must be a Float32Array, got ${out?.constructor?.name ?? typeof out}`);
+      }
+      if (out.length !== n * d) {
+        throw new RangeError(`${where}: out has ${out.length} elements, the output of ids of shape [${ids.shape}] has ${n} x ${d} = ${n * d}`);
+      }
+    }
     return this.#withIds(ids, where, [n * d * 4], (t, idsPtr, shapePtr, rank, [outPtr]) => {
       throwIfError(this.handle.forward(idsPtr, shapePtr, rank, outPtr), where);
-      return { data: heapF32(engine(), outPtr, n * d).slice(), shape: [...t.shape, d] };
+      const rows = heapF32(engine(), outPtr, n * d);
+      const data = out === undefined ? rows.slice() : (out.set(rows), out);
+      return { data, shape: [...t.shape, d] };
     });
   }
 

@@ -1,0 +1,35 @@
+// Embedding.apply(x, {out}): the rows land in the caller's array, exactly as a plain
+// apply() returns them, and a wrong `out` is refused before anything is written.
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+
+import { init, layers } from '../../dist/index.js';
+
+before(async () => { await init({ threads: false }); });
+
+const weights = [[[0, 1, 2], [10, 11, 12], [20, 21, 22], [30, 31, 32]]];
+
+test('apply writes into out, reused across calls, equal to a fresh apply', () => {
+  const emb = layers.embedding({ inputDim: 4, outputDim: 3, weights });
+  const out = new Float32Array(2 * 2 * 3);
+  for (const ids of [[[3, 0], [1, 1]], [[2, 2], [0, 3]]]) {
+    const r = emb.apply(ids, { out });
+    assert.equal(r.data, out);  // the caller's array itself, not a copy
+    assert.deepEqual(r.shape, [2, 2, 3]);
+    // Hand-computed rows: W[id] = [10 id, 10 id + 1, 10 id + 2].
+    assert.deepEqual([...out], ids.flat().flatMap((id) => [10 * id, 10 * id + 1, 10 * id + 2]));
+    assert.deepEqual([...emb.apply(ids).data], [...out]);
+  }
+  emb.dispose();
+});
+
+test('a wrong out is a clear error and leaves out and the layer untouched', () => {
+  const emb = layers.embedding({ inputDim: 4, outputDim: 3, weights });
+  const out = new Float32Array(5).fill(7);
+  assert.throws(() => emb.apply([[1, 2]], { out }), (e) => e instanceof RangeError && /out has 5 elements.*2 x 3 = 6/.test(e.message));
+  assert.deepEqual([...out], [7, 7, 7, 7, 7]);
+  assert.throws(() => emb.apply([[1, 2]], { out: new Float64Array(6) }), (e) => e instanceof TypeError && /out must be a Float32Array, got Float64Array/.test(e.message));
+  assert.throws(() => emb.apply([[1, 2]], { output: new Float32Array(6) }), (e) => e instanceof TypeError && /unknown option 'output'/.test(e.message));
+  assert.deepEqual([...emb.apply([[1, 2]]).data], [10, 11, 12, 20, 21, 22]);
+  emb.dispose();
+});
