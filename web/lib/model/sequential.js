@@ -154,7 +154,7 @@ export class Sequential extends Disposable {
     const xs = toFloats(x, 'sequential.trainOnBatch x', x?.shape);
     const ys = toFloats(y, 'sequential.trainOnBatch y', y?.shape);
     this.#ensureReady(xs, 'sequential.trainOnBatch');
-    return finishLogs(this.#trainBatch(xs, ys, null), this.#compiled.metrics);
+    return batchLogsResult(this.#trainBatch(xs, ys, null), this.#compiled.metrics);
   }
 
   /** Loss and metrics over (x, y) in batches, without training: {loss, ...metrics}. */
@@ -251,7 +251,7 @@ export class Sequential extends Disposable {
         const sw = weights ? takeRows({ data: weights, shape: [weights.length, 1] }, order, start, end).data : null;
         const logs = this.#trainBatch(takeRows(xs, order, start, end), takeRows(ys, order, start, end), sw);
         addToTotals(totals, logs);
-        await callbacks.onBatchEnd?.(batch, finishLogs(logs, this.#compiled.metrics));
+        await callbacks.onBatchEnd?.(batch, batchLogsResult(logs, this.#compiled.metrics));
         if (Date.now() - lastYield >= yieldEvery) {
           await nextTick();
           lastYield = Date.now();
@@ -317,12 +317,19 @@ function addToTotals(totals, logs) {
   }
 }
 
+// Totals (summed over batches by addToTotals) -> means per sample.
 function finishLogs(totals, metrics) {
   const n = totals.samples || 1;
-  const logs = { loss: totals.samples ? totals.loss / n : totals.loss };
-  if (totals.samples && totals.loss === totals.loss && !('batchMean' in totals)) logs.loss = totals.loss / n;
+  const logs = { loss: totals.loss / n };
   for (const m of metrics) logs[m] = totals[m] / n;
   return logs;
+}
+
+// One batch's logs (its loss is already the batch mean) -> the same form as finishLogs.
+function batchLogsResult(logs, metrics) {
+  const totals = newTotals(metrics);
+  addToTotals(totals, logs);
+  return finishLogs(totals, metrics);
 }
 
 /** sequential([...layers]) or sequential({layers: [...]}) as in TF.js. */
