@@ -1,9 +1,10 @@
 // Gather throughput: out (N, D) <- table (V, stride) rows ids[0..N), N = B T.
-// One source, built by scripts/bench.sh natively (g++ -O3, portable) and with em++
-// (-O3 -msimd128 -mbulk-memory, run under Node). Prints one JSON line per variant;
+// One source, built by CMake (tests/bench/CMakeLists.txt, driven by scripts/bench.sh)
+// natively and with em++ (-O3 -msimd128 -mbulk-memory, run under Node or in a page). Prints one JSON line per variant;
 // scripts/bench_report.mjs turns the lines of every build into one table.
 //
-// Usage: gather_bench [--reps=30] [--warmup=10] [variant...]   (no variant: all in this build)
+// Usage: gather_bench [--V=100000] [--D=128] [--reps=30] [--warmup=10] [variant...]
+//        (no variant: all in this build)
 //
 // Each timed repetition is one call of the variant: V8 has no on-stack replacement for
 // wasm, so only later calls of a function run its optimized code (PERF-NOTES lesson 2).
@@ -23,11 +24,11 @@
 #include "kernels/gather_rows/wasm_simd128.h"
 #endif
 
-#ifndef GATHER_BENCH_BUILD
+#ifndef BENCH_BUILD
 #ifdef __EMSCRIPTEN__
-#define GATHER_BENCH_BUILD "wasm"
+#define BENCH_BUILD "wasm"
 #else
-#define GATHER_BENCH_BUILD "native"
+#define BENCH_BUILD "native"
 #endif
 #endif
 
@@ -35,13 +36,10 @@ namespace {
 
 namespace k = embedwasm::kernels;
 
-constexpr size_t kV = 100000;  // table rows
-constexpr size_t kD = 128;     // row width
 constexpr size_t kB = 1024;    // ids: (B, T)
 constexpr size_t kT = 64;
 constexpr size_t kN = kB * kT;
 constexpr size_t kAlignFloats = 4;  // rows start on 16-byte boundaries, as in RowMatrix
-constexpr size_t kStride = (kD + kAlignFloats - 1) / kAlignFloats * kAlignFloats;
 constexpr uint64_t kSeed = 20240611;
 
 // splitmix64: the same numbers under libstdc++ and libc++, so native and wasm gather the
@@ -79,6 +77,9 @@ uint64_t Checksum(const float* p, size_t count) {
 }
 
 struct Data {
+  size_t V;         // table rows
+  size_t D;         // row width
+  size_t stride;    // floats between row starts: D rounded up to 16 bytes, as in RowMatrix
   float* table;     // (V, stride), padding floats zero
   int32_t* ids;     // (B, T)
   float* out;       // (N, D), written by every variant
@@ -103,22 +104,22 @@ __attribute__((noinline)) float EvictCaches(const Data& d) {
 using Variant = void (*)(const Data&);
 
 __attribute__((noinline)) void RunScalar(const Data& d) {
-  k::f32_gather_rows__scalar(d.table, kStride, d.ids, kN, kD, d.out);
+  k::f32_gather_rows__scalar(d.table, d.stride, d.ids, kN, d.D, d.out);
 }
 #ifdef __wasm_simd128__
 __attribute__((noinline)) void RunWasmSimd(const Data& d) {
-  k::f32_gather_rows__wasmsimd(d.table, kStride, d.ids, kN, kD, d.out);
+  k::f32_gather_rows__wasmsimd(d.table, d.stride, d.ids, kN, d.D, d.out);
 }
 #endif
 // Copying the output bytes themselves: the ceiling a gather of them could reach.
 __attribute__((noinline)) void RunMemcpy(const Data& d) {
-  std::memcpy(d.out, d.expected, kN * kD * sizeof(float));
+  std::memcpy(d.out, d.expected, kN * d.D * sizeof(float));
 }
 #ifndef __EMSCRIPTEN__
 // The wasm SIMD kernel's algorithm for D >= 32 (a memcpy per row), natively.
 __attribute__((noinline)) void RunMemcpyRows(const Data& d) {
   for (size_t i = 0; i < kN; ++i) {
-    std::memcpy(d.out + i * kD, d.table + static_cast<size_t>(d.ids[i]) * kStride, kD * sizeof(float));
+    std::memcpy(d.out + i * d.D, d.table + static_cast<size_t>(d.ids[i]) * d.stride, d.D * sizeof(float));
   }
 }
 #endif
@@ -172,7 +173,7 @@ double NowMs() {
 
 // Times one variant and checks its output bit for bit. Returns false on a mismatch.
 bool Measure(const VariantInfo& v, const Data& data, int warmup, int reps, uint64_t expected_sum) {
-  const size_t out_floats = kN * kD;
+  const size_t out_floats = kN * data.D;
   const double bytes = static_cast<double>(out_floats * sizeof(float));
   // Poison the output so that a variant which writes nothing cannot pass the check.
   std::memset(data.out, 0xFF, out_floats * sizeof(float));
@@ -202,7 +203,7 @@ bool Measure(const VariantInfo& v, const Data& data, int warmup, int reps, uint6
       "\"V\":%zu,\"D\":%zu,\"stride\":%zu,\"N\":%zu,\"bytes\":%zu,\"seed\":%" PRIu64 ","
       "\"warmup\":%d,\"reps\":%d,\"first_ms\":%.4f,\"median_ms\":%.4f,\"q1_ms\":%.4f,\"q3_ms\":%.4f,"
       "\"min_ms\":%.4f,\"max_ms\":%.4f,\"gbps\":%.4f,\"checksum\":\"%016" PRIx64 "\",\"ok\":%s,\"ms\":[%s]}\n",
-      GATHER_BENCH_BUILD, v.name, v.what, kV, kD, kStride, kN, out_floats * sizeof(float), kSeed, warmup,
+      BENCH_BUILD, v.name, v.what, data.V, data.D, data.stride, kN, out_floats * sizeof(float), kSeed, warmup,
       reps, first_ms, median, Quantile(ms, 0.25), Quantile(ms, 0.75), *std::min_element(ms.begin(), ms.end()),
       *std::max_element(ms.begin(), ms.end()), bytes / (median * 1e6), sum, ok ? "true" : "false",
       JoinMs(ms).c_str());
@@ -211,7 +212,7 @@ bool Measure(const VariantInfo& v, const Data& data, int warmup, int reps, uint6
     std::fprintf(stderr,
                  "gather_bench: %s/%s output differs from the reference gather "
                  "(checksum %016" PRIx64 ", expected %016" PRIx64 ")\n",
-                 GATHER_BENCH_BUILD, v.name, sum, expected_sum);
+                 BENCH_BUILD, v.name, sum, expected_sum);
   }
   return ok;
 }
@@ -220,6 +221,7 @@ bool Measure(const VariantInfo& v, const Data& data, int warmup, int reps, uint6
 
 int main(int argc, char** argv) {
   int warmup = 10, reps = 30;
+  long long v_arg = 100000, d_arg = 128;
   std::vector<std::string> wanted;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -227,6 +229,10 @@ int main(int argc, char** argv) {
       reps = std::atoi(a.c_str() + 7);
     } else if (a.rfind("--warmup=", 0) == 0) {
       warmup = std::atoi(a.c_str() + 9);
+    } else if (a.rfind("--V=", 0) == 0) {
+      v_arg = std::atoll(a.c_str() + 4);
+    } else if (a.rfind("--D=", 0) == 0) {
+      d_arg = std::atoll(a.c_str() + 4);
     } else {
       wanted.push_back(a);
     }
@@ -235,34 +241,40 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "gather_bench: --reps and --warmup must be >= 1\n");
     return 2;
   }
+  if (v_arg < 1 || v_arg > INT32_MAX || d_arg < 1 || d_arg > 65536) {
+    std::fprintf(stderr, "gather_bench: --V must be in [1, 2^31) and --D in [1, 65536]\n");
+    return 2;
+  }
+  const size_t V = static_cast<size_t>(v_arg), D = static_cast<size_t>(d_arg);
   std::vector<const VariantInfo*> chosen;
   for (const VariantInfo& v : Variants()) {
     if (wanted.empty() || std::find(wanted.begin(), wanted.end(), v.name) != wanted.end()) chosen.push_back(&v);
   }
   for (const std::string& w : wanted) {
     if (std::none_of(chosen.begin(), chosen.end(), [&](const VariantInfo* v) { return w == v->name; })) {
-      std::fprintf(stderr, "gather_bench: no variant '%s' in the %s build\n", w.c_str(), GATHER_BENCH_BUILD);
+      std::fprintf(stderr, "gather_bench: no variant '%s' in the %s build\n", w.c_str(), BENCH_BUILD);
       return 2;
     }
   }
 
-  Data data{Aligned<float>(kV * kStride), Aligned<int32_t>(kN), Aligned<float>(kN * kD), Aligned<float>(kN * kD),
-            nullptr};
+  const size_t stride = (D + kAlignFloats - 1) / kAlignFloats * kAlignFloats;
+  Data data{V, D, stride, Aligned<float>(V * stride), Aligned<int32_t>(kN), Aligned<float>(kN * D),
+            Aligned<float>(kN * D), nullptr};
   SplitMix64 rng{kSeed};
-  for (size_t r = 0; r < kV; ++r) {
-    float* row = data.table + r * kStride;
+  for (size_t r = 0; r < V; ++r) {
+    float* row = data.table + r * stride;
     // Values in [-0.5, 0.5) with 24 random bits: exact in float, identical in every build.
-    for (size_t j = 0; j < kD; ++j) row[j] = static_cast<float>(rng.next() >> 40) * 0x1p-24f - 0.5f;
-    for (size_t j = kD; j < kStride; ++j) row[j] = 0.0f;
+    for (size_t j = 0; j < D; ++j) row[j] = static_cast<float>(rng.next() >> 40) * 0x1p-24f - 0.5f;
+    for (size_t j = D; j < stride; ++j) row[j] = 0.0f;
   }
   // Uniform rows; the modulo bias (V / 2^64) is far below anything measurable.
-  for (size_t i = 0; i < kN; ++i) data.ids[i] = static_cast<int32_t>(rng.next() % kV);
+  for (size_t i = 0; i < kN; ++i) data.ids[i] = static_cast<int32_t>(rng.next() % V);
   for (size_t i = 0; i < kN; ++i) {
-    for (size_t j = 0; j < kD; ++j) {
-      data.expected[i * kD + j] = data.table[static_cast<size_t>(data.ids[i]) * kStride + j];
+    for (size_t j = 0; j < D; ++j) {
+      data.expected[i * D + j] = data.table[static_cast<size_t>(data.ids[i]) * stride + j];
     }
   }
-  const uint64_t expected_sum = Checksum(data.expected, kN * kD);
+  const uint64_t expected_sum = Checksum(data.expected, kN * D);
   if (std::any_of(chosen.begin(), chosen.end(), [](const VariantInfo* v) { return v->evict_first; })) {
     data.evict = Aligned<float>(kEvictFloats);
     std::memset(data.evict, 0, kEvictFloats * sizeof(float));

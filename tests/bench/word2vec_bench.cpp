@@ -1,0 +1,123 @@
+// word2vec training speed of our own trainer (cpp/src/word2vec), without the JS layer:
+// built natively (the "-O3 -march=native" baseline for the WASM figure) and with
+// em++ (the same C++ under Node, to separate the compiler's share from the JS layer's).
+// Prints one JSON line: the time of every epoch, so the report takes a median over epochs
+// after the first (the warm-up: page faults of fresh rows, V8 tiering up in wasm).
+//
+// Usage: word2vec_bench <corpus.txt> [--threads=1] [--epochs=11] [--seed=1] [--chunk=100000]
+// Settings are the word-vector issue's: skip-gram, D 100, window 5, negative 5, minCount 5,
+// sample 1e-3. The corpus is read as text and tokenised by our tokenizer, as
+// Word2Vec.buildVocab(text) does in the package. Training runs in calls of `chunk` raw
+// words, as the package does between turns of the event loop (PERF-NOTES lesson 2).
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "embedwasm/word2vec/word2vec_trainer.h"
+
+#ifndef BENCH_BUILD
+#ifdef __EMSCRIPTEN__
+#define BENCH_BUILD "wasm"
+#else
+#define BENCH_BUILD "native"
+#endif
+#endif
+
+namespace {
+
+namespace w2v = embedwasm::word2vec;
+
+double NowMs() {
+  using clock = std::chrono::steady_clock;
+  return std::chrono::duration<double, std::milli>(clock::now().time_since_epoch()).count();
+}
+
+int Fail(const std::string& what) {
+  std::fprintf(stderr, "word2vec_bench: %s\n", what.c_str());
+  return 1;
+}
+
+std::string JoinMs(const std::vector<double>& ms) {
+  std::string s;
+  char buf[32];
+  for (double m : ms) {
+    std::snprintf(buf, sizeof(buf), "%s%.2f", s.empty() ? "" : ",", m);
+    s += buf;
+  }
+  return s;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) return Fail("usage: word2vec_bench <corpus.txt> [--threads=1] [--epochs=11] [--seed=1] [--chunk=100000]");
+  long long threads = 1, epochs = 11, seed = 1, chunk = 100000;
+  for (int i = 2; i < argc; ++i) {
+    const std::string a = argv[i];
+    const auto value = [&](const char* prefix, long long* out) {
+      const size_t n = std::char_traits<char>::length(prefix);
+      if (a.compare(0, n, prefix) != 0) return false;
+      *out = std::atoll(a.c_str() + n);
+      return true;
+    };
+    if (!value("--threads=", &threads) && !value("--epochs=", &epochs) && !value("--seed=", &seed) &&
+        !value("--chunk=", &chunk)) {
+      return Fail("unknown argument '" + a + "'");
+    }
+  }
+  if (threads < 1 || epochs < 2 || chunk < 1) return Fail("--threads and --chunk must be >= 1, --epochs >= 2");
+
+  std::ifstream file(argv[1], std::ios::binary);
+  if (!file) return Fail(std::string("cannot read ") + argv[1]);
+  std::stringstream buffer;
+  buffer << file.rdbuf();
+  const std::string text = buffer.str();
+
+  w2v::Word2VecConfig config;
+  config.vector_size = 100;
+  config.window = 5;
+  config.min_count = 5;
+  config.sample = 1e-3;
+  config.sg = 1;
+  config.hs = 0;
+  config.negative = 5;
+  config.epochs = epochs;
+  config.threads = threads;
+  config.seed = static_cast<uint64_t>(seed);
+  w2v::Word2VecTrainer trainer;
+  embedwasm::Status s = w2v::Word2VecTrainer::create(config, &trainer);
+  const double t0 = NowMs();
+  if (s.is_ok()) s = trainer.build_vocab(text);
+  const double vocab_ms = NowMs() - t0;
+  if (!s.is_ok()) return Fail(s.message());
+
+  // Chunks never cross an epoch boundary (train_chunk), so summing each chunk's time into
+  // the epoch it trained gives exact per-epoch times.
+  std::vector<double> epoch_ms(static_cast<size_t>(epochs), 0.0);
+  w2v::Word2VecProgress progress;
+  while (!trainer.progress().done) {
+    const int64_t epoch = trainer.progress().epoch;
+    const double c0 = NowMs();
+    s = trainer.train_chunk(static_cast<size_t>(chunk), &progress);
+    epoch_ms[static_cast<size_t>(epoch)] += NowMs() - c0;
+    if (!s.is_ok()) return Fail(s.message());
+  }
+  const double raw_words = static_cast<double>(trainer.corpus().raw_words());
+  std::vector<double> timed(epoch_ms.begin() + 1, epoch_ms.end());
+  std::sort(timed.begin(), timed.end());
+  const size_t n = timed.size();
+  const double median = n % 2 ? timed[n / 2] : (timed[n / 2 - 1] + timed[n / 2]) / 2;
+  std::printf(
+      "{\"bench\":\"word2vec\",\"build\":\"%s\",\"threads\":%lld,\"epochs\":%lld,\"raw_words_per_epoch\":%.0f,"
+      "\"vocab\":%zu,\"vocab_ms\":%.1f,\"loss\":%.6g,\"warmup\":1,\"reps\":%zu,\"median_ms\":%.2f,\"min_ms\":%.2f,"
+      "\"max_ms\":%.2f,\"words_per_second_per_thread\":%.0f,\"ms\":[%s],\"ok\":true}\n",
+      BENCH_BUILD, threads, epochs, raw_words, trainer.vocab().size(), vocab_ms,
+      trainer.progress().running_loss, n, median, timed.front(), timed.back(),
+      raw_words / (median / 1000.0) / static_cast<double>(threads), JoinMs(epoch_ms).c_str());
+  return 0;
+}
