@@ -33,3 +33,18 @@ test('a wrong out is a clear error and leaves out and the layer untouched', () =
   assert.deepEqual([...emb.apply([[1, 2]]).data], [10, 11, 12, 20, 21, 22]);
   emb.dispose();
 });
+
+test('backward writes the dense gradient into out; refused for sparse layers and wrong sizes', () => {
+  const emb = layers.embedding({ inputDim: 4, outputDim: 3, weights });
+  const dy = { data: Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]), shape: [1, 3, 3] };
+  const out = new Float32Array(12).fill(-1);  // stale values must be overwritten, not added to
+  const r = emb.backward([[2, 0, 2]], dy, { out });
+  assert.equal(r.data, out);
+  // Row 2 gets dy rows 0 and 2 summed, row 0 gets dy row 1, rows 1 and 3 nothing.
+  assert.deepEqual([...out], [4, 5, 6, 0, 0, 0, 8, 10, 12, 0, 0, 0]);
+  assert.throws(() => emb.backward([[2, 0, 2]], dy, { out: new Float32Array(11) }), (e) => e instanceof RangeError && /4 x 3 = 12/.test(e.message));
+  const sparse = layers.embedding({ inputDim: 4, outputDim: 3, weights, sparse: true });
+  assert.throws(() => sparse.backward([[2, 0, 2]], dy, { out }), (e) => e instanceof TypeError && /sparse: true/.test(e.message));
+  emb.dispose();
+  sparse.dispose();
+});

@@ -185,7 +185,8 @@ export interface Embedding extends TableLayer {
   /** x != 0 as 0/1 bytes of x's shape; needs maskZero. */
   computeMask(x: TensorLike): TensorData<Uint8Array>;
   /** dL/dW from ids and dL/dout (shape S + [outputDim]). */
-  backward(x: TensorLike, dy: TensorLike): TensorData | SparseGradient;
+  /** With `out` (dense layers, inputDim * outputDim elements) the gradient is written there. */
+  backward(x: TensorLike, dy: TensorLike, options?: { out?: Float32Array }): TensorData | SparseGradient;
 }
 
 /** layers.embeddingBag() options. */

@@ -82,9 +82,22 @@ export class Embedding extends TableLayer {
    * Gradient of W from ids x and dL/dout dy (shape S + [outputDim]). Dense layers
    * return {data, shape: [inputDim, outputDim]}; with sparse: true, the touched rows:
    * {indices: Int32Array (sorted, unique), values: {data, shape: [U, outputDim]}, denseShape}.
+   * options.out (dense layers): a Float32Array of inputDim * outputDim elements that
+   * receives the gradient instead of a new array (no allocation per call).
    */
-  backward(x, dy) {
+  backward(x, dy, options = {}) {
     const where = `${this.where}.backward`;
+    checkOptionNames(where, options, ['out']);
+    const { out } = options;
+    if (out !== undefined) {
+      if (this.config.sparse) throw new TypeError(`${where}: out is for dense gradients; this layer has sparse: true`);
+      if (!(out instanceof Float32Array)) {
+        throw new TypeError(`${where}: out must be a Float32Array, got ${out?.constructor?.name ?? typeof out}`);
+      }
+      if (out.length !== this.inputDim * this.outputDim) {
+        throw new RangeError(`${where}: out has ${out.length} elements, the gradient of W has ${this.inputDim} x ${this.outputDim} = ${this.inputDim * this.outputDim}`);
+      }
+    }
     const ids = toIds(x, where, x?.shape);
     const d = this.outputDim;
     const grad = toFloats(dy, `${where} dy`, dy?.shape);
@@ -103,7 +116,8 @@ export class Embedding extends TableLayer {
         return this.readSparseGradient();
       }
       throwIfError(this.handle.backwardDense(idsPtr, shapePtr, rank, dyPtr, outPtr), where);
-      return { data: heapF32(m, outPtr, v * d).slice(), shape: [v, d] };
+      const gradient = heapF32(m, outPtr, v * d);
+      return { data: out === undefined ? gradient.slice() : (out.set(gradient), out), shape: [v, d] };
     });
   }
 }
