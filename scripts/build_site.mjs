@@ -2,10 +2,10 @@
 //  - esbuild bundles web/site/main.js and every section module (web/site/sections.js) as
 //    separate entry points with shared chunks, so a section that fails to load or throws
 //    leaves the others working. uPlot and regl-scatterplot come from node_modules.
-//  - 'embedwasm' stays external: the page resolves it through its import map to
-//    /embedwasm/index.js (dist/), so the package's own wasm and worker URLs stay valid.
-//  - workers (web/site/**/workers/*.js) are bundled separately with 'embedwasm'
-//    rewritten to /embedwasm/index.js, because workers do not see the page's import map.
+//  - 'embedwasm' stays external, rewritten to /embedwasm/index.js (dist/), so the
+//    package's own wasm and worker URLs stay valid. An import map would do the same but is
+//    an inline script, which the site's Content-Security-Policy (scripts/serve.mjs) blocks.
+//  - workers (web/site/**/workers/*.js) are bundled separately, with the same rewrite.
 //  - html and css are copied (a section's own stylesheet too, see sections.js), uPlot's
 //    CSS into vendor/, and every scripts/site/prepare_*.mjs
 //    writes its compressed assets into build/site/data/.
@@ -54,25 +54,24 @@ async function bundle() {
   const common = {
     bundle: true, format: 'esm', target: 'es2022', sourcemap: true, minify: true,
     outbase: src, outdir: out, logLevel: 'warning', legalComments: 'linked',
+    plugins: [{
+      name: 'embedwasm-absolute',
+      setup(build) {
+        build.onResolve({ filter: /^embedwasm$/ }, () => ({ path: '/embedwasm/index.js', external: true }));
+      },
+    }],
   };
   await esbuild.build({
     ...common,
     entryPoints: [path.join(src, 'main.js'), ...present],
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    external: ['embedwasm'],
   });
   const workers = (await walk(src)).filter((f) => /[/\\]workers[/\\][^/\\]+\.js$/.test(f));
   if (workers.length) {
     await esbuild.build({
       ...common,
       entryPoints: workers,
-      plugins: [{
-        name: 'embedwasm-absolute',
-        setup(build) {
-          build.onResolve({ filter: /^embedwasm$/ }, () => ({ path: '/embedwasm/index.js', external: true }));
-        },
-      }],
     });
   }
   for (const name of ['index.html', 'style.css']) await copyFile(path.join(src, name), path.join(out, name));

@@ -1,7 +1,8 @@
 // A static server for the site: the bundled tutorial (build/site/, made by
 // scripts/build.sh site) at /, the built package (dist/) at /embedwasm/.
 // It sends COOP/COEP so the page is cross-origin isolated and gets the threads build;
-// --no-isolation leaves them out to see the single-threaded fallback.
+// --no-isolation leaves them out to see the single-threaded fallback. Every response
+// carries the Content-Security-Policy below.
 //   node scripts/serve.mjs [--port 8080] [--no-isolation]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -25,6 +26,34 @@ const types = {
   '.gz': 'application/gzip', '.bin': 'application/octet-stream', '.map': 'application/json',
 };
 
+// Only same-origin scripts, workers, styles and fetches; nothing may leave the origin.
+// Each source other than 'self' and 'none':
+//  - 'wasm-unsafe-eval': compiling WebAssembly counts as eval under CSP; without it
+//    Chromium refuses WebAssembly.instantiate(Streaming) and the engine cannot load.
+//    It allows wasm compilation only, never JS eval.
+//  - img-src data: the page's <link rel="icon" href="data:,">, which stops the browser
+//    asking for /favicon.ico; a data: image makes no request.
+//  - 'unsafe-eval', in the page document's policy only: regl (under regl-scatterplot, the
+//    live PCA plot) compiles its draw commands with Function(). The package itself does
+//    not eval (Embind is linked with DYNAMIC_EXECUTION=0), so workers, whose policy comes
+//    from their own script's response, run without it: that is where training runs.
+// frame-ancestors exists only as a header, which is why the policy is not repeated in a
+// <meta> tag: this server is how the site is served.
+const POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+];
+const DOCUMENT_POLICY = POLICY.map((d) => (d.startsWith('script-src ') ? `${d} 'unsafe-eval'` : d)).join('; ');
+const SUBRESOURCE_POLICY = POLICY.join('; ');
+
 function resolve(urlPath) {
   for (const [prefix, dir] of mounts) {
     if (!urlPath.startsWith(prefix)) continue;
@@ -37,7 +66,7 @@ function resolve(urlPath) {
 }
 
 const server = createServer(async (req, res) => {
-  const headers = { 'Cache-Control': 'no-cache' };
+  const headers = { 'Cache-Control': 'no-cache', 'Content-Security-Policy': SUBRESOURCE_POLICY };
   if (isolate) {
     headers['Cross-Origin-Opener-Policy'] = 'same-origin';
     headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
@@ -47,7 +76,9 @@ const server = createServer(async (req, res) => {
     if (file === null) throw new Error('outside');
     if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
     const body = await readFile(file);
-    res.writeHead(200, { ...headers, 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' });
+    const type = types[path.extname(file)] ?? 'application/octet-stream';
+    headers['Content-Security-Policy'] = type.startsWith('text/html') ? DOCUMENT_POLICY : SUBRESOURCE_POLICY;
+    res.writeHead(200, { ...headers, 'Content-Type': type });
     res.end(body);
   } catch {
     res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' });
