@@ -30,7 +30,8 @@ bool threads_build() {
 
 // Bytes malloc has handed out and not taken back: what leak tests watch, since the
 // wasm memory itself never shrinks.
-double heap_bytes_in_use() { return static_cast<double>(mallinfo().uordblks); }
+// mallinfo's fields are int: past 2 GiB the count reads negative unless taken as unsigned.
+double heap_bytes_in_use() { return static_cast<double>(static_cast<uint32_t>(mallinfo().uordblks)); }
 
 }  // namespace
 }  // namespace embedwasm::bindings

@@ -15,6 +15,7 @@
 #include "embedwasm/train/layers/embedding_layer.h"
 #include "embedwasm/train/layers/flatten.h"
 #include "embedwasm/train/layers/global_pooling.h"
+#include "embedwasm/reserve.h"
 #include "embedwasm/train/sequential.h"
 
 namespace embedwasm::bindings {
@@ -168,23 +169,26 @@ class SequentialJs {
   // x: float (B, in...); y: float as the loss expects; sample_weight: B floats or 0.
   StatusJs train_on_batch(uintptr_t x, uintptr_t x_shape, uint32_t x_rank, uintptr_t y,
                           uintptr_t y_shape, uint32_t y_rank, uintptr_t sample_weight) {
-    load(x, x_shape, x_rank, &x_);
-    load(y, y_shape, y_rank, &y_);
-    return to_js(model_->train_on_batch(x_, y_, sample_weight ? ptr<const float>(sample_weight) : nullptr, &logs_));
+    Status loaded = load(x, x_shape, x_rank, &x_, "x");
+    if (loaded.is_ok()) loaded = load(y, y_shape, y_rank, &y_, "y");
+    if (!loaded.is_ok()) return failed(loaded);
+    return checked(model_->train_on_batch(x_, y_, sample_weight ? ptr<const float>(sample_weight) : nullptr, &logs_));
   }
   StatusJs test_on_batch(uintptr_t x, uintptr_t x_shape, uint32_t x_rank, uintptr_t y,
                          uintptr_t y_shape, uint32_t y_rank, uintptr_t sample_weight) {
-    load(x, x_shape, x_rank, &x_);
-    load(y, y_shape, y_rank, &y_);
-    return to_js(model_->test_on_batch(x_, y_, sample_weight ? ptr<const float>(sample_weight) : nullptr, &logs_));
+    Status loaded = load(x, x_shape, x_rank, &x_, "x");
+    if (loaded.is_ok()) loaded = load(y, y_shape, y_rank, &y_, "y");
+    if (!loaded.is_ok()) return failed(loaded);
+    return checked(model_->test_on_batch(x_, y_, sample_weight ? ptr<const float>(sample_weight) : nullptr, &logs_));
   }
   double last_loss() const { return logs_.loss; }
   double last_metric(uint32_t i) const { return i < logs_.metric_correct.size() ? logs_.metric_correct[i] : 0.0; }
   double last_samples() const { return static_cast<double>(logs_.samples); }
 
   StatusJs predict(uintptr_t x, uintptr_t x_shape, uint32_t x_rank) {
-    load(x, x_shape, x_rank, &x_);
-    return to_js(model_->predict(x_, &out_));
+    Status loaded = load(x, x_shape, x_rank, &x_, "x");
+    if (!loaded.is_ok()) return failed(loaded);
+    return checked(model_->predict(x_, &out_));
   }
   uintptr_t output_ptr() const { return reinterpret_cast<uintptr_t>(out_.data.data()); }
   uint32_t output_size() const { return out_.data.size(); }
@@ -209,10 +213,23 @@ class SequentialJs {
   double iterations() const { return static_cast<double>(model_->iterations()); }
 
  private:
-  static void load(uintptr_t data, uintptr_t shape, uint32_t rank, Tensor* t) {
+  // A batch the model refused is not worth keeping a copy of: it may be the one that did
+  // not fit in memory.
+  StatusJs failed(const Status& s) {
+    x_ = Tensor();
+    y_ = Tensor();
+    return to_js(s);
+  }
+  StatusJs checked(const Status& s) { return s.is_ok() ? to_js(s) : failed(s); }
+
+  // The copy of a batch is as large as the batch: claimed without aborting (reserve.h).
+  static Status load(uintptr_t data, uintptr_t shape, uint32_t rank, Tensor* t, const char* what) {
     t->shape = read_shape(shape, rank);
+    const size_t n = shape_size(t->shape);
+    EMBEDWASM_RETURN_IF_ERROR(reserve_or_fail(&t->data, n, std::string("the copy of ") + what));
     const float* p = ptr<const float>(data);
-    t->data.assign(p, p + shape_size(t->shape));
+    t->data.assign(p, p + n);
+    return Status::ok();
   }
   Param* param(uint32_t layer, uint32_t k) { return model_->layer(layer)->params()[k]; }
 

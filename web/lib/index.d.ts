@@ -42,7 +42,8 @@ export interface Tensor<T extends Float32Array | Int32Array = Float32Array | Int
  * when given), or a flat array / typed array with `shape` (default 1-D), or another
  * {data, shape}. `dtype` defaults to the typed array's own when it is Float32Array or
  * Int32Array, else 'float32' as in TF.js; use 'int32' for ids above 2^24.
- * Ragged arrays, a shape that does not match and non-numbers are TypeErrors naming where.
+ * Ragged arrays, a shape that does not match and non-numbers are TypeErrors naming where;
+ * a negative dimension is a RangeError.
  */
 export function tensor(data: Int32Array, shape?: readonly number[], dtype?: 'int32'): Tensor<Int32Array>;
 export function tensor(data: TensorLike, shape: readonly number[] | undefined, dtype: 'int32'): Tensor<Int32Array>;

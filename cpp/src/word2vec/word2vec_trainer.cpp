@@ -173,9 +173,12 @@ Status Word2VecTrainer::init_weights() {
   const size_t v = vocab_.size();
   const size_t d = static_cast<size_t>(config_.vector_size);
   Word2VecWeights w;
-  EMBEDWASM_RETURN_IF_ERROR(RowMatrix::create(v, d, &w.syn0));
-  EMBEDWASM_RETURN_IF_ERROR(RowMatrix::create(config_.hs ? v - 1 : 0, d, &w.syn1));
-  EMBEDWASM_RETURN_IF_ERROR(RowMatrix::create(config_.negative > 0 ? v : 0, d, &w.syn1neg));
+  // Prefixed so that a vocabulary too large for memory names the sizes a user can change.
+  EMBEDWASM_RETURN_IF_ERROR(RowMatrix::create(v, d, &w.syn0).prefixed("the word vectors (vocabulary x vector_size): "));
+  EMBEDWASM_RETURN_IF_ERROR(RowMatrix::create(config_.hs ? v - 1 : 0, d, &w.syn1)
+                                .prefixed("the hierarchical-softmax weights (vocabulary - 1 x vector_size): "));
+  EMBEDWASM_RETURN_IF_ERROR(RowMatrix::create(config_.negative > 0 ? v : 0, d, &w.syn1neg)
+                                .prefixed("the negative-sampling weights (vocabulary x vector_size): "));
   // Seeded by the word's text, so its starting point does not depend on which other
   // words made the vocabulary (gensim 3's seeded_vector(word + str(seed))). The range is
   // gensim 4's prep_vectors, [-1/D, 1/D): word2vec.c's half-width [-0.5/D, 0.5/D) scored

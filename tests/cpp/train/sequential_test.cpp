@@ -154,3 +154,47 @@ TEST_CASE("Sequential: misuse is a Status error, and a failed batch changes noth
   TL_REQUIRE_OK(model->train_on_batch(x, y, nullptr, &logs));
   CHECK(DenseValue(*model->params()[0]->value) != before);
 }
+
+TEST_CASE("Sequential: a batch whose activations exceed the memory limit fails before any step", "[sequential]") {
+  // Embedding (V 10, D 1024) on (1024, 1024) ids: the embedding output alone is
+  // 2^20 * 1024 floats = 4 GiB, which the 32-bit heap cannot hold.
+  auto make = [] {
+    auto model = std::make_unique<Sequential>();
+    EmbeddingConfig ec;
+    ec.table.input_dim = 10;
+    ec.table.output_dim = 1024;
+    ec.table.seed = 5;
+    std::unique_ptr<EmbeddingLayer> emb;
+    TL_REQUIRE_OK(EmbeddingLayer::create(ec, EmbeddingLayerOptions(), nullptr, 0, &emb));
+    model->add(std::move(emb));
+    model->add(std::make_unique<GlobalAveragePooling1D>());
+    model->add(LinearDense(1, std::vector<float>(1024, 0.01f), {0}));
+    TL_REQUIRE_OK(model->build({1024}));
+    TL_REQUIRE_OK(model->compile(Sgd(0.1), ScheduleSpec(), LossSpec{"mse", false}, {}));
+    return model;
+  };
+  auto model = make();
+  Tensor big;
+  big.resize({1024, 1024});
+  Tensor big_y;
+  big_y.resize({1024, 1});
+  BatchLogs logs;
+  const Status s = model->train_on_batch(big, big_y, nullptr, &logs);
+  CHECK(s.code() == StatusCode::kResourceExhausted);
+  CHECK(s.message() ==
+        "the output of layer 0 (Embedding) of shape (1024, 1024, 1024): 1073741824 values of 4 bytes "
+        "exceed the 4 GiB memory limit");
+  Tensor out;
+  CHECK(model->predict(big, &out).code() == StatusCode::kResourceExhausted);
+  CHECK(model->iterations() == 0);
+
+  // Afterwards it trains as a model that never saw the batch.
+  auto fresh = make();
+  Tensor x = MakeTensor({2, 1024}, std::vector<float>(2048, 3.0f));
+  const Tensor y = MakeTensor({2, 1}, {1, 0});
+  BatchLogs a, b;
+  TL_REQUIRE_OK(model->train_on_batch(x, y, nullptr, &a));
+  TL_REQUIRE_OK(fresh->train_on_batch(x, y, nullptr, &b));
+  CHECK(a.loss == b.loss);
+  CHECK(DenseValue(*model->params()[0]->value) == DenseValue(*fresh->params()[0]->value));
+}

@@ -416,3 +416,18 @@ TEST_CASE("Word2VecTrainer: threads (Hogwild) or a clear error without them", "[
   cbow.threads = 3;
   check_topics(trained(cbow, corpus, 20), 12);
 }
+
+TEST_CASE("Word2VecTrainer: a vocabulary x vector_size over the memory limit is a status naming both",
+          "[word2vec]") {
+  // 1100 words x 2^20 floats = 4.6 GB: over the 4 GiB cap, refused before allocating.
+  Word2VecConfig c = small_config(1, 0, 5);
+  c.vector_size = 1 << 20;
+  std::string text;
+  for (int i = 0; i < 1100; ++i) text += "w" + std::to_string(i) + " ";
+  Word2VecTrainer t;
+  REQUIRE(Word2VecTrainer::create(c, &t).is_ok());
+  const embedwasm::Status s = t.build_vocab(text);
+  CHECK(s.code() == embedwasm::StatusCode::kResourceExhausted);
+  CHECK(s.message() == "the word vectors (vocabulary x vector_size): a 1100 x 1048576 float32 matrix "
+                       "exceeds the 4 GiB memory limit");
+}

@@ -3,6 +3,7 @@
 const OK = 0;
 const INVALID_ARGUMENT = 1;
 const OUT_OF_RANGE = 2;
+const RESOURCE_EXHAUSTED = 3;
 
 // The C++ core speaks Keras / PyTorch snake_case; JS users set camelCase options.
 const JS_NAMES = {
@@ -38,7 +39,8 @@ export function toJsNames(message) {
 export function throwIfError(status, where) {
   if (status.code === OK) return;
   const message = `${where}: ${toJsNames(status.message)}`;
-  if (status.code === OUT_OF_RANGE) throw new RangeError(message);
+  // A size the memory limit cannot hold is a value out of range, as an array length is.
+  if (status.code === OUT_OF_RANGE || status.code === RESOURCE_EXHAUSTED) throw new RangeError(message);
   if (status.code === INVALID_ARGUMENT) throw new TypeError(message);
   throw new Error(message);
 }

@@ -1,6 +1,6 @@
 // init()'s options, checked before anything loads: a wrong type is a TypeError naming
 // the option, a poolSize out of range a RangeError.
-import { checkOptionNames } from './options.js';
+import { checkOptionNames, show } from './options.js';
 
 const VALID = ['threads', 'locateFile', 'wasmBinary', 'poolSize'];
 
@@ -9,7 +9,7 @@ export function checkInitOptions(options) {
   checkOptionNames(where, options, VALID);
   const { threads, locateFile, wasmBinary, poolSize } = options;
   if (threads !== undefined && typeof threads !== 'boolean') {
-    throw new TypeError(`${where}: option 'threads' must be true or false, got ${JSON.stringify(threads)}`);
+    throw new TypeError(`${where}: option 'threads' must be true or false, got ${show(threads)}`);
   }
   if (locateFile !== undefined && typeof locateFile !== 'function') {
     throw new TypeError(`${where}: option 'locateFile' must be a function (name, prefix) => url, got ${typeof locateFile}`);
@@ -27,7 +27,7 @@ export function checkInitOptions(options) {
   }
   if (poolSize !== undefined) {
     if (typeof poolSize !== 'number' || !Number.isInteger(poolSize)) {
-      throw new TypeError(`${where}: option 'poolSize' must be an integer, got ${JSON.stringify(poolSize)}`);
+      throw new TypeError(`${where}: option 'poolSize' must be an integer, got ${show(poolSize)}`);
     }
     if (poolSize < 1 || poolSize > 64) {
       throw new RangeError(`${where}: option 'poolSize' must be in [1, 64] worker threads, got ${poolSize}`);

@@ -1,13 +1,18 @@
 // Inputs arrive as nested arrays, typed arrays with a shape, or {data, shape}; the
 // core wants one flat typed array plus a shape. Outputs are {data, shape}.
+import { show } from './options.js';
 
 function isTypedArray(x) {
   return ArrayBuffer.isView(x) && !(x instanceof DataView);
 }
 
 function checkShape(shape, what) {
-  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
-    throw new TypeError(`${what}: shape must be an array of non-negative integers, got ${JSON.stringify(shape)}`);
+  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d))) {
+    throw new TypeError(`${what}: shape must be an array of non-negative integers, got ${show(shape)}`);
+  }
+  const negative = shape.findIndex((d) => d < 0);
+  if (negative >= 0) {
+    throw new RangeError(`${what}: shape[${negative}] = ${shape[negative]} is negative (shape ${show(shape)})`);
   }
   return shape.reduce((a, b) => a * b, 1);
 }
@@ -97,7 +102,8 @@ export function toIds(x, what, shape) {
   for (let i = 0; i < ids.length; ++i) {
     const v = typeof t.data[i] === 'bigint' ? Number(t.data[i]) : t.data[i];
     if (typeof v !== 'number' || !Number.isInteger(v)) {
-      throw new TypeError(`${what}: id ${String(v)} at position ${positionOf(i, t.shape)} is not an integer`);
+      // A string id is quoted, so that "2" does not read as the number 2.
+      throw new TypeError(`${what}: id ${typeof v === 'string' ? show(v) : String(v)} at position ${positionOf(i, t.shape)} is not an integer`);
     }
     if (v < -2147483648 || v > 2147483647) {
       throw new RangeError(`${what}: id ${v} at position ${positionOf(i, t.shape)} is outside the int32 range`);
@@ -144,7 +150,7 @@ export function tensor(data, shape, dtype) {
   const where = 'tensor';
   if (shape !== undefined) checkShape(shape, where);
   if (dtype !== undefined && !DTYPES.includes(dtype)) {
-    throw new TypeError(`${where}: dtype must be 'float32' or 'int32', got ${JSON.stringify(dtype)}`);
+    throw new TypeError(`${where}: dtype must be 'float32' or 'int32', got ${show(dtype)}`);
   }
   const flat = normalise(data, shape, where);
   const type = dtype ?? (flat.data instanceof Int32Array ? 'int32' : 'float32');

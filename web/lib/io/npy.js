@@ -29,9 +29,10 @@ export function readNpy(input, options = {}) {
   return withErrorPrefix(where, () => {
     checkOptionNames(where, options, ['dim']);
     const dim = options.dim;
-    if (dim !== undefined && !(Number.isSafeInteger(dim) && dim > 0)) {
+    if (dim !== undefined && !Number.isSafeInteger(dim)) {
       throw new TypeError(`${where}: dim must be a positive integer, got ${JSON.stringify(dim)}`);
     }
+    if (dim !== undefined && dim < 1) throw new RangeError(`${where}: dim must be a positive integer, got ${dim}`);
     const bytes = asBytes(where, input);
     const { header, dataStart } = readHeader(where, bytes);
     const { descr, fortranOrder, shape: fileShape } = header;

@@ -1,8 +1,9 @@
 // layers.dense: y = activation(x · kernel + bias) over the last axis (TF.js names).
-import { booleanOption, checkOptionNames, enumOption, integerOption } from '../core/options.js';
+import { booleanOption, checkOptionNames, enumOption, integerOption, show } from '../core/options.js';
 import { toFloats } from '../core/tensor.js';
 import { ModelLayer } from './model_layer.js';
 import { constraintRecord, regularizerRecord } from './regularization.js';
+import { INITIALIZERS } from './table_options.js';
 
 export const ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax'];
 const OPTIONS = ['units', 'activation', 'useBias', 'kernelInitializer', 'biasInitializer', 'seed',
@@ -25,13 +26,15 @@ export function dense(options) {
     }
     weights = options.weights.map((w, k) => toFloats(w, `${where} weights[${k}]`, w?.shape).data);
   }
+  const units = integerOption(where, options, 'units');
+  if (units < 1 || units > 0x7fffffff) throw new RangeError(`${where}: units must be in [1, 2^31), got ${units}`);
   const record = {
     kind: 'dense',
-    units: integerOption(where, options, 'units'),
+    units,
     activation: enumOption(where, options, 'activation', ACTIVATIONS, 'linear'),
     useBias,
-    kernelInitializer: options.kernelInitializer ?? 'glorotUniform',
-    biasInitializer: options.biasInitializer ?? 'zeros',
+    kernelInitializer: enumOption(where, options, 'kernelInitializer', INITIALIZERS, 'glorotUniform'),
+    biasInitializer: enumOption(where, options, 'biasInitializer', INITIALIZERS, 'zeros'),
     seed: integerOption(where, options, 'seed', Math.floor(Math.random() * 2 ** 32)),
     kernelRegularizer: regularizerRecord(where, 'kernelRegularizer', options.kernelRegularizer),
     biasRegularizer: regularizerRecord(where, 'biasRegularizer', options.biasRegularizer),
@@ -40,6 +43,18 @@ export function dense(options) {
     rate: 0,
   };
   const layer = new ModelLayer('dense', where, record, weights);
-  layer.inputShape = options.inputShape;
+  layer.inputShape = inputShapeOption(where, options);
   return layer;
+}
+
+/** TF.js' inputShape: the per-sample shape, positive integers (undefined when not given). */
+export function inputShapeOption(where, options) {
+  const shape = options.inputShape;
+  if (shape === undefined) return undefined;
+  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d))) {
+    throw new TypeError(`${where}: inputShape must be an array of positive integers, got ${show(shape)}`);
+  }
+  const bad = shape.findIndex((d) => d < 1);
+  if (bad >= 0) throw new RangeError(`${where}: inputShape[${bad}] must be >= 1, got ${shape[bad]}`);
+  return [...shape];
 }

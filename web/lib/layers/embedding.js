@@ -1,7 +1,7 @@
 // layers.embedding: Keras / TF.js Embedding with Lasagne's given W and PyTorch's row
 // options. ids of shape S -> {data, shape: S + [outputDim]}.
 import { throwIfError } from '../core/errors.js';
-import { heapF32, heapI32, heapU32, heapU8, withHeap } from '../core/heap.js';
+import { checkHeapBytes, heapF32, heapI32, heapU32, heapU8, withHeap } from '../core/heap.js';
 import { engine } from '../core/init.js';
 import { booleanOption, checkOptionNames, integerOption } from '../core/options.js';
 import { sameShape, shapeText, toFloats, toIds } from '../core/tensor.js';
@@ -51,6 +51,7 @@ export class Embedding extends TableLayer {
     const d = this.outputDim;
     const ids = toIds(x, where, x?.shape);
     const n = ids.data.length;
+    checkHeapBytes(where, `the output of ${n} ids x outputDim ${d}`, n * d);
     const { out } = options;
     if (out !== undefined) {
       if (!(out instanceof Float32Array)) {

@@ -1,5 +1,7 @@
 // Keras-style regularizer and constraint options as the records the core takes:
 // 'l2' | {l1, l2} and 'maxNorm' | {kind: 'maxNorm', maxValue}, ...
+import { show } from '../core/options.js';
+
 const CONSTRAINTS = ['maxNorm', 'unitNorm', 'nonNeg', 'minMaxNorm'];
 
 export function regularizerRecord(where, name, spec) {
@@ -11,9 +13,9 @@ export function regularizerRecord(where, name, spec) {
     for (const key of Object.keys(spec)) {
       if (key !== 'l1' && key !== 'l2') throw new TypeError(`${where}: ${name} takes {l1, l2}, not '${key}'`);
     }
-    return { l1: spec.l1 ?? 0, l2: spec.l2 ?? 0 };
+    return { l1: factor(where, `${name} l1`, spec.l1), l2: factor(where, `${name} l2`, spec.l2) };
   }
-  throw new TypeError(`${where}: ${name} must be 'l1', 'l2', 'l1l2' or {l1, l2}, got ${JSON.stringify(spec)}`);
+  throw new TypeError(`${where}: ${name} must be 'l1', 'l2', 'l1l2' or {l1, l2}, got ${show(spec)}`);
 }
 
 export function constraintRecord(where, name, spec) {
@@ -21,12 +23,35 @@ export function constraintRecord(where, name, spec) {
   if (spec === undefined || spec === null) return base;
   const s = typeof spec === 'string' ? { kind: spec } : spec;
   if (typeof s !== 'object' || !CONSTRAINTS.includes(s.kind)) {
-    throw new TypeError(`${where}: ${name} must be one of ${CONSTRAINTS.join(', ')} or {kind, maxValue, minValue, rate}, got ${JSON.stringify(spec)}`);
+    throw new TypeError(`${where}: ${name} must be one of ${CONSTRAINTS.join(', ')} or {kind, maxValue, minValue, rate}, got ${show(spec)}`);
   }
   for (const key of Object.keys(s)) {
     if (!['kind', 'maxValue', 'minValue', 'rate'].includes(key)) {
       throw new TypeError(`${where}: ${name} has no option '${key}' (valid: kind, maxValue, minValue, rate)`);
     }
   }
-  return { ...base, ...s };
+  const out = { ...base, ...s };
+  for (const key of ['maxValue', 'minValue', 'rate']) {
+    if (typeof out[key] !== 'number' || !Number.isFinite(out[key])) {
+      throw new TypeError(`${where}: ${name} ${key} must be a finite number, got ${show(out[key])}`);
+    }
+  }
+  // The core's ranges (cpp/src/train/param.cpp), checked here so a bad constraint fails
+  // when the layer is made rather than when a model adopts it.
+  if (out.maxValue < 0 || out.minValue < 0) {
+    throw new RangeError(`${where}: ${name} maxValue and minValue must be >= 0, got maxValue ${out.maxValue}, minValue ${out.minValue}`);
+  }
+  if (out.kind === 'minMaxNorm' && out.minValue > out.maxValue) {
+    throw new RangeError(`${where}: ${name} needs minValue <= maxValue, got minValue ${out.minValue} > maxValue ${out.maxValue}`);
+  }
+  if (out.rate < 0 || out.rate > 1) throw new RangeError(`${where}: ${name} rate must be in [0, 1], got ${out.rate}`);
+  return out;
+}
+
+/** An l1 / l2 factor: a finite number >= 0 (undefined means 0). */
+function factor(where, what, v) {
+  if (v === undefined) return 0;
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new TypeError(`${where}: ${what} must be a finite number, got ${show(v)}`);
+  if (v < 0) throw new RangeError(`${where}: ${what} must be >= 0, got ${v}`);
+  return v;
 }

@@ -1,7 +1,7 @@
 // Layers without weights: flatten, globalAveragePooling1d, globalMaxPooling1d,
 // dropout, activation (TF.js names and options).
 import { checkOptionNames, enumOption, integerOption, numberOption } from '../core/options.js';
-import { ACTIVATIONS } from './dense.js';
+import { ACTIVATIONS, inputShapeOption } from './dense.js';
 import { ModelLayer } from './model_layer.js';
 
 function record(kind, extra = {}) {
@@ -18,7 +18,7 @@ function plain(kind, name) {
     const where = `${name}${options?.name ? ` '${options.name}'` : ''}`;
     checkOptionNames(where, options, ['name', 'inputShape']);
     const layer = new ModelLayer(kind, where, record(kind));
-    layer.inputShape = options.inputShape;
+    layer.inputShape = inputShapeOption(where, options);
     return layer;
   };
 }
@@ -33,8 +33,12 @@ export const globalMaxPooling1d = plain('globalMaxPooling1d', 'globalMaxPooling1
 export function dropout(options) {
   const where = `dropout${options?.name ? ` '${options.name}'` : ''}`;
   checkOptionNames(where, options, ['rate', 'seed', 'name']);
+  const rate = numberOption(where, options, 'rate', undefined);
+  if (rate === undefined) throw new TypeError(`${where}: option 'rate' is required`);
+  // rate 1 would drop everything and scale by 1 / 0.
+  if (!(rate >= 0 && rate < 1)) throw new RangeError(`${where}: rate must be in [0, 1), got ${rate}`);
   return new ModelLayer('dropout', where, record('dropout', {
-    rate: numberOption(where, options, 'rate', undefined) ?? (() => { throw new TypeError(`${where}: option 'rate' is required`); })(),
+    rate,
     seed: integerOption(where, options, 'seed', Math.floor(Math.random() * 2 ** 32)),
   }));
 }

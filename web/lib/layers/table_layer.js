@@ -12,9 +12,15 @@ export class TableLayer extends Disposable {
     super(handle, where);
     this.where = where;
     this.config = Object.freeze(config);
-    // Used when a model trains this table (Keras embeddings_regularizer / _constraint).
-    this.regularizer = regularizerRecord(where, 'embeddingsRegularizer', options.embeddingsRegularizer);
-    this.constraint = constraintRecord(where, 'embeddingsConstraint', options.embeddingsConstraint);
+    try {
+      // Used when a model trains this table (Keras embeddings_regularizer / _constraint).
+      this.regularizer = regularizerRecord(where, 'embeddingsRegularizer', options.embeddingsRegularizer);
+      this.constraint = constraintRecord(where, 'embeddingsConstraint', options.embeddingsConstraint);
+    } catch (error) {
+      // The caller never gets this layer: free its table now, not whenever the GC runs.
+      this.dispose();
+      throw error;
+    }
     this.model = null;
   }
 

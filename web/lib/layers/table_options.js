@@ -1,5 +1,6 @@
 // The options Embedding and EmbeddingBag share (the table and its PyTorch row options),
 // turned into the flat record the Embind layer expects.
+import { MAX_HEAP_BYTES } from '../core/heap.js';
 import { booleanOption, checkOptionNames, integerOption, numberOption } from '../core/options.js';
 
 export const TABLE_OPTIONS = [
@@ -36,6 +37,20 @@ function initializerRecord(where, spec) {
   };
 }
 
+/**
+ * A table that cannot fit in the wasm heap is a RangeError naming both sizes, raised
+ * before anything is allocated (the product is taken in doubles, so 70000 x 70000 is not
+ * wrapped to 32 bits). Rows are padded to 4 floats, as the core stores them.
+ */
+function checkTableBytes(where, inputDim, outputDim) {
+  if (inputDim <= 0 || outputDim <= 0) return;  // the core's RangeError names those
+  const bytes = inputDim * Math.ceil(outputDim / 4) * 16;
+  if (bytes > MAX_HEAP_BYTES) {
+    throw new RangeError(`${where}: inputDim ${inputDim} x outputDim ${outputDim} float32 weights need ` +
+      `${bytes} bytes, over the 4 GiB wasm memory limit (${MAX_HEAP_BYTES} bytes)`);
+  }
+}
+
 export function tableRecord(where, options) {
   const paddingIdx = options.paddingIdx ?? null;
   const maxNorm = options.maxNorm ?? null;
@@ -43,9 +58,12 @@ export function tableRecord(where, options) {
   if (seed < 0 || seed > Number.MAX_SAFE_INTEGER) {
     throw new RangeError(`${where}: seed must be a non-negative safe integer, got ${seed}`);
   }
+  const inputDim = integerOption(where, options, 'inputDim');
+  const outputDim = integerOption(where, options, 'outputDim');
+  checkTableBytes(where, inputDim, outputDim);
   return {
-    inputDim: integerOption(where, options, 'inputDim'),
-    outputDim: integerOption(where, options, 'outputDim'),
+    inputDim,
+    outputDim,
     ...initializerRecord(where, options.embeddingsInitializer),
     seed,
     hasPaddingIdx: paddingIdx !== null,

@@ -5,19 +5,18 @@ import { Disposable } from '../core/disposable.js';
 import { throwIfError } from '../core/errors.js';
 import { heapF32, heapU32, withHeap } from '../core/heap.js';
 import { engine } from '../core/init.js';
-import { checkOptionNames, integerOption } from '../core/options.js';
+import { checkOptionNames, countOption, kindOf, show } from '../core/options.js';
 import { shapeText, toFloats } from '../core/tensor.js';
 import { saveModel } from '../io/model_file.js';
 import { ModelLayer } from '../layers/model_layer.js';
 import { TableLayer } from '../layers/table_layer.js';
 import { resolveOptimizer } from '../train/optimizers.js';
 import { classWeights, permutation, seededRandom, splitTail, takeRows } from './batches.js';
+import { checkFitOptions } from './fit_options.js';
 
 const LOSSES = ['sparseCategoricalCrossentropy', 'categoricalCrossentropy', 'binaryCrossentropy',
   'meanSquaredError', 'mse'];
 const METRICS = ['accuracy', 'acc', 'binaryAccuracy', 'sparseCategoricalAccuracy', 'categoricalAccuracy'];
-const FIT_OPTIONS = ['epochs', 'batchSize', 'validationSplit', 'validationData', 'shuffle', 'seed',
-  'classWeight', 'sampleWeight', 'callbacks', 'verbose', 'yieldEvery'];
 
 const nextTick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -31,7 +30,13 @@ export class Sequential extends Disposable {
     this.built = false;
     /** Set to true (e.g. from a callback) to stop fit() after the current batch. */
     this.stopTraining = false;
-    for (const layer of layers) this.add(layer);
+    try {
+      for (const layer of layers) this.add(layer);
+    } catch (error) {
+      // Nobody gets this model: free it now rather than whenever the GC gets to it.
+      this.dispose();
+      throw error;
+    }
   }
 
   get layers() {
@@ -87,7 +92,7 @@ export class Sequential extends Disposable {
     const optimizer = resolveOptimizer(where, options.optimizer ?? 'sgd');
     const loss = typeof options.loss === 'string' ? { name: options.loss, fromLogits: false } : options.loss;
     if (!loss || !LOSSES.includes(loss.name)) {
-      throw new TypeError(`${where}: loss must be one of ${LOSSES.join(', ')} (or {name, fromLogits}), got ${JSON.stringify(options.loss)}`);
+      throw new TypeError(`${where}: loss must be one of ${LOSSES.join(', ')} (or {name, fromLogits}), got ${show(options.loss)}`);
     }
     const metrics = options.metrics ?? [];
     for (const metric of metrics) {
@@ -165,7 +170,7 @@ export class Sequential extends Disposable {
     const ys = toFloats(y, `${where} y`, y?.shape);
     this.#ensureReady(xs, where);
     checkSameLength(where, xs, ys);
-    const batchSize = integerOption(where, options, 'batchSize', 32);
+    const batchSize = countOption(where, options, 'batchSize', 32, 1);
     const order = Uint32Array.from({ length: xs.shape[0] }, (_, i) => i);
     const totals = newTotals(this.#compiled.metrics);
     for (let start = 0; start < order.length; start += batchSize) {
@@ -180,9 +185,9 @@ export class Sequential extends Disposable {
   predict(x, options = {}) {
     const where = 'sequential.predict';
     checkOptionNames(where, options, ['batchSize']);
+    const batchSize = countOption(where, options, 'batchSize', 32, 1);
     const xs = toFloats(x, `${where} x`, x?.shape);
     this.#buildFor(xs);
-    const batchSize = integerOption(where, options, 'batchSize', 32);
     const n = xs.shape[0];
     const row = this.outputShape.reduce((a, b) => a * b, 1);
     const out = new Float32Array(n * row);
@@ -206,16 +211,11 @@ export class Sequential extends Disposable {
    */
   async fit(x, y, options = {}) {
     const where = 'sequential.fit';
-    checkOptionNames(where, options, FIT_OPTIONS);
+    const { epochs, batchSize, seed, shuffle, yieldEvery } = checkFitOptions(where, options);
     let xs = toFloats(x, `${where} x`, x?.shape);
     let ys = toFloats(y, `${where} y`, y?.shape);
     checkSameLength(where, xs, ys);
     this.#ensureReady(xs, where);
-    const epochs = integerOption(where, options, 'epochs', 1);
-    const batchSize = integerOption(where, options, 'batchSize', 32);
-    if (batchSize < 1) throw new RangeError(`${where}: batchSize must be >= 1, got ${batchSize}`);
-    const seed = integerOption(where, options, 'seed', Math.floor(Math.random() * 2 ** 32));
-    const yieldEvery = options.yieldEvery ?? 50;  // ms between yields to the event loop
     const callbacks = options.callbacks ?? {};
 
     let validation = null;
@@ -223,9 +223,6 @@ export class Sequential extends Disposable {
       const [vx, vy] = options.validationData;
       validation = [toFloats(vx, `${where} validationData[0]`, vx?.shape), toFloats(vy, `${where} validationData[1]`, vy?.shape)];
     } else if (options.validationSplit) {
-      if (!(options.validationSplit > 0 && options.validationSplit < 1)) {
-        throw new RangeError(`${where}: validationSplit must be in (0, 1), got ${options.validationSplit}`);
-      }
       const [xt, xv] = splitTail(xs, options.validationSplit);
       const [yt, yv] = splitTail(ys, options.validationSplit);
       xs = xt;
@@ -244,7 +241,7 @@ export class Sequential extends Disposable {
     for (let epoch = 0; epoch < epochs && !this.stopTraining; ++epoch) {
       await callbacks.onEpochBegin?.(epoch);
       const n = xs.shape[0];
-      const order = options.shuffle === false ? Uint32Array.from({ length: n }, (_, i) => i) : permutation(n, random);
+      const order = !shuffle ? Uint32Array.from({ length: n }, (_, i) => i) : permutation(n, random);
       const totals = newTotals(this.#compiled.metrics);
       for (let start = 0, batch = 0; start < n && !this.stopTraining; start += batchSize, ++batch) {
         const end = Math.min(n, start + batchSize);
@@ -276,6 +273,11 @@ export class Sequential extends Disposable {
   }
 
   setWeights(weights) {
+    // The count first, so that a wrong list changes no layer.
+    const total = this.#layers.reduce((sum, layer) => sum + layer.getWeights().length, 0);
+    if (!Array.isArray(weights) || weights.length !== total) {
+      throw new TypeError(`sequential.setWeights: expected a list of ${total} weights, got ${Array.isArray(weights) ? `${weights.length}` : kindOf(weights)}`);
+    }
     let k = 0;
     for (const layer of this.#layers) {
       const count = layer.getWeights().length;

@@ -1,7 +1,7 @@
 // train.*: optimizer records for compile(), with TF.js positional signatures
 // (train.adam(learningRate, beta1, beta2, epsilon)) or one options object. Names and
 // defaults follow Keras; the core documents where PyTorch differs.
-import { checkOptionNames } from '../core/options.js';
+import { checkOptionNames, show } from '../core/options.js';
 
 const COMMON = ['learningRate', 'weightDecay', 'decay', 'clipNorm', 'clipValue', 'schedule'];
 const SCHEDULES = ['constant', 'linear', 'exponential', 'cosine'];
@@ -13,6 +13,26 @@ const DEFAULTS = {
   decay: 0, clipNorm: 0, clipValue: 0, schedule: 'constant', finalLearningRate: 0,
   decayRate: 0.96, decaySteps: 1000, staircase: false, alpha: 0, totalSteps: 0,
 };
+
+// The core's ranges (cpp/src/optim/optimizer.cpp validate_spec), checked when the record
+// is made so that a bad value fails at train.adam(...), not later at compile().
+// [low, high, high excluded]
+const RANGES = {
+  learningRate: [0, Infinity], momentum: [0, 1], beta1: [0, 1, true], beta2: [0, 1, true],
+  epsilon: [0, Infinity], rho: [0, 1], initialAccumulatorValue: [0, Infinity], weightDecay: [0, Infinity],
+  decay: [0, Infinity], clipNorm: [0, Infinity], clipValue: [0, Infinity],
+};
+const SCHEDULE_RANGES = {
+  finalLearningRate: [0, Infinity], decayRate: [0, Infinity, false, true], decaySteps: [0, Infinity, false, true],
+  alpha: [0, 1], totalSteps: [0, Infinity],
+};
+
+function checkRange(where, what, value, [low, high, highOpen = false, lowOpen = false]) {
+  const ok = (lowOpen ? value > low : value >= low) && (highOpen ? value < high : value <= high);
+  if (!ok) {
+    throw new RangeError(`${where}: ${what} must be in ${lowOpen ? '(' : '['}${low}, ${high}${highOpen ? ')' : ']'}, got ${value}`);
+  }
+}
 
 function make(name, positional, extra, defaults) {
   return (...args) => {
@@ -30,8 +50,9 @@ function make(name, positional, extra, defaults) {
       if (key === 'schedule') continue;
       const expected = typeof DEFAULTS[key];
       if (typeof value !== expected || (expected === 'number' && !Number.isFinite(value))) {
-        throw new TypeError(`${where}: ${key} must be a ${expected === 'number' ? 'finite number' : expected}, got ${JSON.stringify(value)}`);
+        throw new TypeError(`${where}: ${key} must be a ${expected === 'number' ? 'finite number' : expected}, got ${show(value)}`);
       }
+      if (RANGES[key]) checkRange(where, key, value, RANGES[key]);
     }
     const schedule = scheduleRecord(where, options.schedule);
     const { schedule: _ignored, ...rest } = options;
@@ -44,12 +65,13 @@ function scheduleRecord(where, spec) {
   const s = typeof spec === 'string' ? { name: spec } : spec;
   checkOptionNames(`${where} schedule`, s, SCHEDULE_OPTIONS);
   if (!SCHEDULES.includes(s.name)) {
-    throw new TypeError(`${where}: schedule must be one of ${SCHEDULES.join(', ')}, got ${JSON.stringify(s.name)}`);
+    throw new TypeError(`${where}: schedule must be one of ${SCHEDULES.join(', ')}, got ${show(s.name)}`);
   }
   const { name, ...params } = s;
   for (const [key, value] of Object.entries(params)) {
     const ok = key === 'staircase' ? typeof value === 'boolean' : typeof value === 'number' && Number.isFinite(value);
-    if (!ok) throw new TypeError(`${where}: schedule ${key} must be a ${key === 'staircase' ? 'boolean' : 'finite number'}, got ${JSON.stringify(value)}`);
+    if (!ok) throw new TypeError(`${where}: schedule ${key} must be a ${key === 'staircase' ? 'boolean' : 'finite number'}, got ${show(value)}`);
+    if (SCHEDULE_RANGES[key]) checkRange(where, `schedule ${key}`, value, SCHEDULE_RANGES[key]);
   }
   return { schedule: name, ...params };
 }

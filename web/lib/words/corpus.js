@@ -3,6 +3,7 @@
 // cut anywhere). Text crosses in slices so that the heap never holds a second copy of
 // a large corpus.
 import { heapU32, heapU8, withHeap } from '../core/heap.js';
+import { kindOf } from '../core/options.js';
 import { throwIfWordsError } from './errors.js';
 import { encodeText, encodeWords } from './word_blob.js';
 
@@ -79,7 +80,7 @@ export async function feedCorpus(m, handle, corpus, where) {
     for await (const chunk of corpus) addChunk(m, handle, chunk, i++, where);
   } else {
     throw new TypeError(`${where}: corpus must be a string, an array of texts, an array of token arrays, ` +
-      'or a (async) iterable of text chunks');
+      `or a (async) iterable of text chunks, got ${kindOf(corpus)}`);
   }
 }
 

@@ -3,7 +3,7 @@
 import { engine } from '../core/init.js';
 import { Disposable } from '../core/disposable.js';
 import { heapF32, heapI32, heapU32, heapU8, withHeap } from '../core/heap.js';
-import { checkOptionNames, booleanOption, integerOption } from '../core/options.js';
+import { checkOptionNames, booleanOption, integerOption, kindOf, show } from '../core/options.js';
 import { throwIfWordsError } from './errors.js';
 import { decodeWords, encodeWords } from './word_blob.js';
 import { addTerms, termList } from './query_terms.js';
@@ -25,7 +25,7 @@ function wordOf(where, word, name = 'word') {
 }
 
 function stringList(m, words, where, name) {
-  if (!Array.isArray(words)) throw new TypeError(`${where}: ${name} must be an array of words`);
+  if (!Array.isArray(words)) throw new TypeError(`${where}: ${name} must be an array of words, got ${kindOf(words)}`);
   const list = new m.StringList();
   words.forEach((w, i) => {
     if (typeof w !== 'string') {
@@ -290,7 +290,7 @@ export class KeyedVectors extends Disposable {
    */
   evaluateWordAnalogies(text, options = {}) {
     const where = 'KeyedVectors.evaluateWordAnalogies';
-    if (typeof text !== 'string') throw new TypeError(`${where}: text must be a string (the questions file)`);
+    if (typeof text !== 'string') throw new TypeError(`${where}: text must be a string (the questions file), got ${kindOf(text)}`);
     checkOptionNames(where, options, ['restrictVocab', 'caseInsensitive', 'dummy4unknown']);
     const restrict = countOption(where, options, 'restrictVocab', 300000);
     const ci = booleanOption(where, options, 'caseInsensitive', true);
@@ -323,7 +323,7 @@ export class KeyedVectors extends Disposable {
    */
   evaluateWordPairs(text, options = {}) {
     const where = 'KeyedVectors.evaluateWordPairs';
-    if (typeof text !== 'string') throw new TypeError(`${where}: text must be a string (the pairs file)`);
+    if (typeof text !== 'string') throw new TypeError(`${where}: text must be a string (the pairs file), got ${kindOf(text)}`);
     checkOptionNames(where, options, ['delimiter', 'restrictVocab', 'caseInsensitive', 'dummy4unknown']);
     const delimiter = options.delimiter ?? '\t';
     if (typeof delimiter !== 'string' || delimiter.length !== 1) throw new TypeError(`${where}: delimiter must be one character`);
@@ -343,7 +343,8 @@ export class KeyedVectors extends Disposable {
   pca(k = 2, options = {}) {
     const where = 'KeyedVectors.pca';
     checkOptionNames(where, options, ['count', 'seed']);
-    if (!Number.isInteger(k) || k < 1) throw new RangeError(`${where}: k must be a positive integer, got ${k}`);
+    if (!Number.isInteger(k)) throw new TypeError(`${where}: k must be a positive integer, got ${show(k)}`);
+    if (k < 1) throw new RangeError(`${where}: k must be a positive integer, got ${k}`);
     const h = this.#h;
     const count = countOption(where, options, 'count', Math.min(h.size(), 10000));
     const seed = countOption(where, options, 'seed', 1);

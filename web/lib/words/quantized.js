@@ -4,7 +4,7 @@
 import { engine } from '../core/init.js';
 import { Disposable } from '../core/disposable.js';
 import { heapF32, heapI32, withHeap } from '../core/heap.js';
-import { checkOptionNames, integerOption } from '../core/options.js';
+import { checkOptionNames, countOption, kindOf } from '../core/options.js';
 import { throwIfWordsError } from './errors.js';
 import { readNeighbors } from './keyed_vectors.js';
 import { termList } from './query_terms.js';
@@ -32,9 +32,8 @@ export class QuantizedKeyedVectors extends Disposable {
 
   #query(where, query, exclude, options) {
     checkOptionNames(where, options, ['topn', 'restrictVocab']);
-    const topn = integerOption(where, options, 'topn', 10);
-    const restrict = integerOption(where, options, 'restrictVocab', 0);
-    if (topn < 0 || restrict < 0) throw new RangeError(`${where}: topn and restrictVocab must be >= 0`);
+    const topn = countOption(where, options, 'topn', 10);
+    const restrict = countOption(where, options, 'restrictVocab', 0);
     const m = engine();
     const h = this.handle;
     const d = h.dim();
@@ -75,7 +74,10 @@ export class QuantizedKeyedVectors extends Disposable {
   /** Approximate nearest words to a raw vector (D,). */
   similarByVector(vector, options = {}) {
     const d = this.handle.dim();
-    if (vector?.length !== d) throw new RangeError(`QuantizedKeyedVectors.similarByVector: vector must have ${d} values`);
+    if (!(ArrayBuffer.isView(vector) || Array.isArray(vector))) {
+      throw new TypeError(`QuantizedKeyedVectors.similarByVector: vector must be a Float32Array or number array, got ${kindOf(vector)}`);
+    }
+    if (vector.length !== d) throw new RangeError(`QuantizedKeyedVectors.similarByVector: vector has ${vector.length} values, expected ${d}`);
     return this.#query('QuantizedKeyedVectors.similarByVector', vector, [], options);
   }
 }

@@ -2,7 +2,7 @@
 // trained in chunks with the event loop running in between.
 import { engine, poolLoaded } from '../core/init.js';
 import { Disposable } from '../core/disposable.js';
-import { checkOptionNames, integerOption } from '../core/options.js';
+import { checkOptionNames, integerOption, kindOf, show } from '../core/options.js';
 import { throwIfWordsError } from './errors.js';
 import { feedCorpus } from './corpus.js';
 import { KeyedVectors } from './keyed_vectors.js';
@@ -77,7 +77,8 @@ export class Word2Vec extends Disposable {
   /** Word counts by row of wv (the vocabulary is sorted by descending count). */
   wordCount(index) {
     const v = this.handle.vocabSize();
-    if (!Number.isInteger(index) || index < 0 || index >= v) {
+    if (!Number.isInteger(index)) throw new TypeError(`Word2Vec.wordCount: index must be an integer, got ${show(index)}`);
+    if (index < 0 || index >= v) {
       throw new RangeError(`Word2Vec.wordCount: index ${index} is outside the vocabulary [0, ${v})`);
     }
     return this.handle.wordCount(index);
@@ -111,7 +112,7 @@ export class Word2Vec extends Disposable {
     const where = 'Word2Vec.train';
     checkOptionNames(where, options, ['onProgress', 'signal', 'progressEvery', 'chunkWords']);
     const { onProgress, signal } = options;
-    if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError(`${where}: onProgress must be a function`);
+    if (onProgress !== undefined && typeof onProgress !== 'function') throw new TypeError(`${where}: onProgress must be a function, got ${kindOf(onProgress)}`);
     const progressEvery = integerOption(where, options, 'progressEvery', 0);
     const fixedChunk = integerOption(where, options, 'chunkWords', 0);
     if (progressEvery < 0) throw new RangeError(`${where}: progressEvery must be >= 0 (milliseconds), got ${progressEvery}`);

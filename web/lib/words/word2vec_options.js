@@ -1,5 +1,5 @@
 // Word2Vec's options: gensim 4's names in camelCase, with gensim's defaults.
-import { checkOptionNames } from '../core/options.js';
+import { checkOptionNames, show } from '../core/options.js';
 
 export const WORD2VEC_DEFAULTS = Object.freeze({
   vectorSize: 100, window: 5, minCount: 5, sg: 0, hs: 0, negative: 5, nsExponent: 0.75,
@@ -20,14 +20,14 @@ export function word2vecOptions(options, where) {
   for (const [name, v] of Object.entries(options)) {
     if (v === undefined || v === null) continue;
     if (INTEGERS.includes(name)) {
-      if (typeof v !== 'number' || !Number.isInteger(v)) throw new TypeError(`${where}: option '${name}' must be an integer, got ${JSON.stringify(v)}`);
+      if (typeof v !== 'number' || !Number.isInteger(v)) throw new TypeError(`${where}: option '${name}' must be an integer, got ${show(v)}`);
       if (v < 0 || v > Number.MAX_SAFE_INTEGER) throw new RangeError(`${where}: option '${name}' must be >= 0, got ${v}`);
     } else if (FLAGS.includes(name)) {
-      if (v !== 0 && v !== 1 && v !== true && v !== false) throw new RangeError(`${where}: option '${name}' must be 0 or 1, got ${JSON.stringify(v)}`);
+      if (v !== 0 && v !== 1 && v !== true && v !== false) throw new RangeError(`${where}: option '${name}' must be 0 or 1, got ${show(v)}`);
     } else if (NUMBERS.includes(name)) {
-      if (typeof v !== 'number' || Number.isNaN(v)) throw new TypeError(`${where}: option '${name}' must be a number, got ${JSON.stringify(v)}`);
+      if (typeof v !== 'number' || Number.isNaN(v)) throw new TypeError(`${where}: option '${name}' must be a number, got ${show(v)}`);
     } else if (BOOLEANS.includes(name) && typeof v !== 'boolean') {
-      throw new TypeError(`${where}: option '${name}' must be true or false, got ${JSON.stringify(v)}`);
+      throw new TypeError(`${where}: option '${name}' must be true or false, got ${show(v)}`);
     }
     o[name] = FLAGS.includes(name) ? Number(v) : v;
   }

@@ -2,13 +2,14 @@
 // running while a worker trains a copy of the model; progress arrives as callbacks;
 // an AbortSignal stops it between batches; the trained weights come back as
 // transferred buffers and are written into the caller's model.
-import { checkOptionNames } from '../core/options.js';
 import { toFloats } from '../core/tensor.js';
+import { checkFitOptions, FIT_OPTIONS } from '../model/fit_options.js';
 import { saveModel } from '../io/model_file.js';
 import { portableInitOptions, runWorkerJob, startWorker } from './start_worker.js';
 
-const OPTIONS = ['epochs', 'batchSize', 'validationSplit', 'validationData', 'shuffle', 'seed',
-  'classWeight', 'sampleWeight', 'onProgress', 'signal', 'updateModel', 'progressEvery', 'initOptions', 'workerUrl'];
+// fit()'s options the worker can run (callbacks and yieldEvery are the worker's own) and this function's.
+const OPTIONS = [...FIT_OPTIONS.filter((name) => name !== 'callbacks' && name !== 'yieldEvery' && name !== 'verbose'),
+  'onProgress', 'signal', 'updateModel', 'progressEvery', 'initOptions', 'workerUrl'];
 
 /**
  * Trains `model` (built and compiled) on (x, y) in a worker.
@@ -18,7 +19,7 @@ const OPTIONS = ['epochs', 'batchSize', 'validationSplit', 'validationData', 'sh
  */
 export async function trainInWorker(model, x, y, options = {}) {
   const where = 'trainInWorker';
-  checkOptionNames(where, options, OPTIONS);
+  checkFitOptions(where, options, OPTIONS);
   const { onProgress, signal, updateModel = true, progressEvery = 100, initOptions = { threads: false }, workerUrl, ...fitOptions } = options;
   if (!model.built) throw new TypeError(`${where}: build the model first (model.build(inputShape) or one predict/fit call)`);
   if (!model.compileConfig) throw new TypeError(`${where}: compile the model first`);

@@ -2,7 +2,7 @@
 // word2vec_job.js). Progress arrives as callbacks, optionally with a PCA snapshot of the
 // most frequent words for a live scatter plot; an AbortSignal stops training between
 // chunks; the vectors come back as a transferred Float32Array.
-import { checkOptionNames, integerOption } from '../core/options.js';
+import { checkOptionNames, integerOption, kindOf } from '../core/options.js';
 import { KeyedVectors } from '../words/keyed_vectors.js';
 import { word2vecOptions } from '../words/word2vec_options.js';
 import { portableInitOptions, runWorkerJob, startWorker } from './start_worker.js';
@@ -44,7 +44,7 @@ export async function trainWord2VecInWorker(options, corpus, trainOptions = {}) 
   const streamed = !isPlainCorpus(corpus);
   if (streamed && (corpus === null || typeof corpus !== 'object' ||
       !(Symbol.asyncIterator in corpus || Symbol.iterator in corpus))) {
-    throw new TypeError(`${where}: corpus must be a string, an array of texts or token arrays, or a (async) iterable of text chunks`);
+    throw new TypeError(`${where}: corpus must be a string, an array of texts or token arrays, or a (async) iterable of text chunks, got ${kindOf(corpus)}`);
   }
   signal?.throwIfAborted?.();
   const worker = await startWorker(where, trainOptions.workerUrl);

@@ -52,6 +52,9 @@ class Sequential {
   Status check_input(const Tensor& x) const;
   Status run_forward(const Tensor& x, bool training);
   Status score(const Tensor& y, const float* sample_weight, BatchLogs* logs, Tensor* dloss);
+  // Claims, before a step starts, the memory it will need for `batch` samples, so that
+  // running out is a kResourceExhausted status rather than an abort (embedwasm/reserve.h).
+  Status reserve_batch(size_t batch, bool training);
 
   std::vector<std::unique_ptr<Layer>> layers_;
   bool built_ = false;
@@ -65,6 +68,10 @@ class Sequential {
   std::vector<Tensor> acts_;
   std::vector<Mask> masks_;
   std::vector<Tensor> grads_;  // scratch: dL/d(acts_[i])
+  std::vector<Shape> shapes_;  // per-sample shape of acts_[i]
+  // The largest batch a step has run with, training and not: layer scratch kept from it
+  // is reused, so only a larger batch needs the whole scratch estimate again.
+  size_t largest_batch_[2] = {0, 0};
 };
 
 }  // namespace embedwasm
