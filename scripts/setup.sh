@@ -23,6 +23,9 @@ need chromium chromium
 # Reference implementations the word-vector tests and benchmarks compare against.
 need /usr/lib/python3/dist-packages/gensim python3-gensim
 need fasttext fasttext
+# libFuzzer and its sanitizer runtimes, for the parser fuzz targets (scripts/fuzz.sh).
+need clang++-14 clang-14
+need /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a libclang-rt-14-dev
 
 if ((${#missing_apt[@]})); then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1 && grep -qi debian /etc/os-release 2>/dev/null; then

@@ -16,6 +16,7 @@ run() {  # run <label> <command...>: runs every suite even when one fails
 }
 run "C++ tests (native g++)" ctest --test-dir build/native --output-on-failure
 run "C++ tests (ASan + UBSan)" ctest --test-dir build/sanitize --output-on-failure
+run "Parsers on the fuzz seeds and regressions (libFuzzer + ASan + UBSan)" bash scripts/fuzz.sh --regress
 run "C++ tests (wasm SIMD under Node)" ctest --test-dir build/wasm --output-on-failure
 run "JS tests (built package under Node)" node --test tests/js/
 run "Package (packed tarball: Node, TypeScript, esbuild, Vite in Chromium)" node --test tests/package/

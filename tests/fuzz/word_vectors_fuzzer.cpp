@@ -1,16 +1,21 @@
 // libFuzzer target for the word-vector readers and writers (embedwasm/io). Built once per
-// format by scripts/fuzz_word_vectors.sh with -DEMBEDWASM_FUZZ_FORMAT=<WordVectorsFormat
+// format (tests/fuzz/CMakeLists.txt) with -DEMBEDWASM_FUZZ_FORMAT=<WordVectorsFormat
 // value>; kProjectorTsvVectors fuzzes the TSV pair, the input split at its first NUL byte
 // into metadata.tsv and vectors.tsv.
 //
-// Beyond "no crash, no sanitizer report", each input checks three properties and traps
+// Beyond "no crash, no sanitizer report", each input checks four properties and traps
 // when one fails:
 //   1. chunking: feeding the input in uneven chunks (sizes 1..61 from a seed in the input)
 //      gives the same status, message and result as one chunk (TSV: the same success);
 //   2. writer/reader agreement: whatever a reader accepts, the writer of the same format
 //      accepts, and reading its output gives the same words and floats (NaN as NaN in
 //      text formats);
-//   3. cross-format: for every other format whose word rules the words pass, the same.
+//   3. cross-format: for every other format whose word rules the words pass, the same;
+//   4. shape: what a reader accepts has the V and D the file declares, found here without
+//      the readers' code: the "V D" header, the embedwasm header's integers, or (GloVe,
+//      TSV) the count of non-blank lines and (TSV) the values on the first line;
+//   5. with EMBEDWASM_FUZZ_EXPECT_VALID set (replaying the seeds), that it is accepted.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -18,6 +23,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "embedwasm/io/projector_tsv_reader.h"
 #include "embedwasm/io/word_vectors.h"
@@ -141,6 +147,75 @@ void round_trip(WordVectorsFormat format, const WordVectors& wv, size_t seed) {
   if (!same(wv, back, is_text(format))) fail(format_name(format), "round trip changed the data");
 }
 
+// Lines of `text` (after a leading byte order mark, which the text readers skip), split
+// at "\n"; a last line without one counts.
+std::vector<std::string> lines_of(std::string text) {
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  std::vector<std::string> lines;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t nl = text.find('\n', at);
+    if (nl == std::string::npos) nl = text.size();
+    lines.push_back(text.substr(at, nl - at));
+    at = nl + 1;
+  }
+  return lines;
+}
+
+// Whitespace-separated tokens; `space` lists the separators.
+std::vector<std::string> tokens_of(const std::string& line, const char* space) {
+  std::vector<std::string> out;
+  size_t at = 0;
+  while ((at = line.find_first_not_of(space, at)) != std::string::npos) {
+    const size_t end = std::min(line.find_first_of(space, at), line.size());
+    out.push_back(line.substr(at, end - at));
+    at = end;
+  }
+  return out;
+}
+
+void check_shape(const std::string& bytes, const WordVectors& wv) {
+  size_t v = 0, d = 0;  // d == 0: not declared by the file
+  switch (kFormat) {
+    case WordVectorsFormat::kWord2VecText:
+    case WordVectorsFormat::kFastTextVec:
+    case WordVectorsFormat::kWord2VecBinary: {
+      const std::string first = kFormat == WordVectorsFormat::kWord2VecBinary
+                                    ? bytes.substr(0, bytes.find('\n'))
+                                    : lines_of(bytes).at(0);
+      const std::vector<std::string> t = tokens_of(first, " \t\r\v\f");
+      if (t.size() != 2) fail("bad shape", "accepted a header without two numbers");
+      v = std::strtoull(t[0].c_str(), nullptr, 10);
+      d = std::strtoull(t[1].c_str(), nullptr, 10);
+      break;
+    }
+    case WordVectorsFormat::kEmbedwasmBinary: {
+      uint32_t header[2];
+      std::memcpy(header, bytes.data() + 12, 8);  // little-endian host, as the fuzzer runs
+      v = header[0];
+      d = header[1];
+      break;
+    }
+    case WordVectorsFormat::kGloveText:
+    case WordVectorsFormat::kProjectorTsvVectors: {
+      const std::string text = kTsv ? bytes.substr(std::min(bytes.find('\0'), bytes.size() - 1) + 1)
+                                    : bytes;
+      for (const std::string& line : lines_of(text)) {
+        if (line.find_first_not_of(" \t\r") != std::string::npos) ++v;
+      }
+      if (kTsv) d = tokens_of(lines_of(text).at(0), " \t\r").size();
+      break;
+    }
+    default:
+      break;
+  }
+  if (wv.vectors.rows() != v || (d != 0 && wv.vectors.cols() != d)) {
+    fail("bad shape", "read " + std::to_string(wv.vectors.rows()) + " x " +
+                          std::to_string(wv.vectors.cols()) + ", the file declares " +
+                          std::to_string(v) + " x " + std::to_string(d));
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -160,6 +235,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   if (!a.is_ok()) {
     if (a.message().empty()) fail("error without a message", "");
+    // scripts/fuzz.sh --regress sets this for the seed corpus, all valid files: a reader
+    // that starts refusing one is as broken as one that crashes.
+    static const bool expect_valid = std::getenv("EMBEDWASM_FUZZ_EXPECT_VALID") != nullptr;
+    if (expect_valid) fail("rejected a valid seed file", a.message());
     return 0;
   }
   if (!same(whole, chunked, false)) fail("chunking changed the result", "");
@@ -167,6 +246,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       whole.vectors.cols() == 0) {
     fail("bad shape", std::to_string(whole.words.size()) + " words");
   }
+  check_shape(bytes, whole);
   for (int f = 0; f <= static_cast<int>(WordVectorsFormat::kProjectorTsvVectors); ++f) {
     round_trip(static_cast<WordVectorsFormat>(f), whole, seed + static_cast<size_t>(f));
   }
