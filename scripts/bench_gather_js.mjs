@@ -119,9 +119,9 @@ function oursContenders(variant) {
   const prepare = (reuseOut) => ({ api }, gc) => {
     const layer = api.layers.embedding({ inputDim: gc.V, outputDim: gc.D, weights: [{ data: gc.table, shape: [gc.V, gc.D] }] });
     const ids = { data: gc.ids, shape: [gc.B, gc.T] };
-    const out = new Float32Array(gc.B * gc.T * gc.D);
+    const out = reuseOut === 'heap' ? api.heapTensor([gc.B, gc.T, gc.D]) : new Float32Array(gc.B * gc.T * gc.D);
     const run = reuseOut ? () => layer.apply(ids, { out }).data : () => layer.apply(ids).data;
-    return { run, release: () => layer.dispose() };
+    return { run, release: () => { layer.dispose(); if (reuseOut === 'heap') out.dispose(); } };
   };
   return [{
     contender: `ours-${variant}`,
@@ -131,6 +131,10 @@ function oursContenders(variant) {
     contender: `ours-${variant}-out`,
     what: 'layers.embedding({weights: [table]}).apply(ids, {out}).data, one reused output array',
     prepare: prepare(true),
+  }, {
+    contender: `ours-${variant}-heap`,
+    what: 'layers.embedding({weights: [table]}).apply(ids, {out: heapTensor}).data: rows written in the wasm heap, no copy',
+    prepare: prepare('heap'),
   }];
 }
 

@@ -16,17 +16,17 @@ function loadScript(src) {
 // reuseOut: apply(x, {out}) into one array for every call, as a caller looking up batch
 // after batch does; otherwise apply(x) returns a fresh array per call (page faults).
 async function ours(gc, threads, reuseOut = false) {
-  const { init, layers } = await import('/dist/index.js');
+  const { init, layers, heapTensor } = await import('/dist/index.js');
   const info = await init({ threads });
   const layer = layers.embedding({
     inputDim: gc.V, outputDim: gc.D, weights: [{ data: gc.table, shape: [gc.V, gc.D] }],
   });
   const x = { data: gc.ids, shape: [gc.B, gc.T] };
-  const out = new Float32Array(gc.B * gc.T * gc.D);
+  const out = reuseOut === 'heap' ? heapTensor([gc.B, gc.T, gc.D]) : new Float32Array(gc.B * gc.T * gc.D);
   return {
     runtime: `embedwasm dist/ ${info.variant} build`,
     call: reuseOut ? () => layer.apply(x, { out }).data : () => layer.apply(x).data,
-    dispose: () => layer.dispose(),
+    dispose: () => { layer.dispose(); if (reuseOut === 'heap') out.dispose(); },
   };
 }
 
@@ -126,6 +126,7 @@ export const CONTENDERS = {
   'ours-threads': { what: 'layers.embedding(...).apply(ids), threads build (init({threads: true}))', setup: (gc) => ours(gc, true) },
   'ours-simd-out': { what: 'layers.embedding(...).apply(ids, {out}), SIMD build, one reused output array', setup: (gc) => ours(gc, false, true) },
   'ours-threads-out': { what: 'layers.embedding(...).apply(ids, {out}), threads build, one reused output array', setup: (gc) => ours(gc, true, true) },
+  'ours-threads-heap': { what: 'layers.embedding(...).apply(ids, {out: heapTensor}), threads build, rows written in the wasm heap (no copy)', setup: (gc) => ours(gc, true, 'heap') },
   'ort-wasm-gather': { what: 'ONNX Runtime Web Gather node (wasm EP, 1 thread), output .data', setup: (gc) => ortGather(gc, 1) },
   'ort-wasm-2t-gather': { what: 'ONNX Runtime Web Gather node (wasm EP, 2 threads), output .data', setup: (gc) => ortGather(gc, 2) },
   'tfjs-wasm-gather': { what: 'tf.gather(table, ids).dataSync()', setup: (gc) => tfjsGather(gc, 'wasm') },

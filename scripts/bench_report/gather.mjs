@@ -29,8 +29,9 @@ export const PEERS = [
   ['tfjs-wasm-embedding', 'TF.js tf.layers.embedding, wasm backend', 30],
   ['ort-wasm-gather', 'ONNX Runtime Web Gather, wasm', 2],
 ];
-// Ours as a user calls it in a loop: the public apply() into one reused output array.
-export const OURS_API = 'ours-threads-out';
+// Ours as a user calls it in a loop: the public apply() into a reused HeapTensor (rows
+// written in the wasm heap; the Float32Array-out and fresh-array rows are in the table).
+export const OURS_API = 'ours-threads-heap';
 
 export function gatherTargets(records, caseId, { env = 'Node', kernel = 'wasm-wasmsimd', native = 'native-memcpy_rows', api = OURS_API } = {}) {
   const find = (id) => records.find((r) => r.case === caseId && r.contender === id);

@@ -28,7 +28,7 @@ test('a wrong out is a clear error and leaves out and the layer untouched', () =
   const out = new Float32Array(5).fill(7);
   assert.throws(() => emb.apply([[1, 2]], { out }), (e) => e instanceof RangeError && /out has 5 elements.*2 x 3 = 6/.test(e.message));
   assert.deepEqual([...out], [7, 7, 7, 7, 7]);
-  assert.throws(() => emb.apply([[1, 2]], { out: new Float64Array(6) }), (e) => e instanceof TypeError && /out must be a Float32Array, got Float64Array/.test(e.message));
+  assert.throws(() => emb.apply([[1, 2]], { out: new Float64Array(6) }), (e) => e instanceof TypeError && /out must be a Float32Array or a HeapTensor, got Float64Array/.test(e.message));
   assert.throws(() => emb.apply([[1, 2]], { output: new Float32Array(6) }), (e) => e instanceof TypeError && /unknown option 'output'/.test(e.message));
   assert.deepEqual([...emb.apply([[1, 2]]).data], [10, 11, 12, 20, 21, 22]);
   emb.dispose();
@@ -47,4 +47,21 @@ test('backward writes the dense gradient into out; refused for sparse layers and
   assert.throws(() => sparse.backward([[2, 0, 2]], dy, { out }), (e) => e instanceof TypeError && /sparse: true/.test(e.message));
   emb.dispose();
   sparse.dispose();
+});
+
+test('apply into a HeapTensor writes the rows in the wasm heap, and a wrong one is refused', async () => {
+  const { heapTensor } = await import('../../dist/index.js');
+  const emb = layers.embedding({ inputDim: 4, outputDim: 3, weights });
+  const out = heapTensor([1, 2, 3]);
+  const r = emb.apply([[3, 1]], { out });
+  assert.deepEqual([...out.data], [30, 31, 32, 10, 11, 12]);
+  assert.deepEqual([...r.data], [30, 31, 32, 10, 11, 12]);
+  assert.deepEqual(r.shape, [1, 2, 3]);
+  const small = heapTensor([5]);
+  assert.throws(() => emb.apply([[3, 1]], { out: small }), (e) => e instanceof RangeError && /out has 5 elements/.test(e.message));
+  assert.throws(() => heapTensor([2, -1]), (e) => e instanceof TypeError && /non-negative integers, got \[2,-1\]/.test(e.message));
+  out.dispose();
+  assert.throws(() => emb.apply([[3, 1]], { out }), /disposed/);
+  small.dispose();
+  emb.dispose();
 });

@@ -176,13 +176,29 @@ export interface TableLayer extends Disposable {
   setWeights(weights: [TensorLike]): void;
 }
 
+/**
+ * float32 values in the wasm heap, owned by the caller (dispose() frees them). `data` is a
+ * view made when read: read it after each call, since memory growth detaches old views.
+ */
+export declare class HeapTensor {
+  readonly shape: readonly number[];
+  readonly length: number;
+  readonly data: Float32Array;
+  readonly isDisposed: boolean;
+  dispose(): void;
+  [Symbol.dispose](): void;
+}
+/** A HeapTensor of `shape` (values unspecified until written); needs init(). */
+export declare function heapTensor(shape: number[]): HeapTensor;
+
 /** A lookup table (Keras Embedding, PyTorch nn.Embedding); made by layers.embedding(). */
 export interface Embedding extends TableLayer {
   /**
    * ids of shape S -> vectors of shape S + [outputDim]. With `out` (exactly that many
-   * elements) the rows are written there and `data` is `out`: no allocation per call.
+   * elements) the rows are written there: a Float32Array is returned as `data` (no
+   * allocation per call); a HeapTensor receives them in the wasm heap (no copy at all).
    */
-  apply(x: TensorLike, options?: { out?: Float32Array }): TensorData;
+  apply(x: TensorLike, options?: { out?: Float32Array | HeapTensor }): TensorData;
   /** x != 0 as 0/1 bytes of x's shape; needs maskZero. */
   computeMask(x: TensorLike): TensorData<Uint8Array>;
   /** dL/dW from ids and dL/dout (shape S + [outputDim]). */

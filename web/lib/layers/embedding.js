@@ -3,6 +3,7 @@
 import { throwIfError } from '../core/errors.js';
 import { checkHeapBytes, heapF32, heapI32, heapU32, heapU8, withHeap } from '../core/heap.js';
 import { engine } from '../core/init.js';
+import { HeapTensor } from '../core/heap_tensor.js';
 import { booleanOption, checkOptionNames, integerOption } from '../core/options.js';
 import { sameShape, shapeText, toFloats, toIds } from '../core/tensor.js';
 import { TABLE_OPTIONS, tableRecord } from './table_options.js';
@@ -43,7 +44,8 @@ export class Embedding extends TableLayer {
    * Looks up rows: ids of shape S give {data: Float32Array, shape: S + [outputDim]}.
    * options.out, a Float32Array of exactly that many elements, receives the rows instead
    * of a new array: a caller looking up batch after batch then allocates nothing (a fresh
-   * array of tens of MB costs page faults on every call, PERF-NOTES lesson 4).
+   * array of tens of MB costs page faults on every call, PERF-NOTES lesson 4). A HeapTensor
+   * as out receives the rows in the wasm heap itself: no copy at all.
    */
   apply(x, options = {}) {
     const where = `${this.where}.apply`;
@@ -54,12 +56,18 @@ export class Embedding extends TableLayer {
     checkHeapBytes(where, `the output of ${n} ids x outputDim ${d}`, n * d);
     const { out } = options;
     if (out !== undefined) {
-      if (!(out instanceof Float32Array)) {
-        throw new TypeError(`${where}: out must be a Float32Array, got ${out?.constructor?.name ?? typeof out}`);
+      if (!(out instanceof Float32Array) && !(out instanceof HeapTensor)) {
+        throw new TypeError(`${where}: out must be a Float32Array or a HeapTensor, got ${out?.constructor?.name ?? typeof out}`);
       }
       if (out.length !== n * d) {
         throw new RangeError(`${where}: out has ${out.length} elements, the output of ids of shape [${ids.shape}] has ${n} x ${d} = ${n * d}`);
       }
+    }
+    if (out instanceof HeapTensor) {  // straight into the caller's heap block: no copy
+      return this.#withIds(ids, where, [], (t, idsPtr, shapePtr, rank) => {
+        throwIfError(this.handle.forward(idsPtr, shapePtr, rank, out.ptr), where);
+        return { data: out.data, shape: [...t.shape, d] };
+      });
     }
     return this.#withIds(ids, where, [n * d * 4], (t, idsPtr, shapePtr, rank, [outPtr]) => {
       throwIfError(this.handle.forward(idsPtr, shapePtr, rank, outPtr), where);
