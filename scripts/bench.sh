@@ -91,13 +91,18 @@ section_gather() {
   node scripts/bench_report.mjs gather "$lines" $OUT/gather.json
 }
 
-# dL/dW of the gather (a scatter-add of 1024 x 64 x 128 into 100,000 x 128): our package
-# against TF.js's ways of computing it (scripts/bench_backward_js.mjs).
+# dL/dW of the gather (a scatter-add of 1024 x 64 x 128 into 100,000 x 128): ours inside
+# the engine (natively and in wasm) and through the package, against TF.js's ways of
+# computing it (scripts/bench_backward_js.mjs).
 section_backward() {
   require node em++ cmake
   build_dist
+  build_programs
   local lines=$OUT/backward.jsonl
-  node scripts/bench_backward_js.mjs > "$lines"
+  echo "backward: in the engine, native and wasm (tests/bench/backward_bench.cpp)"
+  "$(program native backward_bench)" > "$lines"
+  wasm_program backward_bench >> "$lines"
+  node scripts/bench_backward_js.mjs >> "$lines"
   node scripts/bench_report.mjs backward "$lines" $OUT/backward.json
 }
 
