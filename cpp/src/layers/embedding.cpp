@@ -1,5 +1,6 @@
 #include "embedwasm/embedding.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -77,12 +78,22 @@ Status Embedding::backward_sparse(const int32_t* ids, const Shape& shape, const 
   const bool by_freq = table_.config().scale_grad_by_freq;
   grad->cols = d;
   grad->rows = groups.rows;
-  grad->values.assign(groups.rows.size() * d, 0.0f);
+  // Every row is written whole below (its first position copied or zeroed), so a reused
+  // buffer needs no zero-fill pass: resize() only touches what grows.
+  grad->values.resize(groups.rows.size() * d);
   for (size_t k = 0; k < groups.rows.size(); ++k) {
     float* dst = grad->row_values(k);
-    const float s = by_freq ? 1.0f / static_cast<float>(groups.count(k)) : 1.0f;
-    for (uint32_t p = groups.starts[k]; p < groups.starts[k + 1]; ++p) {
-      kernels::f32_axpy(d, s, dy + static_cast<size_t>(groups.order[p]) * d, dst);
+    uint32_t p = groups.starts[k];
+    if (by_freq) {
+      const float s = 1.0f / static_cast<float>(groups.count(k));
+      std::fill(dst, dst + d, 0.0f);
+      for (; p < groups.starts[k + 1]; ++p) kernels::f32_axpy(d, s, dy + static_cast<size_t>(groups.order[p]) * d, dst);
+    } else {
+      // 0 + x, not a copy: the same bits as adding into zeros (-0 becomes +0), as the
+      // dense gradient and the by_freq path give.
+      const float* first = dy + static_cast<size_t>(groups.order[p]) * d;
+      for (size_t j = 0; j < d; ++j) dst[j] = 0.0f + first[j];
+      for (++p; p < groups.starts[k + 1]; ++p) kernels::f32_axpy(d, 1.0f, dy + static_cast<size_t>(groups.order[p]) * d, dst);
     }
   }
   return Status::ok();

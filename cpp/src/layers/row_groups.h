@@ -16,7 +16,7 @@ struct RowGroups {
   size_t count(size_t k) const { return starts[k + 1] - starts[k]; }
 };
 
-// skip_row >= 0 leaves that row out (the padding row). Ids must be validated.
+// skip_row >= 0 leaves that row out (the padding row). Ids must be validated (>= 0).
 void group_rows(const int32_t* ids, size_t n, int32_t skip_row, RowGroups* out);
 
 }  // namespace embedwasm

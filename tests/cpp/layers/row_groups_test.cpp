@@ -83,4 +83,25 @@ TEST_CASE("group_rows matches a map-of-positions reference on random ids", "[row
 }
 
 }  // namespace
+TEST_CASE("group_rows over ids spanning all 31 bits keeps rows sorted and positions in order", "[row_groups]") {
+  // The sort goes 11 bits at a time: ids differing only in high bits, or in bits that
+  // straddle two passes, must still come out in order, equal ids in input order.
+  const std::vector<int32_t> pool = {2147483647, 0, 1 << 11, (1 << 11) - 1, 1 << 22, (1 << 22) + 1, 123456789, 2047};
+  std::mt19937 rng(99);
+  std::vector<int32_t> ids(5000);
+  for (int32_t& id : ids) id = pool[rng() % pool.size()];
+  std::map<int32_t, std::vector<uint32_t>> expected;
+  for (size_t i = 0; i < ids.size(); ++i) expected[ids[i]].push_back(static_cast<uint32_t>(i));
+  RowGroups g;
+  group_rows(ids.data(), ids.size(), -1, &g);
+  REQUIRE(g.rows.size() == expected.size());
+  size_t k = 0;
+  for (const auto& [id, positions] : expected) {
+    REQUIRE(g.rows[k] == id);
+    const std::vector<uint32_t> got(g.order.begin() + g.starts[k], g.order.begin() + g.starts[k + 1]);
+    REQUIRE(got == positions);
+    ++k;
+  }
+}
+
 }  // namespace embedwasm
