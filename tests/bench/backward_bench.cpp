@@ -16,43 +16,19 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "embedwasm/embedding.h"
 #include "embedwasm/row_matrix.h"
 #include "embedwasm/sparse_row_gradient.h"
 
-#ifndef BENCH_BUILD
-#ifdef __EMSCRIPTEN__
-#define BENCH_BUILD "wasm"
-#else
-#define BENCH_BUILD "native"
-#endif
-#endif
-
 namespace {
+
+using bench::Median;
+using bench::NowMs;
+using bench::SplitMix64;
 
 constexpr size_t kV = 100000, kD = 128, kB = 1024, kT = 64, kN = kB * kT;
 constexpr uint64_t kSeed = 20240611;
-
-struct SplitMix64 {
-  uint64_t s;
-  uint64_t next() {
-    uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  float value() { return static_cast<float>(next() >> 40) * 0x1p-24f - 0.5f; }
-};
-
-double NowMs() {
-  using clock = std::chrono::steady_clock;
-  return std::chrono::duration<double, std::milli>(clock::now().time_since_epoch()).count();
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
-}
 
 int Fail(const std::string& what) {
   std::fprintf(stderr, "backward_bench: %s\n", what.c_str());

@@ -19,20 +19,18 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "kernels/gather_rows/scalar.h"
 #ifdef __wasm_simd128__
 #include "kernels/gather_rows/wasm_simd128.h"
 #endif
 
-#ifndef BENCH_BUILD
-#ifdef __EMSCRIPTEN__
-#define BENCH_BUILD "wasm"
-#else
-#define BENCH_BUILD "native"
-#endif
-#endif
-
 namespace {
+
+using bench::JoinMs;
+using bench::NowMs;
+using bench::Quantile;
+using bench::SplitMix64;
 
 namespace k = embedwasm::kernels;
 
@@ -41,18 +39,6 @@ constexpr size_t kT = 64;
 constexpr size_t kN = kB * kT;
 constexpr size_t kAlignFloats = 4;  // rows start on 16-byte boundaries, as in RowMatrix
 constexpr uint64_t kSeed = 20240611;
-
-// splitmix64: the same numbers under libstdc++ and libc++, so native and wasm gather the
-// same rows and their checksums can be compared across builds.
-struct SplitMix64 {
-  uint64_t s;
-  uint64_t next() {
-    uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-};
 
 template <typename T>
 T* Aligned(size_t count) {  // 16-byte aligned, as RowMatrix allocates
@@ -148,29 +134,6 @@ const std::vector<VariantInfo>& Variants() {
   return v;
 }
 
-double Quantile(std::vector<double> v, double q) {  // linear interpolation, v non-empty
-  std::sort(v.begin(), v.end());
-  const double pos = q * static_cast<double>(v.size() - 1);
-  const size_t lo = static_cast<size_t>(pos);
-  const size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (v[hi] - v[lo]) * (pos - static_cast<double>(lo));
-}
-
-std::string JoinMs(const std::vector<double>& ms) {  // every repetition, in call order
-  std::string s;
-  char buf[32];
-  for (double m : ms) {
-    std::snprintf(buf, sizeof(buf), "%s%.4f", s.empty() ? "" : ",", m);
-    s += buf;
-  }
-  return s;
-}
-
-double NowMs() {
-  using clock = std::chrono::steady_clock;
-  return std::chrono::duration<double, std::milli>(clock::now().time_since_epoch()).count();
-}
-
 // Times one variant and checks its output bit for bit. Returns false on a mismatch.
 bool Measure(const VariantInfo& v, const Data& data, int warmup, int reps, uint64_t expected_sum) {
   const size_t out_floats = kN * data.D;
@@ -263,8 +226,7 @@ int main(int argc, char** argv) {
   SplitMix64 rng{kSeed};
   for (size_t r = 0; r < V; ++r) {
     float* row = data.table + r * stride;
-    // Values in [-0.5, 0.5) with 24 random bits: exact in float, identical in every build.
-    for (size_t j = 0; j < D; ++j) row[j] = static_cast<float>(rng.next() >> 40) * 0x1p-24f - 0.5f;
+    for (size_t j = 0; j < D; ++j) row[j] = rng.value();
     for (size_t j = D; j < stride; ++j) row[j] = 0.0f;
   }
   // Uniform rows; the modulo bias (V / 2^64) is far below anything measurable.

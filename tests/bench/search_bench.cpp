@@ -19,52 +19,36 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "embedwasm/row_matrix.h"
 #include "embedwasm/search/keyed_vectors.h"
 #include "embedwasm/search/quantized_vectors.h"
 
-#ifndef BENCH_BUILD
-#ifdef __EMSCRIPTEN__
-#define BENCH_BUILD "wasm"
-#else
-#define BENCH_BUILD "native"
-#endif
-#endif
-
 namespace {
+
+using bench::JoinMs;
+using bench::Median;
+using bench::NowMs;
+using bench::SplitMix64;
+
+// Sum of four uniforms, centred: a bell shape from exact float arithmetic, so native and
+// wasm builds generate the same numbers (libm's log/cos could differ between them).
+float Bell(SplitMix64* rng) {
+  float sum = 0;
+  for (int i = 0; i < 4; ++i) sum += static_cast<float>(rng->next() >> 40) * 0x1p-24f;
+  return sum - 2.0f;
+}
 
 namespace search = embedwasm::search;
 constexpr size_t kTopN = 10;
 constexpr size_t kCentres = 2000;
 constexpr uint64_t kSeed = 20240611;
 
-struct SplitMix64 {  // the same stream in every build (see gather_bench.cpp)
-  uint64_t s;
-  uint64_t next() {
-    uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  // Sum of four uniforms, centred: a bell shape from exact float arithmetic, so native and
-  // wasm builds generate the same numbers (libm's log/cos could differ between them).
-  float bell() {
-    float sum = 0;
-    for (int i = 0; i < 4; ++i) sum += static_cast<float>(next() >> 40) * 0x1p-24f;
-    return sum - 2.0f;
-  }
-};
-
-double NowMs() {
-  using clock = std::chrono::steady_clock;
-  return std::chrono::duration<double, std::milli>(clock::now().time_since_epoch()).count();
-}
-
 // Fills (count, D) points: centre c = a random one, point = centre + noise.
 void Points(SplitMix64* rng, const std::vector<float>& centres, size_t count, size_t d, float* out, size_t stride) {
   for (size_t i = 0; i < count; ++i) {
     const float* c = centres.data() + (rng->next() % kCentres) * d;
-    for (size_t j = 0; j < d; ++j) out[i * stride + j] = c[j] + 0.8f * rng->bell();
+    for (size_t j = 0; j < d; ++j) out[i * stride + j] = c[j] + 0.8f * Bell(rng);
   }
 }
 
@@ -87,22 +71,6 @@ std::vector<int32_t> PlainTopN(const search::KeyedVectors& kv, const float* q, s
   std::vector<int32_t> top(n);
   for (size_t i = 0; i < n; ++i) top[i] = scored[i].second;
   return top;
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const size_t n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-std::string JoinMs(const std::vector<double>& ms) {
-  std::string s;
-  char buf[32];
-  for (double m : ms) {
-    std::snprintf(buf, sizeof(buf), "%s%.4f", s.empty() ? "" : ",", m);
-    s += buf;
-  }
-  return s;
 }
 
 int Fail(const std::string& what) {
@@ -143,7 +111,7 @@ int main(int argc, char** argv) {
 
   SplitMix64 rng{kSeed};
   std::vector<float> centres(kCentres * D);
-  for (float& x : centres) x = rng.bell();
+  for (float& x : centres) x = Bell(&rng);
   embedwasm::RowMatrix rows;
   embedwasm::Status s = embedwasm::RowMatrix::create(V, D, &rows);
   if (!s.is_ok()) return Fail(s.message());

@@ -18,38 +18,20 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "embedwasm/word2vec/word2vec_trainer.h"
-
-#ifndef BENCH_BUILD
-#ifdef __EMSCRIPTEN__
-#define BENCH_BUILD "wasm"
-#else
-#define BENCH_BUILD "native"
-#endif
-#endif
 
 namespace {
 
-namespace w2v = embedwasm::word2vec;
+using bench::JoinMs;
+using bench::Median;
+using bench::NowMs;
 
-double NowMs() {
-  using clock = std::chrono::steady_clock;
-  return std::chrono::duration<double, std::milli>(clock::now().time_since_epoch()).count();
-}
+namespace w2v = embedwasm::word2vec;
 
 int Fail(const std::string& what) {
   std::fprintf(stderr, "word2vec_bench: %s\n", what.c_str());
   return 1;
-}
-
-std::string JoinMs(const std::vector<double>& ms) {
-  std::string s;
-  char buf[32];
-  for (double m : ms) {
-    std::snprintf(buf, sizeof(buf), "%s%.2f", s.empty() ? "" : ",", m);
-    s += buf;
-  }
-  return s;
 }
 
 }  // namespace
@@ -109,15 +91,15 @@ int main(int argc, char** argv) {
   }
   const double raw_words = static_cast<double>(trainer.corpus().raw_words());
   std::vector<double> timed(epoch_ms.begin() + 1, epoch_ms.end());
-  std::sort(timed.begin(), timed.end());
   const size_t n = timed.size();
-  const double median = n % 2 ? timed[n / 2] : (timed[n / 2 - 1] + timed[n / 2]) / 2;
+  const double median = Median(timed);
   std::printf(
       "{\"bench\":\"word2vec\",\"build\":\"%s\",\"threads\":%lld,\"epochs\":%lld,\"raw_words_per_epoch\":%.0f,"
       "\"vocab\":%zu,\"vocab_ms\":%.1f,\"loss\":%.6g,\"warmup\":1,\"reps\":%zu,\"median_ms\":%.2f,\"min_ms\":%.2f,"
       "\"max_ms\":%.2f,\"words_per_second_per_thread\":%.0f,\"ms\":[%s],\"ok\":true}\n",
       BENCH_BUILD, threads, epochs, raw_words, trainer.vocab().size(), vocab_ms,
-      trainer.progress().running_loss, n, median, timed.front(), timed.back(),
-      raw_words / (median / 1000.0) / static_cast<double>(threads), JoinMs(epoch_ms).c_str());
+      trainer.progress().running_loss, n, median, *std::min_element(timed.begin(), timed.end()),
+      *std::max_element(timed.begin(), timed.end()),
+      raw_words / (median / 1000.0) / static_cast<double>(threads), JoinMs(epoch_ms, "%.2f").c_str());
   return 0;
 }
