@@ -18,7 +18,7 @@
 // Usage: node scripts/bench_backward_js.mjs [--warmup W] [--reps R] [--scaling-v 1,2,4]
 //          [--scaling-reps R] [group...]     groups: tfjs-cpu tfjs-wasm ours-simd ours-threads
 import { fileURLToPath } from 'node:url';
-import { runChild } from './bench_children.mjs';
+import { runGroup } from './bench_children.mjs';
 import { backwardDy, compareWithin, gatherCase, referenceScatterAdd, scatterAddTolerance } from './bench_data.mjs';
 import { MissingPeer, loadOurs, loadTfjs } from './bench_peers.mjs';
 import { errorText, timeReps } from './bench_stats.mjs';
@@ -295,18 +295,11 @@ async function main(argv) {
     return;
   }
   for (const g of o.groups) {
-    const started = Date.now();
-    console.error(`backward: ${g} (child process)`);
     const owed = GROUPS[g].contenders.map((c) => ({ case: CASE, contender: c.contender, what: c.what }));
-    const records = await runChild({
-      bench: 'backward', script: SELF, args: ['--child', g, o.warmup, o.reps, o.scalingV, o.scalingReps], owed, timeoutMs: TIMEOUT_MS,
+    await runGroup({
+      label: 'backward', group: g, bench: 'backward', script: SELF,
+      args: ['--child', g, o.warmup, o.reps, o.scalingV, o.scalingReps], owed, timeoutMs: TIMEOUT_MS,
     });
-    for (const r of records) {
-      const how = r.missing ? `missing: ${r.missing}` : r.ok ? `median ${r.median_ms.toFixed(2)} ms` : `not ok: ${r.error}`;
-      console.error(`backward ${r.case}: ${r.contender} ${how}`);
-      console.log(JSON.stringify(r));
-    }
-    console.error(`backward: ${g} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 }
 

@@ -39,3 +39,18 @@ export function runChild({ bench, script, args, owed, timeoutMs }) {
     });
   });
 }
+
+/**
+ * Runs one group of contenders in a child (runChild) and reports it: progress on stderr,
+ * each record as a JSON line on stdout. `label` prefixes the progress lines.
+ */
+export async function runGroup({ label, group, ...child }) {
+  const started = Date.now();
+  console.error(`${label}: ${group} (child process)`);
+  for (const r of await runChild(child)) {
+    const how = r.missing ? `missing: ${r.missing}` : r.ok ? `median ${r.median_ms.toFixed(2)} ms` : `failed: ${r.error}`;
+    console.error(`${label} ${r.case}: ${r.contender} ${how}`);
+    console.log(JSON.stringify(r));
+  }
+  console.error(`${label}: ${group} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}

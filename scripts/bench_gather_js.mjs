@@ -11,7 +11,7 @@
 //   groups: tfjs-cpu tfjs-wasm ort-wasm ort-wasm-2t ours-simd ours-threads (default all)
 //   cases: 100000x128 1000000x64 (default both). W, R default per group (see GROUPS).
 import { fileURLToPath } from 'node:url';
-import { runChild } from './bench_children.mjs';
+import { runGroup } from './bench_children.mjs';
 import { GATHER_CASES, fnv1a64, firstMismatch, gatherCase, referenceGather } from './bench_data.mjs';
 import { gatherModelBytes, ONNX_INT32 } from './bench_onnx_gather.mjs';
 import { MissingPeer, loadOrt, loadOurs, loadTfjs } from './bench_peers.mjs';
@@ -223,18 +223,10 @@ async function main(argv) {
   }
   for (const caseName of o.cases) {
     for (const g of o.groups) {
-      const started = Date.now();
-      console.error(`gather ${caseName}: ${g} (child process)`);
       const owed = GROUPS[g].contenders.map((c) => ({ case: caseName, contender: c.contender, what: c.what }));
-      const records = await runChild({
-        bench: 'gather', script: SELF, args: ['--child', g, caseName, o.warmup, o.reps], owed, timeoutMs: TIMEOUT_MS,
+      await runGroup({
+        label: 'gather', group: g, bench: 'gather', script: SELF, args: ['--child', g, caseName, o.warmup, o.reps], owed, timeoutMs: TIMEOUT_MS,
       });
-      for (const r of records) {
-        const how = r.missing ? `missing: ${r.missing}` : r.ok ? `median ${r.median_ms.toFixed(2)} ms` : `failed: ${r.error}`;
-        console.error(`gather ${caseName}: ${r.contender} ${how}`);
-        console.log(JSON.stringify(r));
-      }
-      console.error(`gather ${caseName}: ${g} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
   }
 }
