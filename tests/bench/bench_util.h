@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,14 @@ inline std::string JoinMs(const std::vector<double>& ms, const char* format = "%
     s += buf;
   }
   return s;
+}
+
+// If `arg` is `prefix` followed by a number ("--reps=30"), stores the number and returns true.
+inline bool IntFlag(const std::string& arg, const char* prefix, long long* out) {
+  const std::string p(prefix);
+  if (arg.compare(0, p.size(), p) != 0) return false;
+  *out = std::atoll(arg.c_str() + p.size());
+  return true;
 }
 
 }  // namespace bench

@@ -85,12 +85,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> wanted;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    const auto value = [&](const char* prefix, long long* out) {
-      const size_t n = std::char_traits<char>::length(prefix);
-      if (a.compare(0, n, prefix) != 0) return false;
-      *out = std::atoll(a.c_str() + n);
-      return true;
-    };
+    const auto value = [&](const char* prefix, long long* out) { return bench::IntFlag(a, prefix, out); };
     if (!value("--V=", &v_arg) && !value("--D=", &d_arg) && !value("--queries=", &queries_arg) &&
         !value("--warmup=", &warmup_arg)) {
       wanted.push_back(a);

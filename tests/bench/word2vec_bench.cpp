@@ -41,12 +41,7 @@ int main(int argc, char** argv) {
   long long threads = 1, epochs = 11, seed = 1, chunk = 100000;
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
-    const auto value = [&](const char* prefix, long long* out) {
-      const size_t n = std::char_traits<char>::length(prefix);
-      if (a.compare(0, n, prefix) != 0) return false;
-      *out = std::atoll(a.c_str() + n);
-      return true;
-    };
+    const auto value = [&](const char* prefix, long long* out) { return bench::IntFlag(a, prefix, out); };
     if (!value("--threads=", &threads) && !value("--epochs=", &epochs) && !value("--seed=", &seed) &&
         !value("--chunk=", &chunk)) {
       return Fail("unknown argument '" + a + "'");
