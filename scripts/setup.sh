@@ -20,7 +20,11 @@ need make make
 need emcc emscripten
 need /usr/include/catch2/catch.hpp catch2
 need chromium chromium
-# Reference implementations the word-vector tests and benchmarks compare against.
+# Reference implementations the tests compare against (tests/js/oracles.mjs; with CI set a
+# missing one fails the run): Debian's own python3 with numpy (.npy files) and gensim (word
+# vectors). fastText is the benchmarks' peer. No suite needs python3-torch.
+need /usr/bin/python3 python3
+need /usr/lib/python3/dist-packages/numpy python3-numpy
 need /usr/lib/python3/dist-packages/gensim python3-gensim
 need fasttext fasttext
 # libFuzzer and its sanitizer runtimes, for the parser fuzz targets (scripts/fuzz.sh).

@@ -4,24 +4,21 @@
 //   float32 bits (text too: gensim 4 writes each float's shortest round-trip repr);
 // - files our KeyedVectors.save writes in every format load in gensim (and plain Python
 //   for ours.ewvec / the Projector TSV) with identical bits (tests/python/load_our_files.py).
-// Runs only where /usr/bin/python3 can import gensim (scripts/setup.sh installs Debian's
-// python3-gensim); elsewhere every test is skipped with the reason.
+// Needs /usr/bin/python3 with gensim (scripts/setup.sh installs Debian's python3-gensim);
+// elsewhere every test is skipped with the reason, or fails with it when CI is set.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { init, KeyedVectors } from '../../dist/index.js';
 
-const PYTHON = '/usr/bin/python3';
+import { oracleMissing, oracleTest, PYTHON } from './oracles.mjs';
+
 const LOAD_OUR_FILES = fileURLToPath(new URL('../python/load_our_files.py', import.meta.url));
-const probe = spawnSync(PYTHON, ['-c', 'import gensim'], { encoding: 'utf8' });
-const skip = probe.status === 0 ? false
-  : `gensim is not importable by ${PYTHON} (${(probe.error?.message ?? probe.stderr.trim().split('\n').pop()) || 'unknown error'}); install python3-gensim`;
-if (skip) console.log(`# gensim_interop: skipped: ${skip}`);
 
 // A real (if tiny) trained model, so the vectors have the values training gives; words
 // include non-ASCII ones and an apostrophe. workers=1 + seed: the same files every run.
@@ -44,7 +41,7 @@ json.dump(kv.index_to_key, open(d + '/words.json', 'w', encoding='utf-8'), ensur
 
 let dir;
 before(async () => {
-  if (skip) return;
+  if (oracleMissing('gensim')) return;  // the tests themselves skip or fail with the reason
   await init({ threads: false });
   dir = mkdtempSync(join(os.tmpdir(), 'embedwasm-gensim-'));
 });
@@ -65,7 +62,7 @@ function assertSameBits(actual, expected, label) {
   assert.equal(i, -1, `${label}: float ${i} is ${actual[i]} (0x${a[i]?.toString(16)}), expected ${expected[i]} (0x${e[i]?.toString(16)})`);
 }
 
-test('files gensim writes load with the same words and bits', { skip }, () => {
+oracleTest('files gensim writes load with the same words and bits', ['gensim'], () => {
   python(['-c', GENSIM_WRITES, dir]);
   const words = JSON.parse(readFileSync(join(dir, 'words.json'), 'utf8'));
   const bytes = readFileSync(join(dir, 'expected.bin'));
@@ -97,7 +94,7 @@ function trickyVectors() {
   return { words, v, D };
 }
 
-test('files we write load in gensim with the same words and bits', { skip }, () => {
+oracleTest('files we write load in gensim with the same words and bits', ['gensim'], () => {
   const { words, v, D } = trickyVectors();
   const kv = KeyedVectors.fromArrays(words, v, D);
   try {
@@ -125,7 +122,7 @@ test('files we write load in gensim with the same words and bits', { skip }, () 
   assert.equal((out.match(/ ok$/gm) ?? []).length, 7, out);
 });
 
-test('a gensim binary file saved back by us is byte-identical (binaryNewline: false)', { skip }, () => {
+oracleTest('a gensim binary file saved back by us is byte-identical (binaryNewline: false)', ['gensim'], () => {
   const original = readFileSync(join(dir, 'gensim.bin'));
   const kv = KeyedVectors.load(original, { format: 'word2vec-binary' });
   try {

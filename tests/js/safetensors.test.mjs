@@ -9,11 +9,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import { readSafetensors, writeSafetensors } from '../../dist/io/safetensors.js';
+import { oracleTest, PYTHON } from './oracles.mjs';
 import { fuzz, sampleFiles } from './parser_fuzz.mjs';
-
-const PYTHON = '/usr/bin/python3';
-const pythonMissing = spawnSync(PYTHON, ['-c', 'import json, struct'], { encoding: 'utf8' }).status === 0 ? false
-  : `skipped: ${PYTHON} is not available`;
 
 /** A file from a header object (or text) and a payload, as the format lays it out. */
 function file(header, payload = new Uint8Array(0)) {
@@ -180,7 +177,7 @@ else:
     print(json.dumps({'tensors': tensors, 'metadata': metadata}))
 `;
 
-test('an independent Python writer and reader agree with ours, byte for byte on F32', { skip: pythonMissing }, () => {
+oracleTest('an independent Python writer and reader agree with ours, byte for byte on F32', ['python3'], () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'embedwasm-safetensors-'));
   const python = (...args) => {
     const run = spawnSync(PYTHON, ['-c', REFERENCE, ...args, dir], { encoding: 'utf8' });
