@@ -49,7 +49,11 @@ function steps(model, from, to) {
 function assertUsable(model) {
   for (const w of model.getWeights()) assert.ok(w.data.every(Number.isFinite), 'finite weights');
   const out = model.predict(x);
-  assert.ok(out.data.every((p) => p >= 0 && p <= 1), 'predict gives probabilities');
+  assert.deepEqual(out.shape, [N, 2]);
+  for (let i = 0; i < N; ++i) {
+    const [p0, p1] = out.data.subarray(2 * i, 2 * i + 2);
+    assert.ok(p0 >= 0 && p1 >= 0 && Math.abs(p0 + p1 - 1) < 1e-6, `row ${i}: softmax ${p0}, ${p1}`);
+  }
 }
 
 test('fit() stopped after its first batch, mid-epoch and in the last epoch equals exactly the steps it took', async () => {

@@ -23,12 +23,19 @@ const y = { data: Float32Array.from([1, 0, 1, 0]), shape: [4, 1] };
 test('trainOnBatch on 4 samples reports the batch mean loss and accuracy', () => {
   const m = model();
   const before = m.evaluate(x, y, { batchSize: 4 });
+  // The same means from the predictions in plain JS: binary cross-entropy and the share
+  // of outputs on the label's side of 0.5.
+  const p = Array.from(m.predict(x).data);
+  const labels = Array.from(y.data);
+  const meanLoss = -p.reduce((s, pi, i) => s + (labels[i] ? Math.log(pi) : Math.log(1 - pi)), 0) / p.length;
+  const meanAccuracy = p.filter((pi, i) => (pi > 0.5 ? 1 : 0) === labels[i]).length / p.length;
   const logs = m.trainOnBatch(x, y);
   // Untrained sigmoid outputs are near 0.5, so the mean loss is near ln 2, not ln 2 / 4.
   assert.ok(Math.abs(before.loss - Math.LN2) < 0.05, `loss before ${before.loss}`);
+  assert.ok(Math.abs(before.loss - meanLoss) < 1e-6, `evaluate ${before.loss} vs plain-JS mean ${meanLoss}`);
   assert.ok(Math.abs(logs.loss - before.loss) < 1e-6, `trainOnBatch ${logs.loss} vs evaluate ${before.loss}`);
-  assert.ok(Math.abs(logs.accuracy - before.accuracy) < 1e-6);
-  assert.ok(logs.accuracy >= 0 && logs.accuracy <= 1);
+  assert.equal(before.accuracy, meanAccuracy);
+  assert.equal(logs.accuracy, meanAccuracy);
   m.dispose();
 });
 
