@@ -18,6 +18,48 @@ after(async () => {
   await browser?.close();
 });
 
+/** word -> unit vector (Float64Array) from word2vec text bytes. */
+function unitVectors(text) {
+  const lines = text.toString().trimEnd().split('\n').slice(1);
+  return new Map(lines.map((line) => {
+    const [word, ...values] = line.trimEnd().split(' ');
+    const v = Float64Array.from(values, Number);
+    const norm = Math.hypot(...v);
+    return [word, v.map((x) => x / norm)];
+  }));
+}
+
+const dot = (a, b) => a.reduce((s, x, i) => s + x * b[i], 0);
+
+/** gensim's most_similar: cosines to the normalised mean of ±unit vectors, query words left out. */
+function referenceMostSimilar(unit, positive, negative) {
+  const mean = new Float64Array(unit.get(positive[0]).length);
+  for (const [words, sign] of [[positive, 1], [negative, -1]]) {
+    for (const w of words) unit.get(w).forEach((x, i) => { mean[i] += sign * x; });
+  }
+  const norm = Math.hypot(...mean);
+  const q = mean.map((x) => x / norm);
+  return [...unit].filter(([w]) => !positive.includes(w) && !negative.includes(w))
+    .map(([w, v]) => [w, dot(v, q)]).sort((a, b) => b[1] - a[1]);
+}
+
+/**
+ * A ranked list the page showed against the reference over the exported file, whose 6
+ * significant digits per component move a cosine by ~1e-6: each listed word has its
+ * reference cosine, in order, and no word left out beats the last one listed.
+ */
+function assertRanked(shown, reference, label) {
+  const want = new Map(reference);
+  shown.forEach(([w, s], i) => {
+    assert.ok(want.has(w), `${label}: ${w} is a candidate`);
+    assert.ok(Math.abs(want.get(w) - s) < 1e-4, `${label}: ${w} shows ${s}, reference ${want.get(w)}`);
+    if (i > 0) assert.ok(s <= shown[i - 1][1], `${label}: sorted`);
+  });
+  const listed = new Set(shown.map(([w]) => w));
+  const best = reference.find(([w]) => !listed.has(w));
+  assert.ok(best[1] <= shown.at(-1)[1] + 1e-4, `${label}: ${best[0]} (${best[1]}) beats the last listed ${JSON.stringify(shown.at(-1))}`);
+}
+
 /** [[word, similarity]] of a query's ranked list. */
 async function ranked(page, testid) {
   return page.$$eval(`[data-testid="${testid}"] li`, (items) =>
@@ -70,11 +112,11 @@ test('train on Moby-Dick, query, export word2vec text and import it back', { tim
   assert.equal(analogy.length, 5);
   assert.ok(analogy.every(([w]) => !['king', 'man', 'woman'].includes(w)), 'query words left out');
 
-  const similarity = Number(await (await submit(page, 'similarity', ['whale', 'ship'])).locator('output').textContent());
-  assert.ok(similarity > -1 && similarity < 1);
-
-  const odd = await (await submit(page, 'doesnt-match', ['whale ship sea the'])).locator('button.word').textContent();
-  assert.ok(['whale', 'ship', 'sea', 'the'].includes(odd));
+  // Checked against the exported vectors below.
+  const similarity = await (await submit(page, 'similarity', ['whale', 'ship'])).locator('output').textContent();
+  assert.match(similarity, /^-?[01]\.\d{4}$/);
+  const oddWords = ['whale', 'ship', 'sea', 'the'];
+  const odd = await (await submit(page, 'doesnt-match', [oddWords.join(' ')])).locator('button.word').textContent();
 
   // An unknown word is an inline error naming the word, not an exception.
   const unknown = await submit(page, 'neighbours', ['zzyzxnotaword']);
@@ -89,6 +131,20 @@ test('train on Moby-Dick, query, export word2vec text and import it back', { tim
   const text = await readFile(await download.path());
   const [count, dim] = text.subarray(0, text.indexOf(10)).toString().split(' ').map(Number);
   assert.ok(count > 1000 && dim === 50, `header ${count} ${dim}`);
+
+  // The answers above, recomputed in plain JS from the exported vectors.
+  const unit = unitVectors(text);
+  assert.equal(unit.size, count);
+  assertRanked(neighbours, referenceMostSimilar(unit, ['whale'], []), 'whale');
+  assertRanked(analogy, referenceMostSimilar(unit, ['king', 'woman'], ['man']), 'king - man + woman');
+  // The page prints four decimals.
+  assert.ok(Math.abs(Number(similarity) - dot(unit.get('whale'), unit.get('ship'))) <= 5e-5 + 1e-5,
+    `cos(whale, ship) shown ${similarity}, reference ${dot(unit.get('whale'), unit.get('ship'))}`);
+  // gensim's doesnt_match: the word least like the normalised mean of the unit vectors.
+  const mean = oddWords.map((w) => unit.get(w)).reduce((m, v) => m.map((x, i) => x + v[i]));
+  assert.ok(oddWords.includes(odd), `odd one out ${odd}`);
+  const fromMean = oddWords.map((w) => [w, dot(unit.get(w), mean) / Math.hypot(...mean)]).sort((a, b) => a[1] - b[1]);
+  assert.ok(fromMean.find(([w]) => w === odd)[1] <= fromMean[0][1] + 1e-4, `odd one out ${odd}; reference ${JSON.stringify(fromMean)}`);
 
   // The other formats download too.
   const [binary] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-word2vec-binary"]')]);
