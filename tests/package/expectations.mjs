@@ -14,10 +14,14 @@ export function checkScenario(result, { variant }, where) {
   assert.equal(result.raggedError?.name, 'TypeError', `${where}: a ragged input is a TypeError`);
   assert.match(result.raggedError.message, /ragged nested array at \[1\]/, `${where}: the error names where`);
 
-  const { losses, accuracy } = result.fit;
+  const { historyKeys, losses, accuracy, correct } = result.fit;
+  assert.deepEqual(historyKeys, ['accuracy', 'loss'], `${where}: the metric is logged under the name compile() was given`);
   assert.equal(losses.length, 30, `${where}: one loss per epoch`);
+  assert.equal(accuracy.length, 30, `${where}: one accuracy per epoch`);
   assert.ok(losses.every(Number.isFinite), `${where}: finite losses ${losses}`);
   assert.ok(losses.at(-1) < 0.5 * losses[0], `${where}: loss fell from ${losses[0]} to ${losses.at(-1)}`);
+  // Whether a sequence holds id 1 is learnable exactly: every one of the 64 is right.
+  assert.equal(correct, 64, `${where}: sequences the trained model classifies right`);
   assert.ok(accuracy.at(-1) >= 0.9, `${where}: final accuracy ${accuracy.at(-1)}`);
 
   const w2v = result.word2vec;

@@ -69,9 +69,10 @@ test('TypeScript: the installed package type-checks a user program', async () =>
   await writeFile(path.join(project, 'tsconfig.json'), await readFile(path.join(root, 'tests/types/tsconfig.json')));
   await writeFile(path.join(project, 'example.ts'), await readFile(path.join(root, 'tests/types/example.ts')));
   const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
-  const { stdout, stderr } = await run(process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json'], { cwd: project })
+  const { code = 0, stdout, stderr } = await run(process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json'], { cwd: project })
     .catch((error) => error);
   assert.equal(`${stdout}${stderr}`.trim(), '', 'tsc reported errors');
+  assert.equal(code, 0, 'tsc exit status');
 });
 
 /**
