@@ -3,9 +3,9 @@
 #include <cstdint>
 #include <string>
 
-#include "embedwasm/embedding_table.h"
-#include "embedwasm/shape.h"
-#include "embedwasm/status.h"
+#include "embedwasm/embedding/embedding_table.h"
+#include "embedwasm/core/shape.h"
+#include "embedwasm/core/status.h"
 
 namespace embedwasm::bindings {
 

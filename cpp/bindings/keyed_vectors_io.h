@@ -8,9 +8,9 @@
 
 #include "bindings/common.h"
 #include "bindings/keyed_vectors_js.h"
-#include "embedwasm/io/projector_tsv_reader.h"
-#include "embedwasm/io/word_vectors_reader.h"
-#include "embedwasm/io/word_vectors_writer.h"
+#include "embedwasm/vector_files/projector_tsv_reader.h"
+#include "embedwasm/vector_files/word_vectors_reader.h"
+#include "embedwasm/vector_files/word_vectors_writer.h"
 
 namespace embedwasm::bindings {
 

@@ -8,10 +8,10 @@
 
 #include "bindings/common.h"
 #include "bindings/keyed_vectors_words.h"
-#include "embedwasm/search/keyed_vectors.h"
-#include "embedwasm/search/pca.h"
-#include "embedwasm/search/word_analogies.h"
-#include "embedwasm/search/word_pairs.h"
+#include "embedwasm/vectors/keyed_vectors.h"
+#include "embedwasm/vectors/pca.h"
+#include "embedwasm/vectors/word_analogies.h"
+#include "embedwasm/vectors/word_pairs.h"
 
 namespace embedwasm::bindings {
 

@@ -1,12 +1,12 @@
 #pragma once
-// The int8 snapshot of a KeyedVectors (search/quantized_vectors.h). Query vectors are
+// The int8 snapshot of a KeyedVectors (vectors/quantized_vectors.h). Query vectors are
 // built on the JS side from the float KeyedVectors; results are left here as
 // (index, score) pairs like KeyedVectorsJs's.
 #include <vector>
 
 #include "bindings/common.h"
 #include "bindings/keyed_vectors_js.h"
-#include "embedwasm/search/quantized_vectors.h"
+#include "embedwasm/vectors/quantized_vectors.h"
 
 namespace embedwasm::bindings {
 

@@ -8,15 +8,15 @@
 
 #include "bindings/common.h"
 #include "bindings/table_layers.h"
-#include "embedwasm/train/layers/activation.h"
-#include "embedwasm/train/layers/dense.h"
-#include "embedwasm/train/layers/dropout.h"
-#include "embedwasm/train/layers/embedding_bag_layer.h"
-#include "embedwasm/train/layers/embedding_layer.h"
-#include "embedwasm/train/layers/flatten.h"
-#include "embedwasm/train/layers/global_pooling.h"
-#include "embedwasm/reserve.h"
-#include "embedwasm/train/sequential.h"
+#include "embedwasm/layers/activation.h"
+#include "embedwasm/layers/dense.h"
+#include "embedwasm/layers/dropout.h"
+#include "embedwasm/layers/embedding_bag_layer.h"
+#include "embedwasm/layers/embedding_layer.h"
+#include "embedwasm/layers/flatten.h"
+#include "embedwasm/layers/global_pooling.h"
+#include "embedwasm/core/reserve.h"
+#include "embedwasm/model/sequential.h"
 
 namespace embedwasm::bindings {
 

@@ -6,10 +6,10 @@
 #include <memory>
 
 #include "bindings/common.h"
-#include "embedwasm/embedding.h"
-#include "embedwasm/embedding_bag.h"
-#include "embedwasm/row_matrix.h"
-#include "embedwasm/sparse_row_gradient.h"
+#include "embedwasm/embedding/embedding.h"
+#include "embedwasm/embedding/embedding_bag.h"
+#include "embedwasm/core/row_matrix.h"
+#include "embedwasm/embedding/sparse_row_gradient.h"
 
 namespace embedwasm::bindings {
 

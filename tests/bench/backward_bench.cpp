@@ -17,9 +17,9 @@
 #include <vector>
 
 #include "bench_util.h"
-#include "embedwasm/embedding.h"
-#include "embedwasm/row_matrix.h"
-#include "embedwasm/sparse_row_gradient.h"
+#include "embedwasm/embedding/embedding.h"
+#include "embedwasm/core/row_matrix.h"
+#include "embedwasm/embedding/sparse_row_gradient.h"
 
 namespace {
 

@@ -20,9 +20,9 @@
 #include <vector>
 
 #include "bench_util.h"
-#include "embedwasm/row_matrix.h"
-#include "embedwasm/search/keyed_vectors.h"
-#include "embedwasm/search/quantized_vectors.h"
+#include "embedwasm/core/row_matrix.h"
+#include "embedwasm/vectors/keyed_vectors.h"
+#include "embedwasm/vectors/quantized_vectors.h"
 
 namespace {
 

@@ -11,7 +11,7 @@
 #include <cstring>
 #include <string>
 
-#include "embedwasm/io/float_text.h"
+#include "embedwasm/vector_files/float_text.h"
 
 namespace {
 

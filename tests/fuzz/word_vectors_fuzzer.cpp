@@ -25,10 +25,10 @@
 #include <string>
 #include <vector>
 
-#include "embedwasm/io/projector_tsv_reader.h"
-#include "embedwasm/io/word_vectors.h"
-#include "embedwasm/io/word_vectors_reader.h"
-#include "embedwasm/io/word_vectors_writer.h"
+#include "embedwasm/vector_files/projector_tsv_reader.h"
+#include "embedwasm/vector_files/word_vectors.h"
+#include "embedwasm/vector_files/word_vectors_reader.h"
+#include "embedwasm/vector_files/word_vectors_writer.h"
 
 #ifndef EMBEDWASM_FUZZ_FORMAT
 #error "define EMBEDWASM_FUZZ_FORMAT to a WordVectorsFormat value"

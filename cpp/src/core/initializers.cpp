@@ -1,4 +1,4 @@
-#include "embedwasm/initializers.h"
+#include "embedwasm/core/initializers.h"
 
 #include <algorithm>
 #include <cfloat>
@@ -9,7 +9,7 @@
 #include <new>
 #include <string>
 
-#include "embedwasm/rng.h"
+#include "embedwasm/core/rng.h"
 
 // Every random initializer draws its values in row-major order of the (rows, cols)
 // output, one Rng call sequence per table, so a seed fixes the table on every platform.

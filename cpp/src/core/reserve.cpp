@@ -1,4 +1,4 @@
-#include "embedwasm/reserve.h"
+#include "embedwasm/core/reserve.h"
 
 #include <cstdlib>
 

@@ -1,4 +1,4 @@
-#include "embedwasm/rng.h"
+#include "embedwasm/core/rng.h"
 
 #include <cmath>
 #include <cstdint>

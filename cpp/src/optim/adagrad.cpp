@@ -3,7 +3,7 @@
 // initial_accumulator_value (Keras 0.1, PyTorch 0). TF.js differs: sqrt(acc + eps).
 #include <cmath>
 
-#include "optim/optimizers.h"
+#include "optim/algorithms.h"
 
 namespace embedwasm::optim {
 

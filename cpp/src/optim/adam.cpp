@@ -7,7 +7,7 @@
 // the Keras form, which is why one row update serves both paths (sparse_adam.cpp).
 #include <cmath>
 
-#include "optim/optimizers.h"
+#include "optim/algorithms.h"
 
 namespace embedwasm::optim {
 

@@ -4,7 +4,7 @@
 // decay is not added to the gradient, so clipping and the moments never see it.
 // Sparse params decay and step only on the touched rows.
 #include "kernels/kernels.h"
-#include "optim/optimizers.h"
+#include "optim/algorithms.h"
 
 namespace embedwasm::optim {
 

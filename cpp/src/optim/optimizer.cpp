@@ -1,4 +1,4 @@
-#include "embedwasm/train/optimizer.h"
+#include "embedwasm/optim/optimizer.h"
 
 #include <cmath>
 #include <cstdio>
@@ -6,8 +6,8 @@
 #include <string>
 
 #include "kernels/kernels.h"
-#include "optim/optimizers.h"
-#include "train/name_folding.h"
+#include "optim/algorithms.h"
+#include "core/name_folding.h"
 
 namespace embedwasm {
 

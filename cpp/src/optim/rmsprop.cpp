@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "optim/optimizers.h"
+#include "optim/algorithms.h"
 
 namespace embedwasm::optim {
 

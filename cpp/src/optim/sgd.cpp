@@ -7,7 +7,7 @@
 // buffer that goes on decaying and stepping rows after they stop being touched, i.e. it
 // densifies over time; that is not a sparse update, so it is not followed here.
 #include "kernels/kernels.h"
-#include "optim/optimizers.h"
+#include "optim/algorithms.h"
 
 namespace embedwasm::optim {
 

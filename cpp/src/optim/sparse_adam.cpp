@@ -5,7 +5,7 @@
 // Untouched rows keep their m and v: they are not decayed towards zero as a dense Adam
 // step with a zero gradient would do. PyTorch counts steps per param, and every param
 // here gets a gradient at every step, so its count equals iterations + 1.
-#include "optim/optimizers.h"
+#include "optim/algorithms.h"
 
 namespace embedwasm::optim {
 

@@ -1,4 +1,4 @@
-#include "embedwasm/initializers.h"
+#include "embedwasm/core/initializers.h"
 
 #include <catch2/catch.hpp>
 
@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "embedwasm/rng.h"
-#include "embedwasm/row_matrix.h"
+#include "embedwasm/core/rng.h"
+#include "embedwasm/core/row_matrix.h"
 
 using embedwasm::InitializerSpec;
 using embedwasm::initialize;

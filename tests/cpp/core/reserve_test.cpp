@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "embedwasm/reserve.h"
+#include "embedwasm/core/reserve.h"
 
 using namespace embedwasm;
 

@@ -1,4 +1,4 @@
-#include "embedwasm/row_matrix.h"
+#include "embedwasm/core/row_matrix.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "embedwasm/shape.h"
+#include "embedwasm/core/shape.h"
 
 #include <catch2/catch.hpp>
 

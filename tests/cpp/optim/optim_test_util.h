@@ -18,8 +18,8 @@
 #include <utility>
 #include <vector>
 
-#include "embedwasm/train/optimizer.h"
-#include "embedwasm/train/param.h"
+#include "embedwasm/optim/optimizer.h"
+#include "embedwasm/layers/param.h"
 
 namespace embedwasm::test {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "embedwasm/rng.h"
+#include "embedwasm/core/rng.h"
 
 using embedwasm::Rng;
 using embedwasm::word2vec::tokenize;

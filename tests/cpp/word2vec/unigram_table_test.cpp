@@ -5,7 +5,7 @@
 #include <cmath>
 #include <vector>
 
-#include "embedwasm/rng.h"
+#include "embedwasm/core/rng.h"
 
 using embedwasm::Rng;
 using embedwasm::word2vec::UnigramTable;

@@ -9,7 +9,7 @@
 #include <tuple>
 #include <vector>
 
-#include "embedwasm/rng.h"
+#include "embedwasm/core/rng.h"
 #include "embedwasm/word2vec/subsampling.h"
 
 using embedwasm::Rng;

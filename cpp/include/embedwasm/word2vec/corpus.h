@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "embedwasm/status.h"
+#include "embedwasm/core/status.h"
 #include "embedwasm/word2vec/tokenizer.h"
 #include "embedwasm/word2vec/vocabulary.h"
 

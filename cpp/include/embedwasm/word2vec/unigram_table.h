@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "embedwasm/status.h"
+#include "embedwasm/core/status.h"
 
 namespace embedwasm::word2vec {
 

@@ -18,7 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "embedwasm/status.h"
+#include "embedwasm/core/status.h"
 
 namespace embedwasm::word2vec {
 

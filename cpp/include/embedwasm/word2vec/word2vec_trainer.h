@@ -39,9 +39,9 @@
 #include <string_view>
 #include <vector>
 
-#include "embedwasm/rng.h"
-#include "embedwasm/row_matrix.h"
-#include "embedwasm/status.h"
+#include "embedwasm/core/rng.h"
+#include "embedwasm/core/row_matrix.h"
+#include "embedwasm/core/status.h"
 #include "embedwasm/word2vec/corpus.h"
 #include "embedwasm/word2vec/huffman.h"
 #include "embedwasm/word2vec/sigmoid_table.h"

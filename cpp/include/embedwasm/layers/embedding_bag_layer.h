@@ -1,0 +1,62 @@
+#pragma once
+// The EmbeddingBag as a model layer: an adapter from float id Tensors to the
+// EmbeddingBag core (embedding_bag.h) in its 2-D form, B fixed-size bags of L ids:
+// x: (B, L) -> y: (B, D). padding_idx ids are left out of each bag by the core, which
+// is how variable-length bags are written in this form. per_sample_weights and the
+// 1-D offsets form need a second input and are left to the core's own API.
+// No mask is produced (like pooling, the bag reduction consumes the time axis).
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "embedwasm/embedding/embedding_bag.h"
+#include "embedwasm/core/status.h"
+#include "embedwasm/layers/layer.h"
+#include "embedwasm/layers/param.h"
+
+namespace embedwasm {
+
+struct EmbeddingBagLayerOptions {
+  RegularizerSpec embeddings_regularizer;
+  ConstraintSpec embeddings_constraint;  // per_row = true: each embedding vector
+};
+
+class EmbeddingBagLayer : public Layer {
+ public:
+  // initial_weights: dense (V, D), num_weights = V * D, or nullptr (num_weights 0).
+  static Status create(const EmbeddingBagConfig& config, const EmbeddingBagLayerOptions& options,
+                       const float* initial_weights, size_t num_weights,
+                       std::unique_ptr<EmbeddingBagLayer>* out);
+
+  EmbeddingBagLayer(const EmbeddingBagLayer&) = delete;  // the Param points into the table
+  EmbeddingBagLayer& operator=(const EmbeddingBagLayer&) = delete;
+
+  EmbeddingBag& core() { return core_; }
+  const EmbeddingBag& core() const { return core_; }
+  const char* class_name() const override { return "EmbeddingBag"; }
+  // in: (L,).
+  Status build(const Shape& in, Shape* out) override;
+  // Non-integer ids are kInvalidArgument, ids outside [0, V) kOutOfRange, before y or the
+  // table is touched. mask_in is ignored; mask_out is empty.
+  Status forward(const Tensor& x, const Mask& mask_in, bool training, Tensor* y,
+                 Mask* mask_out) override;
+  // As EmbeddingLayer: sparse tables set sparse_grad, dense ones add into grad, dx (when
+  // asked) is zeros.
+  Status backward(const Tensor& x, const Mask& mask_in, const Tensor& y, const Tensor& dy,
+                  Tensor* dx) override;
+  // [embeddings]
+  std::vector<Param*> params() override { return {&param_}; }
+
+ private:
+  EmbeddingBagLayer() = default;
+  BagInput bag_input(const Tensor& x) const;
+
+  EmbeddingBag core_;
+  Param param_;
+  bool built_ = false;
+  Shape in_;                  // (L,)
+  std::vector<int32_t> ids_;  // scratch: x as int32
+};
+
+}  // namespace embedwasm

@@ -1,0 +1,69 @@
+#pragma once
+// The Embedding as a model layer (keras.layers.Embedding in a Sequential): an adapter
+// from float id Tensors to the Embedding core (embedding.h), which owns the table, the
+// id range checks and the gradients. It adds what a model needs: the integer check on
+// float ids, the mask, and the table as a Param with its regularizer and constraint.
+//
+// x: (B,) or (B, T) ids -> y: (B, D) or (B, T, D). With mask_zero, mask_out = ids != 0,
+// shaped like x.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "embedwasm/embedding/embedding.h"
+#include "embedwasm/core/status.h"
+#include "embedwasm/layers/layer.h"
+#include "embedwasm/layers/param.h"
+
+namespace embedwasm {
+
+struct EmbeddingLayerOptions {
+  RegularizerSpec embeddings_regularizer;
+  // Keras' MaxNorm default axis = 0 would constrain columns of the (V, D) table; the
+  // norm of each embedding vector is what is meant in practice (and what PyTorch's
+  // max_norm bounds), so per_row = true is kept as ConstraintSpec's default.
+  ConstraintSpec embeddings_constraint;
+};
+
+class EmbeddingLayer : public Layer {
+ public:
+  // initial_weights: dense (V, D), num_weights = V * D, or nullptr (num_weights 0) to
+  // draw from config.table.embeddings_initializer.
+  static Status create(const EmbeddingConfig& config, const EmbeddingLayerOptions& options,
+                       const float* initial_weights, size_t num_weights,
+                       std::unique_ptr<EmbeddingLayer>* out);
+
+  EmbeddingLayer(const EmbeddingLayer&) = delete;  // the Param points into the table
+  EmbeddingLayer& operator=(const EmbeddingLayer&) = delete;
+
+  Embedding& core() { return core_; }
+  const Embedding& core() const { return core_; }
+  const char* class_name() const override { return "Embedding"; }
+  // in: () or (T,); with input_length > 0, T must equal it.
+  Status build(const Shape& in, Shape* out) override;
+  // Fails on a non-integer id (kInvalidArgument) or an id outside [0, V) (kOutOfRange)
+  // before writing y or touching the table. mask_in is ignored: ids come first.
+  Status forward(const Tensor& x, const Mask& mask_in, bool training, Tensor* y,
+                 Mask* mask_out) override;
+  // Sparse table (config.table.sparse): the batch's gradient is set in sparse_grad.
+  // Dense: it is added into grad. When dx is asked for it is filled with zeros, shaped
+  // like x: an id's output is piecewise constant in it, so 0 is its derivative wherever
+  // one exists, and a layer in front of the Embedding simply learns nothing through it
+  // instead of failing the batch.
+  Status backward(const Tensor& x, const Mask& mask_in, const Tensor& y, const Tensor& dy,
+                  Tensor* dx) override;
+  // [embeddings]
+  std::vector<Param*> params() override { return {&param_}; }
+
+ private:
+  EmbeddingLayer() = default;
+
+  Embedding core_;
+  Param param_;
+  bool built_ = false;
+  Shape in_;                  // per sample
+  std::vector<int32_t> ids_;  // scratch: x as int32
+};
+
+}  // namespace embedwasm

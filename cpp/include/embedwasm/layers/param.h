@@ -1,0 +1,57 @@
+#pragma once
+// A trainable weight as the optimizer sees it: its value (owned by the layer), its
+// gradient, and the regularizer and constraint attached to it. Every weight is a
+// RowMatrix (a bias is 1 × units) so optimizers have one layout to update.
+#include <string>
+
+#include "embedwasm/core/row_matrix.h"
+#include "embedwasm/embedding/sparse_row_gradient.h"
+#include "embedwasm/core/status.h"
+
+namespace embedwasm {
+
+struct RegularizerSpec {
+  double l1 = 0.0;  // Keras l1(l1): l1 * sum |w|
+  double l2 = 0.0;  // Keras l2(l2): l2 * sum w^2 (no 1/2, as Keras)
+  bool active() const { return l1 != 0.0 || l2 != 0.0; }
+};
+
+enum class ConstraintKind { kNone, kMaxNorm, kUnitNorm, kNonNeg, kMinMaxNorm };
+
+struct ConstraintSpec {
+  ConstraintKind kind = ConstraintKind::kNone;
+  double max_value = 2.0;  // maxNorm, minMaxNorm (Keras defaults)
+  double min_value = 0.0;  // minMaxNorm
+  double rate = 1.0;       // minMaxNorm
+  // Norms are taken over each row (each embedding vector) when true, over each column
+  // (Keras axis = 0: each unit's incoming weights of a Dense kernel) when false.
+  bool per_row = true;
+};
+
+struct Param {
+  std::string name;            // "embeddings", "kernel", "bias"
+  RowMatrix* value = nullptr;  // owned by the layer
+  // Sparse parameters (an Embedding with sparse: true) get their gradient as touched
+  // rows and are updated only there; all others get a dense gradient.
+  bool sparse = false;
+  RowMatrix grad;                   // dense gradient, same shape as value (when !sparse)
+  SparseRowGradient sparse_grad;    // (when sparse)
+  RegularizerSpec regularizer;
+  ConstraintSpec constraint;
+};
+
+// Adds the regularizer's gradient to param's gradient (only on the touched rows of a
+// sparse param) and returns its penalty (over the whole value, as Keras reports it).
+double apply_regularizer(Param* param);
+// The penalty alone (for evaluate), without touching any gradient.
+double regularization_penalty(const Param& param);
+// Projects the value onto the constraint (only the touched rows of a sparse param).
+void apply_constraint(Param* param);
+Status validate(const RegularizerSpec& spec);
+Status validate(const ConstraintSpec& spec);
+// A param as an optimizer step needs it: a value, a gradient of its shape (a sparse
+// one with sorted unique rows inside the value), valid specs, and per-row norms when
+// sparse (a column norm would mix touched and untouched rows).
+Status validate(const Param& param);
+
+}  // namespace embedwasm

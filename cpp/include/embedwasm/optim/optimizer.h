@@ -1,0 +1,79 @@
+#pragma once
+// Optimizers with the hyper-parameters Keras and PyTorch expose. Dense params get the
+// update Keras (and PyTorch with sparse=False) makes; sparse params are updated only
+// on the rows their gradient names, and only those rows' state moves:
+//   sgd / momentum : w[r] -= lr g[r]; momentum state moves on touched rows only (TF's
+//                    sparse Keras momentum; PyTorch's sparse momentum buffer densifies)
+//   adagrad        : PyTorch Adagrad's sparse path
+//   adam           : PyTorch SparseAdam (bias correction by the global step count)
+//   others         : the dense formula applied to the touched rows ("lazy" updates)
+// Which of Keras' and PyTorch's formulas each algorithm follows is written at the top
+// of its file in cpp/src/optim/. The learning-rate schedule that drives lr is in
+// schedule.h.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "embedwasm/core/row_matrix.h"
+#include "embedwasm/core/status.h"
+#include "embedwasm/layers/param.h"
+
+namespace embedwasm {
+
+struct OptimizerSpec {
+  // sgd, momentum, adagrad, rmsprop, adam, adamw, adamax, sparse_adam
+  std::string name = "sgd";
+  double learning_rate = 0.01;
+  double momentum = 0.0;        // sgd, rmsprop (0.9 when name is "momentum" and this is 0)
+  bool nesterov = false;        // sgd
+  double beta1 = 0.9, beta2 = 0.999;  // adam, adamw, adamax, sparse_adam
+  double epsilon = 1e-7;        // Keras default; PyTorch uses 1e-8
+  double rho = 0.9;             // rmsprop (Keras rho = PyTorch alpha)
+  bool centered = false;        // rmsprop
+  double initial_accumulator_value = 0.1;  // adagrad (Keras 0.1, PyTorch 0)
+  double weight_decay = 0.0;    // adamw: decoupled; others: L2 added to the gradient (PyTorch)
+  double decay = 0.0;           // Keras legacy: lr / (1 + decay * iterations), applied by
+                                // the caller to the lr it passes to apply()
+  double clip_norm = 0.0;       // > 0: clip all gradients by their global norm
+  double clip_value = 0.0;      // > 0: clip every gradient value to [-clip_value, clip_value]
+};
+
+class Optimizer {
+ public:
+  static Status create(const OptimizerSpec& spec, std::unique_ptr<Optimizer>* out);
+  virtual ~Optimizer() = default;
+  const OptimizerSpec& spec() const { return spec_; }
+  int64_t iterations() const { return iterations_; }
+
+  // One step over all params: clipping (by global norm across params, then by value),
+  // the update with learning rate lr, then each param's constraint. Each Param is
+  // matched to its state by its address, so a model must keep params where they are.
+  Status apply(const std::vector<Param*>& params, double lr);
+
+  struct Slots {
+    RowMatrix m, v, u;            // per-algorithm moments, allocated on first use
+    std::vector<int64_t> row_steps;  // per-row step counts where an algorithm needs them
+  };
+  // The state kept for p, or null before p's first step: read-only, for saving a
+  // checkpoint and for tests that check which rows an update touched.
+  const Slots* find_slots(const Param* p) const;
+
+ protected:
+  explicit Optimizer(const OptimizerSpec& spec) : spec_(spec) {}
+  // Allocates the slots the algorithm needs for p (shaped like p's value) before its
+  // first update. Kept apart from the updates, which cannot fail, so that running out
+  // of memory stops apply() before any weight has moved.
+  virtual Status init_slots(const Param& p, Slots* s) = 0;
+  virtual void update_dense(Param* p, Slots* s, float lr) = 0;
+  virtual void update_sparse(Param* p, Slots* s, float lr) = 0;
+  Slots* slots_for(const Param* p);
+
+  OptimizerSpec spec_;
+  int64_t iterations_ = 0;  // steps taken; Adam's bias correction counts these
+
+ private:
+  std::vector<std::pair<const Param*, std::unique_ptr<Slots>>> slots_;
+};
+
+}  // namespace embedwasm

@@ -1,0 +1,136 @@
+#include "embedwasm/embedding/embedding.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "kernels/kernels.h"
+#include "embedding/row_groups.h"
+
+namespace embedwasm {
+
+Status Embedding::create(const EmbeddingConfig& config, const float* initial_weights, Embedding* out) {
+  if (config.input_length < 0) {
+    return Status::out_of_range("input_length must be >= 0 (0 means any), got " +
+                                std::to_string(config.input_length));
+  }
+  EmbeddingTable table;
+  EMBEDWASM_RETURN_IF_ERROR(EmbeddingTable::create(config.table, initial_weights, &table));
+  out->config_ = config;
+  out->table_ = std::move(table);
+  return Status::ok();
+}
+
+Status Embedding::check_input(const int32_t* ids, const Shape& shape) const {
+  if (config_.input_length > 0) {
+    if (shape.empty() || shape.back() != static_cast<size_t>(config_.input_length)) {
+      return Status::invalid_argument(
+          "input_length is " + std::to_string(config_.input_length) +
+          " but the ids have shape " + shape_to_string(shape) +
+          " (their last axis must have length input_length)");
+    }
+  }
+  return table_.check_ids(ids, shape);
+}
+
+Status Embedding::forward(const int32_t* ids, const Shape& shape, float* out) {
+  EMBEDWASM_RETURN_IF_ERROR(check_input(ids, shape));
+  const size_t n = shape_size(shape);
+  table_.renorm_rows(ids, n);
+  const RowMatrix& w = table_.weights();
+  kernels::f32_gather_rows(w.data(), w.stride(), ids, n, w.cols(), out);
+  return Status::ok();
+}
+
+Status Embedding::compute_mask(const int32_t* ids, const Shape& shape, uint8_t* mask) const {
+  if (!config_.mask_zero) {
+    return Status::invalid_argument("compute_mask needs mask_zero: true");
+  }
+  EMBEDWASM_RETURN_IF_ERROR(check_input(ids, shape));
+  const size_t n = shape_size(shape);
+  for (size_t i = 0; i < n; ++i) mask[i] = ids[i] != 0;
+  return Status::ok();
+}
+
+namespace {
+
+// PyTorch's scale_grad_by_freq divides each row's gradient by how often its id occurs
+// in the batch; the padding row's count does not matter since it gets no gradient.
+std::vector<float> frequency_scales(size_t n, const RowGroups& groups) {
+  std::vector<float> scale(n, 1.0f);
+  for (size_t k = 0; k < groups.rows.size(); ++k) {
+    const float s = 1.0f / static_cast<float>(groups.count(k));
+    for (uint32_t p = groups.starts[k]; p < groups.starts[k + 1]; ++p) scale[groups.order[p]] = s;
+  }
+  return scale;
+}
+
+}  // namespace
+
+Status Embedding::backward_sparse(const int32_t* ids, const Shape& shape, const float* dy,
+                                  SparseRowGradient* grad) {
+  EMBEDWASM_RETURN_IF_ERROR(check_input(ids, shape));
+  const size_t n = shape_size(shape);
+  const size_t d = dim();
+  RowGroups groups;
+  group_rows(ids, n, table_.padding_row(), &groups);
+  const bool by_freq = table_.config().scale_grad_by_freq;
+  grad->cols = d;
+  grad->rows = groups.rows;
+  // Every row is written whole below (its first position copied or zeroed), so a reused
+  // buffer needs no zero-fill pass: resize() only touches what grows.
+  grad->values.resize(groups.rows.size() * d);
+  for (size_t k = 0; k < groups.rows.size(); ++k) {
+    float* dst = grad->row_values(k);
+    uint32_t p = groups.starts[k];
+    if (by_freq) {
+      const float s = 1.0f / static_cast<float>(groups.count(k));
+      std::fill(dst, dst + d, 0.0f);
+      for (; p < groups.starts[k + 1]; ++p) kernels::f32_axpy(d, s, dy + static_cast<size_t>(groups.order[p]) * d, dst);
+    } else {
+      // 0 + x, not a copy: the same bits as adding into zeros (-0 becomes +0), as the
+      // dense gradient and the by_freq path give.
+      const float* first = dy + static_cast<size_t>(groups.order[p]) * d;
+      for (size_t j = 0; j < d; ++j) dst[j] = 0.0f + first[j];
+      for (++p; p < groups.starts[k + 1]; ++p) kernels::f32_axpy(d, 1.0f, dy + static_cast<size_t>(groups.order[p]) * d, dst);
+    }
+  }
+  return Status::ok();
+}
+
+Status Embedding::backward_dense(const int32_t* ids, const Shape& shape, const float* dy,
+                                 RowMatrix* grad) {
+  if (grad->rows() != vocab_size() || grad->cols() != dim()) {
+    return Status::invalid_argument("the dense gradient buffer must be (" +
+                                    std::to_string(vocab_size()) + ", " + std::to_string(dim()) +
+                                    "), got (" + std::to_string(grad->rows()) + ", " +
+                                    std::to_string(grad->cols()) + ")");
+  }
+  EMBEDWASM_RETURN_IF_ERROR(check_input(ids, shape));
+  const size_t n = shape_size(shape);
+  const size_t d = dim();
+  const int32_t padding = table_.padding_row();
+  if (table_.config().scale_grad_by_freq) {
+    RowGroups groups;
+    group_rows(ids, n, padding, &groups);
+    const std::vector<float> scale = frequency_scales(n, groups);
+    for (size_t i = 0; i < n; ++i) {
+      if (ids[i] == padding) continue;
+      kernels::f32_axpy(d, scale[i], dy + i * d, grad->row(ids[i]));
+    }
+    return Status::ok();
+  }
+  // Scatter the runs between padding positions in one kernel call each.
+  size_t run_start = 0;
+  for (size_t i = 0; i <= n; ++i) {
+    if (i == n || ids[i] == padding) {
+      kernels::f32_scatter_add_rows(dy + run_start * d, ids + run_start, i - run_start, d,
+                                    grad->data(), grad->stride());
+      run_start = i + 1;
+    }
+  }
+  return Status::ok();
+}
+
+}  // namespace embedwasm

@@ -1,0 +1,232 @@
+#include "embedwasm/layers/dense.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "kernels/kernels.h"
+#include "layers/layer_checks.h"
+
+namespace embedwasm {
+
+namespace {
+
+// Draws into a 1 x 1 scratch so that an unknown initializer name or a bad parameter
+// fails at create, as Keras fails at construction, and not later at build.
+Status check_initializer(const char* what, const InitializerSpec& spec) {
+  RowMatrix scratch;
+  EMBEDWASM_RETURN_IF_ERROR(RowMatrix::create(1, 1, &scratch));
+  return initialize(spec, 0, &scratch).prefixed(std::string(what) + ": ");
+}
+
+std::string weights_layout(bool use_bias) {
+  return use_bias ? "[kernel (in * units), bias (units)]" : "[kernel (in * units)] (use_bias is false)";
+}
+
+}  // namespace
+
+Status Dense::create(const DenseConfig& config, std::unique_ptr<Dense>* out) {
+  // The cap keeps units exact in wasm32's 32-bit size_t, as for an Embedding's input_dim.
+  if (config.units <= 0 || config.units > 2147483647) {
+    return Status::out_of_range("units must be a positive integer up to 2147483647, got " +
+                                std::to_string(config.units));
+  }
+  EMBEDWASM_RETURN_IF_ERROR(check_initializer("kernel_initializer", config.kernel_initializer));
+  if (config.use_bias) {
+    EMBEDWASM_RETURN_IF_ERROR(check_initializer("bias_initializer", config.bias_initializer));
+  }
+  EMBEDWASM_RETURN_IF_ERROR(validate(config.kernel_regularizer).prefixed("kernel_regularizer: "));
+  EMBEDWASM_RETURN_IF_ERROR(validate(config.bias_regularizer).prefixed("bias_regularizer: "));
+  EMBEDWASM_RETURN_IF_ERROR(validate(config.kernel_constraint).prefixed("kernel_constraint: "));
+  EMBEDWASM_RETURN_IF_ERROR(validate(config.bias_constraint).prefixed("bias_constraint: "));
+  out->reset(new Dense(config));
+  return Status::ok();
+}
+
+Status Dense::check_weights(const std::vector<std::vector<float>>& weights, size_t in) const {
+  const size_t units = static_cast<size_t>(config_.units);
+  const size_t expected = config_.use_bias ? 2 : 1;
+  if (weights.size() != expected) {
+    return Status::invalid_argument("Dense expects " + std::to_string(expected) + " weight arrays " +
+                                    weights_layout(config_.use_bias) + ", got " +
+                                    std::to_string(weights.size()));
+  }
+  if (weights[0].size() != in * units) {
+    return Status::invalid_argument("the kernel must hold in * units = " + std::to_string(in) +
+                                    " * " + std::to_string(units) + " values for shape (" +
+                                    std::to_string(in) + ", " + std::to_string(units) + "), got " +
+                                    std::to_string(weights[0].size()));
+  }
+  if (config_.use_bias && weights[1].size() != units) {
+    return Status::invalid_argument("the bias must hold units = " + std::to_string(units) +
+                                    " values, got " + std::to_string(weights[1].size()));
+  }
+  return Status::ok();
+}
+
+void Dense::copy_weights_in(const std::vector<std::vector<float>>& weights) {
+  kernel_.copy_from_dense(weights[0].data());
+  if (config_.use_bias) bias_.copy_from_dense(weights[1].data());
+}
+
+Status Dense::set_weights(const std::vector<std::vector<float>>& weights) {
+  if (built_) {
+    EMBEDWASM_RETURN_IF_ERROR(check_weights(weights, in_.back()));
+    copy_weights_in(weights);
+    return Status::ok();
+  }
+  // `in` is unknown until build: check what can be checked now, the kernel at build.
+  const size_t units = static_cast<size_t>(config_.units);
+  if (!weights.empty() && (weights[0].empty() || weights[0].size() % units != 0)) {
+    return Status::invalid_argument("the kernel must hold in * units values, a positive multiple of "
+                                    "units = " + std::to_string(units) + ", got " +
+                                    std::to_string(weights[0].size()));
+  }
+  EMBEDWASM_RETURN_IF_ERROR(check_weights(weights, weights.empty() ? 0 : weights[0].size() / units));
+  pending_weights_ = weights;
+  return Status::ok();
+}
+
+Status Dense::get_weights(std::vector<std::vector<float>>* weights) const {
+  if (!built_) return layer_checks::not_built();
+  weights->assign(config_.use_bias ? 2 : 1, {});
+  (*weights)[0].resize(kernel_.rows() * kernel_.cols());
+  kernel_.copy_to_dense((*weights)[0].data());
+  if (config_.use_bias) {
+    (*weights)[1].resize(bias_.cols());
+    bias_.copy_to_dense((*weights)[1].data());
+  }
+  return Status::ok();
+}
+
+Status Dense::build(const Shape& in, Shape* out) {
+  if (built_) {
+    if (in != in_) {
+      return Status::invalid_argument("already built for per-sample shape " + shape_to_string(in_) +
+                                      ", cannot rebuild for " + shape_to_string(in));
+    }
+    *out = out_;
+    return Status::ok();
+  }
+  if (in.empty() || in.back() == 0) {
+    return Status::invalid_argument(
+        "the input must be (batch, ..., in) with in > 0, got per-sample shape " +
+        shape_to_string(in) + " (a (batch,) input needs a trailing axis of 1)");
+  }
+  const size_t fan_in = in.back();
+  const size_t units = static_cast<size_t>(config_.units);
+  if (!pending_weights_.empty()) {
+    EMBEDWASM_RETURN_IF_ERROR(check_weights(pending_weights_, fan_in).prefixed("weights: "));
+  }
+  RowMatrix kernel, bias, kernel_grad, bias_grad;
+  EMBEDWASM_RETURN_IF_ERROR(RowMatrix::create(fan_in, units, &kernel));
+  EMBEDWASM_RETURN_IF_ERROR(RowMatrix::create(fan_in, units, &kernel_grad));
+  if (config_.use_bias) {
+    EMBEDWASM_RETURN_IF_ERROR(RowMatrix::create(1, units, &bias));
+    EMBEDWASM_RETURN_IF_ERROR(RowMatrix::create(1, units, &bias_grad));
+  }
+  if (pending_weights_.empty()) {
+    EMBEDWASM_RETURN_IF_ERROR(initialize(config_.kernel_initializer, config_.seed, &kernel));
+    if (config_.use_bias) {
+      EMBEDWASM_RETURN_IF_ERROR(initialize(config_.bias_initializer, config_.seed + 1, &bias));
+    }
+  }
+  kernel_ = std::move(kernel);
+  bias_ = std::move(bias);
+  if (!pending_weights_.empty()) {
+    copy_weights_in(pending_weights_);
+    pending_weights_.clear();
+  }
+
+  kernel_param_.name = "kernel";
+  kernel_param_.value = &kernel_;
+  kernel_param_.grad = std::move(kernel_grad);
+  kernel_param_.regularizer = config_.kernel_regularizer;
+  kernel_param_.constraint = config_.kernel_constraint;
+  bias_param_.name = "bias";
+  bias_param_.value = &bias_;
+  bias_param_.grad = std::move(bias_grad);
+  bias_param_.regularizer = config_.bias_regularizer;
+  bias_param_.constraint = config_.bias_constraint;
+
+  in_ = in;
+  out_ = in;
+  out_.back() = units;
+  *out = out_;
+  built_ = true;
+  return Status::ok();
+}
+
+std::vector<Param*> Dense::params() {
+  if (!built_) return {};
+  if (!config_.use_bias) return {&kernel_param_};
+  return {&kernel_param_, &bias_param_};
+}
+
+Status Dense::forward(const Tensor& x, const Mask& mask_in, bool /*training*/, Tensor* y,
+                      Mask* mask_out) {
+  if (!built_) return layer_checks::not_built();
+  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_batched("input", x, in_));
+  const size_t in = in_.back();
+  const size_t units = kernel_.cols();
+  const size_t rows = x.data.size() / in;  // B * (middle axes)
+  y->resize(layer_checks::with_batch(x.batch(), out_));
+  // i-k-j: each output row is built by axpy of kernel rows, so the inner loop runs over
+  // contiguous memory of both operands (the classifier's hot loop).
+  for (size_t r = 0; r < rows; ++r) {
+    const float* xr = x.data.data() + r * in;
+    float* yr = y->data.data() + r * units;
+    if (config_.use_bias) {
+      std::copy(bias_.row(0), bias_.row(0) + units, yr);
+    } else {
+      std::fill(yr, yr + units, 0.0f);
+    }
+    for (size_t k = 0; k < in; ++k) kernels::f32_axpy(units, xr[k], kernel_.row(k), yr);
+  }
+  activation_forward(config_.activation, rows, units, y->data.data(), y->data.data());
+  *mask_out = mask_in;
+  return Status::ok();
+}
+
+Status Dense::backward(const Tensor& x, const Mask& /*mask_in*/, const Tensor& y, const Tensor& dy,
+                       Tensor* dx) {
+  if (!built_) return layer_checks::not_built();
+  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_batched("input", x, in_));
+  const Shape out_shape = layer_checks::with_batch(x.batch(), out_);
+  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_exact("y", y, out_shape));
+  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_exact("dy", dy, out_shape));
+  const size_t in = in_.back();
+  const size_t units = kernel_.cols();
+  const size_t rows = x.data.size() / in;
+
+  const float* dz = dy.data.data();
+  if (config_.activation != ActivationKind::kLinear) {
+    dz_.resize(dy.data.size());
+    activation_backward(config_.activation, rows, units, y.data.data(), dy.data.data(), dz_.data());
+    dz = dz_.data();
+  }
+
+  // dW = x^T dz, k outer: one kernel-gradient row stays in cache while every sample's
+  // contribution is added to it.
+  RowMatrix& kernel_grad = kernel_param_.grad;
+  for (size_t k = 0; k < in; ++k) {
+    float* gk = kernel_grad.row(k);
+    for (size_t r = 0; r < rows; ++r) kernels::f32_axpy(units, x.data[r * in + k], dz + r * units, gk);
+  }
+  if (config_.use_bias) {
+    float* gb = bias_param_.grad.row(0);
+    for (size_t r = 0; r < rows; ++r) kernels::f32_axpy(units, 1.0f, dz + r * units, gb);
+  }
+  if (dx != nullptr) {
+    // dx = dz W^T: row k of W is column k of W^T, so each entry is one contiguous dot.
+    dx->resize(x.shape);
+    for (size_t r = 0; r < rows; ++r) {
+      const float* dzr = dz + r * units;
+      float* dxr = dx->data.data() + r * in;
+      for (size_t k = 0; k < in; ++k) dxr[k] = kernels::f32_dot(units, dzr, kernel_.row(k));
+    }
+  }
+  return Status::ok();
+}
+
+}  // namespace embedwasm

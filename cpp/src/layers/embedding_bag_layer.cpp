@@ -1,0 +1,86 @@
+#include "embedwasm/layers/embedding_bag_layer.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "layers/float_ids.h"
+#include "layers/layer_checks.h"
+
+namespace embedwasm {
+
+Status EmbeddingBagLayer::create(const EmbeddingBagConfig& config,
+                                 const EmbeddingBagLayerOptions& options, const float* initial_weights,
+                                 size_t num_weights, std::unique_ptr<EmbeddingBagLayer>* out) {
+  EMBEDWASM_RETURN_IF_ERROR(validate(options.embeddings_regularizer).prefixed("embeddings_regularizer: "));
+  EMBEDWASM_RETURN_IF_ERROR(validate(options.embeddings_constraint).prefixed("embeddings_constraint: "));
+  std::unique_ptr<EmbeddingBagLayer> layer(new EmbeddingBagLayer());
+  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_initial_table(config.table, initial_weights, num_weights));
+  EMBEDWASM_RETURN_IF_ERROR(EmbeddingBag::create(config, initial_weights, &layer->core_));
+  Param& p = layer->param_;
+  p.name = "embeddings";
+  p.value = &layer->core_.table().weights();
+  p.sparse = config.table.sparse;
+  if (p.sparse) {
+    p.sparse_grad.cols = layer->core_.dim();
+  } else {
+    EMBEDWASM_RETURN_IF_ERROR(RowMatrix::create(layer->core_.vocab_size(), layer->core_.dim(), &p.grad));
+  }
+  p.regularizer = options.embeddings_regularizer;
+  p.constraint = options.embeddings_constraint;
+  // Catches a column constraint on a sparse table, which would move untouched rows.
+  EMBEDWASM_RETURN_IF_ERROR(validate(p));
+  *out = std::move(layer);
+  return Status::ok();
+}
+
+Status EmbeddingBagLayer::build(const Shape& in, Shape* out) {
+  if (in.size() != 1) {
+    return Status::invalid_argument("the ids must be 2-D (batch, bag_size), got per-sample shape " +
+                                    shape_to_string(in));
+  }
+  in_ = in;
+  *out = {core_.dim()};
+  built_ = true;
+  return Status::ok();
+}
+
+BagInput EmbeddingBagLayer::bag_input(const Tensor& x) const {
+  BagInput input;
+  input.ids = ids_.data();
+  input.ids_shape = x.shape;
+  return input;
+}
+
+Status EmbeddingBagLayer::forward(const Tensor& x, const Mask& /*mask_in*/, bool /*training*/,
+                                  Tensor* y, Mask* mask_out) {
+  if (!built_) return layer_checks::not_built();
+  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_batched("input", x, in_));
+  EMBEDWASM_RETURN_IF_ERROR(float_ids_to_int32(x, core_.vocab_size(), &ids_));
+  // Checked into a scratch first so that a bad id leaves y untouched.
+  EMBEDWASM_RETURN_IF_ERROR(core_.table().check_ids(ids_.data(), x.shape));
+  y->resize({x.batch(), core_.dim()});
+  EMBEDWASM_RETURN_IF_ERROR(core_.forward(bag_input(x), y->data.data()));
+  *mask_out = Mask();
+  return Status::ok();
+}
+
+Status EmbeddingBagLayer::backward(const Tensor& x, const Mask& /*mask_in*/, const Tensor& /*y*/,
+                                   const Tensor& dy, Tensor* dx) {
+  if (!built_) return layer_checks::not_built();
+  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_batched("input", x, in_));
+  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_exact("dy", dy, {x.batch(), core_.dim()}));
+  EMBEDWASM_RETURN_IF_ERROR(float_ids_to_int32(x, core_.vocab_size(), &ids_));
+  if (param_.sparse) {
+    EMBEDWASM_RETURN_IF_ERROR(core_.backward_sparse(bag_input(x), dy.data.data(), &param_.sparse_grad));
+  } else {
+    EMBEDWASM_RETURN_IF_ERROR(core_.backward_dense(bag_input(x), dy.data.data(), &param_.grad));
+  }
+  if (dx != nullptr) {
+    dx->resize(x.shape);
+    std::fill(dx->data.begin(), dx->data.end(), 0.0f);
+  }
+  return Status::ok();
+}
+
+}  // namespace embedwasm

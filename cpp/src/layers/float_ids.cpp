@@ -1,0 +1,42 @@
+#include "layers/float_ids.h"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "embedwasm/core/shape.h"
+
+namespace embedwasm {
+
+namespace {
+// %.9g prints every float exactly enough to tell 2 from 2.0000002.
+std::string float_text(float v) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%.9g", static_cast<double>(v));
+  return buf;
+}
+}  // namespace
+
+Status float_ids_to_int32(const Tensor& x, size_t vocab, std::vector<int32_t>* ids) {
+  const size_t n = x.data.size();
+  ids->resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const float v = x.data[i];
+    if (!std::isfinite(v) || std::trunc(v) != v) {
+      return Status::invalid_argument("id " + float_text(v) + " at position " +
+                                      flat_index_to_position(i, x.shape) +
+                                      " is not an integer (ids travel as float32 and must be whole numbers)");
+    }
+    // 2^31 is exactly representable; every float below it and >= -2^31 fits in int32.
+    if (!(v >= -2147483648.0f && v < 2147483648.0f)) {
+      return Status::out_of_range("id " + float_text(v) + " at position " +
+                                  flat_index_to_position(i, x.shape) + " is out of range for input_dim " +
+                                  std::to_string(vocab) + " (valid ids are 0.." +
+                                  std::to_string(vocab - 1) + ")");
+    }
+    (*ids)[i] = static_cast<int32_t>(v);
+  }
+  return Status::ok();
+}
+
+}  // namespace embedwasm

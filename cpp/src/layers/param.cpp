@@ -1,0 +1,216 @@
+#include "embedwasm/layers/param.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "kernels/kernels.h"
+
+namespace embedwasm {
+
+namespace {
+
+// Keras backend.epsilon(): the constraints divide by eps + norm, so a zero row stays zero.
+constexpr float kNormEpsilon = 1e-7f;
+
+bool finite_non_negative(double x) { return std::isfinite(x) && x >= 0.0; }
+
+std::string matrix_shape(size_t rows, size_t cols) {
+  return "(" + std::to_string(rows) + ", " + std::to_string(cols) + ")";
+}
+
+// d|w|/dw as TensorFlow's Abs gradient takes it: sign(0) = 0.
+float sign(float w) { return static_cast<float>((w > 0.0f) - (w < 0.0f)); }
+
+void add_regularizer_gradient(const RegularizerSpec& reg, size_t d, const float* w, float* g) {
+  if (reg.l2 != 0.0) kernels::f32_axpy(d, static_cast<float>(2.0 * reg.l2), w, g);
+  if (reg.l1 != 0.0) {
+    const float l1 = static_cast<float>(reg.l1);
+    for (size_t j = 0; j < d; ++j) g[j] += l1 * sign(w[j]);
+  }
+}
+
+// The factor a row (or column) is scaled by: Keras' desired / (eps + norm). Like Keras,
+// it is applied to every row, so one already under max_value shrinks by
+// norm / (norm + eps), a relative 1e-7 at norm 1.
+float constraint_scale(const ConstraintSpec& c, float norm) {
+  float desired = norm;
+  switch (c.kind) {
+    case ConstraintKind::kMaxNorm:
+      desired = std::min(norm, static_cast<float>(c.max_value));
+      break;
+    case ConstraintKind::kUnitNorm:
+      desired = 1.0f;
+      break;
+    case ConstraintKind::kMinMaxNorm: {
+      const float clipped =
+          std::min(std::max(norm, static_cast<float>(c.min_value)), static_cast<float>(c.max_value));
+      desired = static_cast<float>(c.rate) * clipped + static_cast<float>(1.0 - c.rate) * norm;
+      break;
+    }
+    default:
+      return 1.0f;
+  }
+  return desired / (kNormEpsilon + norm);
+}
+
+void constrain_row(const ConstraintSpec& c, size_t d, float* w) {
+  if (c.kind == ConstraintKind::kNonNeg) {
+    for (size_t j = 0; j < d; ++j) w[j] = w[j] < 0.0f ? 0.0f : w[j];
+    return;
+  }
+  kernels::f32_scale(d, constraint_scale(c, kernels::f32_lp_norm(d, w, 2.0f)), w, w);
+}
+
+// Keras axis = 0: one norm per column, i.e. per unit of a Dense kernel.
+void constrain_columns(const ConstraintSpec& c, RowMatrix* value) {
+  const size_t d = value->cols();
+  if (c.kind == ConstraintKind::kNonNeg) {
+    for (size_t r = 0; r < value->rows(); ++r) constrain_row(c, d, value->row(r));
+    return;
+  }
+  std::vector<float> scale(d, 0.0f);
+  for (size_t r = 0; r < value->rows(); ++r) {
+    const float* w = value->row(r);
+    for (size_t j = 0; j < d; ++j) scale[j] += w[j] * w[j];
+  }
+  for (size_t j = 0; j < d; ++j) scale[j] = constraint_scale(c, std::sqrt(scale[j]));
+  for (size_t r = 0; r < value->rows(); ++r) {
+    float* w = value->row(r);
+    for (size_t j = 0; j < d; ++j) w[j] *= scale[j];
+  }
+}
+
+}  // namespace
+
+double regularization_penalty(const Param& param) {
+  const RegularizerSpec& reg = param.regularizer;
+  if (!reg.active() || param.value == nullptr) return 0.0;
+  const RowMatrix& w = *param.value;
+  // Summed in double: the penalty is added to a loss reported to the user, and a
+  // float sum over a large table would lose the small rows' contributions.
+  double abs_sum = 0.0, square_sum = 0.0;
+  for (size_t r = 0; r < w.rows(); ++r) {
+    const float* row = w.row(r);
+    for (size_t j = 0; j < w.cols(); ++j) {
+      const double x = row[j];
+      abs_sum += std::fabs(x);
+      square_sum += x * x;
+    }
+  }
+  return reg.l1 * abs_sum + reg.l2 * square_sum;
+}
+
+double apply_regularizer(Param* param) {
+  const RegularizerSpec& reg = param->regularizer;
+  if (!reg.active() || param->value == nullptr) return 0.0;
+  RowMatrix& w = *param->value;
+  const size_t d = w.cols();
+  if (param->sparse) {
+    SparseRowGradient& g = param->sparse_grad;
+    for (size_t k = 0; k < g.rows.size(); ++k) {
+      add_regularizer_gradient(reg, d, w.row(static_cast<size_t>(g.rows[k])), g.row_values(k));
+    }
+  } else {
+    for (size_t r = 0; r < w.rows(); ++r) add_regularizer_gradient(reg, d, w.row(r), param->grad.row(r));
+  }
+  return regularization_penalty(*param);
+}
+
+void apply_constraint(Param* param) {
+  const ConstraintSpec& c = param->constraint;
+  if (c.kind == ConstraintKind::kNone || param->value == nullptr) return;
+  RowMatrix& w = *param->value;
+  if (param->sparse) {
+    // Column norms would need untouched rows to move; validate() rejects that case.
+    if (!c.per_row && c.kind != ConstraintKind::kNonNeg) return;
+    for (int32_t r : param->sparse_grad.rows) constrain_row(c, w.cols(), w.row(static_cast<size_t>(r)));
+    return;
+  }
+  if (!c.per_row) {
+    constrain_columns(c, &w);
+    return;
+  }
+  for (size_t r = 0; r < w.rows(); ++r) constrain_row(c, w.cols(), w.row(r));
+}
+
+Status validate(const RegularizerSpec& spec) {
+  if (!finite_non_negative(spec.l1) || !finite_non_negative(spec.l2)) {
+    return Status::out_of_range("regularizer l1 and l2 must be finite and >= 0, got l1 = " +
+                                std::to_string(spec.l1) + ", l2 = " + std::to_string(spec.l2));
+  }
+  return Status::ok();
+}
+
+Status validate(const ConstraintSpec& spec) {
+  switch (spec.kind) {
+    case ConstraintKind::kNone:
+    case ConstraintKind::kUnitNorm:
+    case ConstraintKind::kNonNeg:
+      return Status::ok();
+    case ConstraintKind::kMaxNorm:
+      if (!finite_non_negative(spec.max_value)) {
+        return Status::out_of_range("maxNorm max_value must be finite and >= 0, got " +
+                                    std::to_string(spec.max_value));
+      }
+      return Status::ok();
+    case ConstraintKind::kMinMaxNorm:
+      if (!finite_non_negative(spec.min_value) || !std::isfinite(spec.max_value) ||
+          spec.min_value > spec.max_value) {
+        return Status::out_of_range("minMaxNorm needs 0 <= min_value <= max_value, got min_value = " +
+                                    std::to_string(spec.min_value) +
+                                    ", max_value = " + std::to_string(spec.max_value));
+      }
+      if (!(spec.rate >= 0.0 && spec.rate <= 1.0)) {
+        return Status::out_of_range("minMaxNorm rate must be in [0, 1], got " + std::to_string(spec.rate));
+      }
+      return Status::ok();
+  }
+  return Status::invalid_argument("unknown constraint kind " + std::to_string(static_cast<int>(spec.kind)));
+}
+
+Status validate(const Param& param) {
+  const std::string who = "param '" + param.name + "': ";
+  if (param.value == nullptr) return Status::invalid_argument(who + "has no value");
+  EMBEDWASM_RETURN_IF_ERROR(validate(param.regularizer).prefixed(who));
+  EMBEDWASM_RETURN_IF_ERROR(validate(param.constraint).prefixed(who));
+  const RowMatrix& w = *param.value;
+  if (!param.sparse) {
+    if (param.grad.rows() != w.rows() || param.grad.cols() != w.cols()) {
+      return Status::invalid_argument(who + "gradient has shape " +
+                                      matrix_shape(param.grad.rows(), param.grad.cols()) +
+                                      " but the value has shape " + matrix_shape(w.rows(), w.cols()));
+    }
+    return Status::ok();
+  }
+  const ConstraintSpec& c = param.constraint;
+  if (!c.per_row && c.kind != ConstraintKind::kNone && c.kind != ConstraintKind::kNonNeg) {
+    return Status::invalid_argument(who + "a sparse param's constraint must be per_row: a column "
+                                          "norm would change rows the gradient did not touch");
+  }
+  const SparseRowGradient& g = param.sparse_grad;
+  if (g.cols != w.cols()) {
+    return Status::invalid_argument(who + "sparse gradient has " + std::to_string(g.cols) +
+                                    " columns but the value has " + std::to_string(w.cols()));
+  }
+  if (g.values.size() != g.rows.size() * g.cols) {
+    return Status::invalid_argument(who + "sparse gradient holds " + std::to_string(g.values.size()) +
+                                    " values for " + std::to_string(g.rows.size()) + " rows of " +
+                                    std::to_string(g.cols));
+  }
+  for (size_t k = 0; k < g.rows.size(); ++k) {
+    const int32_t r = g.rows[k];
+    if (r < 0 || static_cast<size_t>(r) >= w.rows()) {
+      return Status::out_of_range(who + "sparse gradient row " + std::to_string(r) +
+                                  " is outside the value's " + std::to_string(w.rows()) + " rows");
+    }
+    if (k > 0 && r <= g.rows[k - 1]) {
+      return Status::invalid_argument(who + "sparse gradient rows must be sorted and unique, but " +
+                                      std::to_string(r) + " follows " + std::to_string(g.rows[k - 1]));
+    }
+  }
+  return Status::ok();
+}
+
+}  // namespace embedwasm

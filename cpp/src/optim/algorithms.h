@@ -1,0 +1,106 @@
+#pragma once
+// The optimizer algorithms behind Optimizer::create, one per file. Every update is a
+// function of one row (w, g and the slots' rows at the same index), run over all rows
+// of a dense param or only over the rows a sparse gradient names, so a sparse step
+// cannot move another row or its state.
+//
+// Slot use, each shaped like the value:
+//   sgd     m = velocity (momentum > 0)
+//   adagrad v = accumulator
+//   rmsprop v = mean square, m = mean gradient (centered), u = momentum (momentum > 0)
+//   adam    m, v = first and second moments (also adamw, sparse_adam)
+//   adamax  m = first moment, u = infinity norm
+#include <cstddef>
+
+#include "embedwasm/optim/optimizer.h"
+
+namespace embedwasm::optim {
+
+// f(w, g, r) for every row r of a dense param (kSparse false) or for each row r a
+// sparse param's gradient touched (kSparse true).
+template <bool kSparse, typename F>
+void for_each_row(Param* p, F f) {
+  RowMatrix& w = *p->value;
+  if constexpr (kSparse) {
+    const SparseRowGradient& g = p->sparse_grad;
+    for (size_t k = 0; k < g.rows.size(); ++k) {
+      const size_t r = static_cast<size_t>(g.rows[k]);
+      f(w.row(r), g.row_values(k), r);
+    }
+  } else {
+    for (size_t r = 0; r < w.rows(); ++r) f(w.row(r), static_cast<const float*>(p->grad.row(r)), r);
+  }
+}
+
+// A zero slot shaped like p's value, unless it already is one.
+Status ensure_slot(const Param& p, RowMatrix* slot);
+
+class Sgd : public Optimizer {
+ public:
+  explicit Sgd(const OptimizerSpec& spec) : Optimizer(spec) {}
+
+ protected:
+  Status init_slots(const Param& p, Slots* s) override;
+  void update_dense(Param* p, Slots* s, float lr) override;
+  void update_sparse(Param* p, Slots* s, float lr) override;
+};
+
+class Adagrad : public Optimizer {
+ public:
+  explicit Adagrad(const OptimizerSpec& spec) : Optimizer(spec) {}
+
+ protected:
+  Status init_slots(const Param& p, Slots* s) override;
+  void update_dense(Param* p, Slots* s, float lr) override;
+  void update_sparse(Param* p, Slots* s, float lr) override;
+};
+
+class RmsProp : public Optimizer {
+ public:
+  explicit RmsProp(const OptimizerSpec& spec) : Optimizer(spec) {}
+
+ protected:
+  Status init_slots(const Param& p, Slots* s) override;
+  void update_dense(Param* p, Slots* s, float lr) override;
+  void update_sparse(Param* p, Slots* s, float lr) override;
+};
+
+// adam and sparse_adam: the dense step is Keras', the sparse step PyTorch's SparseAdam
+// (sparse_adam.cpp); both are the same arithmetic on a row, see adam.cpp.
+class Adam : public Optimizer {
+ public:
+  explicit Adam(const OptimizerSpec& spec) : Optimizer(spec) {}
+
+ protected:
+  Status init_slots(const Param& p, Slots* s) override;
+  void update_dense(Param* p, Slots* s, float lr) override;
+  void update_sparse(Param* p, Slots* s, float lr) override;
+
+  struct Step {
+    float one_minus_beta1, one_minus_beta2, epsilon;
+    float step_size;  // lr * sqrt(1 - beta2^t) / (1 - beta1^t)
+  };
+  Step step(float lr) const;
+  static void update_row(const Step& c, size_t d, const float* g, float* m, float* v, float* w);
+};
+
+class AdamW : public Adam {
+ public:
+  explicit AdamW(const OptimizerSpec& spec) : Adam(spec) {}
+
+ protected:
+  void update_dense(Param* p, Slots* s, float lr) override;
+  void update_sparse(Param* p, Slots* s, float lr) override;
+};
+
+class Adamax : public Optimizer {
+ public:
+  explicit Adamax(const OptimizerSpec& spec) : Optimizer(spec) {}
+
+ protected:
+  Status init_slots(const Param& p, Slots* s) override;
+  void update_dense(Param* p, Slots* s, float lr) override;
+  void update_sparse(Param* p, Slots* s, float lr) override;
+};
+
+}  // namespace embedwasm::optim
