@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "bindings/common.h"
-#include "bindings/table_layers.h"
+#include "bindings/core.h"
+#include "bindings/embedding.h"
 #include "embedwasm/layers/activation.h"
 #include "embedwasm/layers/dense.h"
 #include "embedwasm/layers/dropout.h"
@@ -56,11 +56,11 @@ struct OptimizerJs {
   double alpha = 0, total_steps = 0;
 };
 
-inline Status to_constraint(const ConstraintJs& c, bool per_row, ConstraintSpec* out) {
-  static const std::pair<const char*, ConstraintKind> kKinds[] = {
-      {"none", ConstraintKind::kNone},         {"maxNorm", ConstraintKind::kMaxNorm},
-      {"unitNorm", ConstraintKind::kUnitNorm}, {"nonNeg", ConstraintKind::kNonNeg},
-      {"minMaxNorm", ConstraintKind::kMinMaxNorm}};
+inline Status to_constraint(const ConstraintJs& c, bool per_row, layers::ConstraintSpec* out) {
+  static const std::pair<const char*, layers::ConstraintKind> kKinds[] = {
+      {"none", layers::ConstraintKind::kNone},         {"maxNorm", layers::ConstraintKind::kMaxNorm},
+      {"unitNorm", layers::ConstraintKind::kUnitNorm}, {"nonNeg", layers::ConstraintKind::kNonNeg},
+      {"minMaxNorm", layers::ConstraintKind::kMinMaxNorm}};
   for (const auto& [name, kind] : kKinds) {
     if (c.kind == name) {
       out->kind = kind;
@@ -75,7 +75,7 @@ inline Status to_constraint(const ConstraintJs& c, bool per_row, ConstraintSpec*
                                   "' (valid: maxNorm, unitNorm, nonNeg, minMaxNorm)");
 }
 
-inline Status to_regularizer(const RegularizerJs& r, RegularizerSpec* out) {
+inline Status to_regularizer(const RegularizerJs& r, layers::RegularizerSpec* out) {
   out->l1 = r.l1;
   out->l2 = r.l2;
   return validate(*out);
@@ -84,16 +84,16 @@ inline Status to_regularizer(const RegularizerJs& r, RegularizerSpec* out) {
 class SequentialJs {
  public:
   StatusJs add_embedding(EmbeddingJs& standalone, const RegularizerJs& reg, const ConstraintJs& con) {
-    EmbeddingLayerOptions options;
+    layers::EmbeddingLayerOptions options;
     Status s = to_regularizer(reg, &options.embeddings_regularizer);
     if (s.is_ok()) s = to_constraint(con, /*per_row=*/true, &options.embeddings_constraint);
     if (!s.is_ok()) return to_js(s);
-    const Embedding& from = *standalone.layer();
+    const embedding::Embedding& from = *standalone.layer();
     const RowMatrix& w = from.table().weights();
     std::vector<float> dense(w.rows() * w.cols());
     w.copy_to_dense(dense.data());
-    std::unique_ptr<EmbeddingLayer> layer;
-    s = EmbeddingLayer::create(from.config(), options, dense.data(), dense.size(), &layer);
+    std::unique_ptr<layers::EmbeddingLayer> layer;
+    s = layers::EmbeddingLayer::create(from.config(), options, dense.data(), dense.size(), &layer);
     if (!s.is_ok()) return to_js(s);
     standalone.adopt(model_, &layer->core());
     model_->add(std::move(layer));
@@ -101,16 +101,16 @@ class SequentialJs {
   }
 
   StatusJs add_embedding_bag(EmbeddingBagJs& standalone, const RegularizerJs& reg, const ConstraintJs& con) {
-    EmbeddingBagLayerOptions options;
+    layers::EmbeddingBagLayerOptions options;
     Status s = to_regularizer(reg, &options.embeddings_regularizer);
     if (s.is_ok()) s = to_constraint(con, /*per_row=*/true, &options.embeddings_constraint);
     if (!s.is_ok()) return to_js(s);
-    const EmbeddingBag& from = *standalone.layer();
+    const embedding::EmbeddingBag& from = *standalone.layer();
     const RowMatrix& w = from.table().weights();
     std::vector<float> dense(w.rows() * w.cols());
     w.copy_to_dense(dense.data());
-    std::unique_ptr<EmbeddingBagLayer> layer;
-    s = EmbeddingBagLayer::create(from.config(), options, dense.data(), dense.size(), &layer);
+    std::unique_ptr<layers::EmbeddingBagLayer> layer;
+    s = layers::EmbeddingBagLayer::create(from.config(), options, dense.data(), dense.size(), &layer);
     if (!s.is_ok()) return to_js(s);
     standalone.adopt(model_, &layer->core());
     model_->add(std::move(layer));
@@ -120,7 +120,7 @@ class SequentialJs {
   // kernel_ptr / bias_ptr: initial weights (in * units and units floats) or 0.
   StatusJs add_layer(const LayerOptionsJs& o, uintptr_t kernel_ptr, uint32_t kernel_len,
                      uintptr_t bias_ptr, uint32_t bias_len) {
-    std::unique_ptr<Layer> layer;
+    std::unique_ptr<layers::Layer> layer;
     Status s = make_layer(o, kernel_ptr, kernel_len, bias_ptr, bias_len, &layer);
     if (s.is_ok()) model_->add(std::move(layer));
     return to_js(s);
@@ -132,7 +132,7 @@ class SequentialJs {
 
   StatusJs compile(const OptimizerJs& o, const std::string& loss, bool from_logits,
                    const std::string& metrics_csv) {
-    OptimizerSpec spec;
+    optim::OptimizerSpec spec;
     spec.name = o.name;
     spec.learning_rate = o.learning_rate;
     spec.momentum = o.momentum;
@@ -147,7 +147,7 @@ class SequentialJs {
     spec.decay = o.decay;
     spec.clip_norm = o.clip_norm;
     spec.clip_value = o.clip_value;
-    ScheduleSpec schedule;
+    optim::ScheduleSpec schedule;
     schedule.name = o.schedule;
     schedule.final_learning_rate = o.final_learning_rate;
     schedule.decay_rate = o.decay_rate;
@@ -155,7 +155,7 @@ class SequentialJs {
     schedule.staircase = o.staircase;
     schedule.alpha = o.alpha;
     schedule.total_steps = static_cast<int64_t>(o.total_steps);
-    LossSpec loss_spec{loss, from_logits};
+    model::LossSpec loss_spec{loss, from_logits};
     std::vector<std::string> metrics;
     for (size_t start = 0; start < metrics_csv.size();) {
       size_t end = metrics_csv.find(',', start);
@@ -231,14 +231,14 @@ class SequentialJs {
     t->data.assign(p, p + n);
     return Status::ok();
   }
-  Param* param(uint32_t layer, uint32_t k) { return model_->layer(layer)->params()[k]; }
+  layers::Param* param(uint32_t layer, uint32_t k) { return model_->layer(layer)->params()[k]; }
 
   static Status make_layer(const LayerOptionsJs& o, uintptr_t kernel_ptr, uint32_t kernel_len,
-                           uintptr_t bias_ptr, uint32_t bias_len, std::unique_ptr<Layer>* out) {
+                           uintptr_t bias_ptr, uint32_t bias_len, std::unique_ptr<layers::Layer>* out) {
     if (o.kind == "dense") {
-      DenseConfig c;
+      layers::DenseConfig c;
       c.units = static_cast<int64_t>(o.units);
-      EMBEDWASM_RETURN_IF_ERROR(parse_activation(o.activation, &c.activation));
+      EMBEDWASM_RETURN_IF_ERROR(layers::parse_activation(o.activation, &c.activation));
       c.use_bias = o.use_bias;
       c.kernel_initializer.name = o.kernel_initializer;
       c.bias_initializer.name = o.bias_initializer;
@@ -247,8 +247,8 @@ class SequentialJs {
       EMBEDWASM_RETURN_IF_ERROR(to_regularizer(o.bias_regularizer, &c.bias_regularizer));
       EMBEDWASM_RETURN_IF_ERROR(to_constraint(o.kernel_constraint, /*per_row=*/false, &c.kernel_constraint));
       EMBEDWASM_RETURN_IF_ERROR(to_constraint(o.bias_constraint, /*per_row=*/true, &c.bias_constraint));
-      std::unique_ptr<Dense> dense;
-      EMBEDWASM_RETURN_IF_ERROR(Dense::create(c, &dense));
+      std::unique_ptr<layers::Dense> dense;
+      EMBEDWASM_RETURN_IF_ERROR(layers::Dense::create(c, &dense));
       if (kernel_ptr) {
         std::vector<std::vector<float>> weights;
         const float* k = ptr<const float>(kernel_ptr);
@@ -263,32 +263,32 @@ class SequentialJs {
       return Status::ok();
     }
     if (o.kind == "dropout") {
-      std::unique_ptr<Dropout> dropout;
-      EMBEDWASM_RETURN_IF_ERROR(Dropout::create(DropoutConfig{o.rate, static_cast<uint64_t>(o.seed)}, &dropout));
+      std::unique_ptr<layers::Dropout> dropout;
+      EMBEDWASM_RETURN_IF_ERROR(layers::Dropout::create(layers::DropoutConfig{o.rate, static_cast<uint64_t>(o.seed)}, &dropout));
       *out = std::move(dropout);
       return Status::ok();
     }
     if (o.kind == "activation") {
-      ActivationKind kind;
-      EMBEDWASM_RETURN_IF_ERROR(parse_activation(o.activation, &kind));
-      *out = std::make_unique<Activation>(kind);
+      layers::ActivationKind kind;
+      EMBEDWASM_RETURN_IF_ERROR(layers::parse_activation(o.activation, &kind));
+      *out = std::make_unique<layers::Activation>(kind);
       return Status::ok();
     }
     if (o.kind == "flatten") {
-      *out = std::make_unique<Flatten>();
+      *out = std::make_unique<layers::Flatten>();
     } else if (o.kind == "globalAveragePooling1d") {
-      *out = std::make_unique<GlobalAveragePooling1D>();
+      *out = std::make_unique<layers::GlobalAveragePooling1D>();
     } else if (o.kind == "globalMaxPooling1d") {
-      *out = std::make_unique<GlobalMaxPooling1D>();
+      *out = std::make_unique<layers::GlobalMaxPooling1D>();
     } else {
       return Status::invalid_argument("unknown layer kind '" + o.kind + "'");
     }
     return Status::ok();
   }
 
-  std::shared_ptr<Sequential> model_ = std::make_shared<Sequential>();
+  std::shared_ptr<model::Sequential> model_ = std::make_shared<model::Sequential>();
   Tensor x_, y_, out_;  // scratch reused across batches
-  BatchLogs logs_;
+  model::BatchLogs logs_;
 };
 
 }  // namespace embedwasm::bindings

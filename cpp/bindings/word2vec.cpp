@@ -1,7 +1,7 @@
 // Embind registrations for the Word2Vec trainer.
 #include <emscripten/bind.h>
 
-#include "bindings/word2vec_trainer_js.h"
+#include "bindings/word2vec.h"
 
 EMSCRIPTEN_BINDINGS(embedwasm_word2vec) {
   using namespace emscripten;

@@ -58,11 +58,11 @@ int main(int argc, char** argv) {
   std::vector<float> dy(kN * kD);
   for (float& x : dy) x = rng.value();
 
-  embedwasm::EmbeddingConfig config;
+  embedwasm::embedding::EmbeddingConfig config;
   config.table.input_dim = kV;
   config.table.output_dim = kD;
-  embedwasm::Embedding layer;
-  embedwasm::Status s = embedwasm::Embedding::create(config, table.data(), &layer);
+  embedwasm::embedding::Embedding layer;
+  embedwasm::Status s = embedwasm::embedding::Embedding::create(config, table.data(), &layer);
   if (!s.is_ok()) return Fail(s.message());
   const embedwasm::Shape shape{kB, kT};
 
@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
   embedwasm::RowMatrix dense;
   s = embedwasm::RowMatrix::create(kV, kD, &dense);
   if (!s.is_ok()) return Fail(s.message());
-  embedwasm::SparseRowGradient sparse;
+  embedwasm::embedding::SparseRowGradient sparse;
   for (const std::string& variant : wanted) {
     std::vector<double> ms;
     for (int i = 0; i < warmup + reps; ++i) {

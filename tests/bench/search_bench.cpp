@@ -39,7 +39,7 @@ float Bell(SplitMix64* rng) {
   return sum - 2.0f;
 }
 
-namespace search = embedwasm::search;
+namespace search = embedwasm::vectors;
 constexpr size_t kTopN = 10;
 constexpr size_t kCentres = 2000;
 constexpr uint64_t kSeed = 20240611;

@@ -15,9 +15,9 @@
 
 namespace {
 
-using embedwasm::io::format_float;
-using embedwasm::io::kMaxFloatTextBytes;
-using embedwasm::io::parse_float;
+using embedwasm::vector_files::format_float;
+using embedwasm::vector_files::kMaxFloatTextBytes;
+using embedwasm::vector_files::parse_float;
 
 [[noreturn]] void fail(const char* what, const std::string& detail) {
   std::fprintf(stderr, "FUZZ PROPERTY FAILED: %s: %s\n", what, detail.c_str());

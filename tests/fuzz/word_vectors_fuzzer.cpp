@@ -37,7 +37,7 @@
 namespace {
 
 using namespace embedwasm;
-using namespace embedwasm::io;
+using namespace embedwasm::vector_files;
 
 constexpr WordVectorsFormat kFormat = static_cast<WordVectorsFormat>(EMBEDWASM_FUZZ_FORMAT);
 constexpr bool kTsv = kFormat == WordVectorsFormat::kProjectorTsvVectors;

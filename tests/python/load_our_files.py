@@ -2,7 +2,7 @@
 """Loads the files embedwasm writes with gensim (and plain Python) and checks every word
 and float against what was written.
 
-    EMBEDWASM_IO_EXPORT_DIR=/tmp/ew <build>/tests/cpp/embedwasm_tests "[io][export]"
+    EMBEDWASM_VECTOR_FILES_EXPORT_DIR=/tmp/ew <build>/tests/cpp/embedwasm_tests "[vector_files][export]"
     /usr/bin/python3 tests/python/load_our_files.py /tmp/ew
 
 The directory holds ours_w2v.txt, ours_w2v.bin (C-tool layout, "\\n" after vectors),

@@ -8,7 +8,7 @@
 #include "kernels/kernels.h"
 #include "embedding/row_groups.h"
 
-namespace embedwasm {
+namespace embedwasm::embedding {
 
 Status Embedding::create(const EmbeddingConfig& config, const float* initial_weights, Embedding* out) {
   if (config.input_length < 0) {
@@ -133,4 +133,4 @@ Status Embedding::backward_dense(const int32_t* ids, const Shape& shape, const f
   return Status::ok();
 }
 
-}  // namespace embedwasm
+}  // namespace embedwasm::embedding

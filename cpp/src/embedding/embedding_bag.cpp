@@ -8,7 +8,7 @@
 #include "kernels/kernels.h"
 #include "embedding/row_groups.h"
 
-namespace embedwasm {
+namespace embedwasm::embedding {
 
 const char* embedding_bag_mode_name(EmbeddingBagMode mode) {
   switch (mode) {
@@ -364,4 +364,4 @@ Status EmbeddingBag::backward_per_sample_weights(const BagInput& input, const fl
   return Status::ok();
 }
 
-}  // namespace embedwasm
+}  // namespace embedwasm::embedding

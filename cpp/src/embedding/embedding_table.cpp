@@ -7,7 +7,7 @@
 
 #include "kernels/kernels.h"
 
-namespace embedwasm {
+namespace embedwasm::embedding {
 namespace {
 
 Status validate(const EmbeddingTableConfig& c) {
@@ -116,4 +116,4 @@ Status EmbeddingTable::set_weights(const float* dense, size_t rows, size_t cols)
   return Status::ok();
 }
 
-}  // namespace embedwasm
+}  // namespace embedwasm::embedding

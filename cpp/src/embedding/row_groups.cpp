@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-namespace embedwasm {
+namespace embedwasm::embedding {
 
 namespace {
 
@@ -46,4 +46,4 @@ void group_rows(const int32_t* ids, size_t n, int32_t skip_row, RowGroups* out) 
   out->starts.push_back(static_cast<uint32_t>(out->order.size()));
 }
 
-}  // namespace embedwasm
+}  // namespace embedwasm::embedding

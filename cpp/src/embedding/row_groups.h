@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace embedwasm {
+namespace embedwasm::embedding {
 
 struct RowGroups {
   std::vector<int32_t> rows;       // (U,) sorted unique ids
@@ -19,4 +19,4 @@ struct RowGroups {
 // skip_row >= 0 leaves that row out (the padding row). Ids must be validated (>= 0).
 void group_rows(const int32_t* ids, size_t n, int32_t skip_row, RowGroups* out);
 
-}  // namespace embedwasm
+}  // namespace embedwasm::embedding

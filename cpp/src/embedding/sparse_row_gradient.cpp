@@ -4,7 +4,7 @@
 
 #include "kernels/kernels.h"
 
-namespace embedwasm {
+namespace embedwasm::embedding {
 
 Status SparseRowGradient::add_to(RowMatrix* dense) const {
   if (dense->cols() != cols) {
@@ -24,4 +24,4 @@ Status SparseRowGradient::add_to(RowMatrix* dense) const {
   return Status::ok();
 }
 
-}  // namespace embedwasm
+}  // namespace embedwasm::embedding

@@ -7,7 +7,7 @@
 #include "kernels/kernels.h"
 #include "layers/layer_checks.h"
 
-namespace embedwasm {
+namespace embedwasm::layers {
 
 namespace {
 constexpr ActivationKind kAllKinds[] = {ActivationKind::kLinear, ActivationKind::kRelu,
@@ -128,8 +128,8 @@ size_t last_axis(const Shape& s) { return s.size() > 1 ? s.back() : 1; }
 
 Status Activation::forward(const Tensor& x, const Mask& mask_in, bool /*training*/, Tensor* y,
                            Mask* mask_out) {
-  if (!built_) return layer_checks::not_built();
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_batched("input", x, in_));
+  if (!built_) return not_built();
+  EMBEDWASM_RETURN_IF_ERROR(check_batched("input", x, in_));
   y->resize(x.shape);
   const size_t cols = last_axis(x.shape);
   const size_t rows = cols == 0 ? 0 : x.data.size() / cols;
@@ -140,10 +140,10 @@ Status Activation::forward(const Tensor& x, const Mask& mask_in, bool /*training
 
 Status Activation::backward(const Tensor& x, const Mask& /*mask_in*/, const Tensor& y,
                             const Tensor& dy, Tensor* dx) {
-  if (!built_) return layer_checks::not_built();
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_batched("input", x, in_));
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_exact("y", y, x.shape));
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_exact("dy", dy, x.shape));
+  if (!built_) return not_built();
+  EMBEDWASM_RETURN_IF_ERROR(check_batched("input", x, in_));
+  EMBEDWASM_RETURN_IF_ERROR(check_exact("y", y, x.shape));
+  EMBEDWASM_RETURN_IF_ERROR(check_exact("dy", dy, x.shape));
   if (dx == nullptr) return Status::ok();
   dx->resize(x.shape);
   const size_t cols = last_axis(x.shape);
@@ -152,4 +152,4 @@ Status Activation::backward(const Tensor& x, const Mask& /*mask_in*/, const Tens
   return Status::ok();
 }
 
-}  // namespace embedwasm
+}  // namespace embedwasm::layers

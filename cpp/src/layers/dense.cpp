@@ -7,7 +7,7 @@
 #include "kernels/kernels.h"
 #include "layers/layer_checks.h"
 
-namespace embedwasm {
+namespace embedwasm::layers {
 
 namespace {
 
@@ -88,7 +88,7 @@ Status Dense::set_weights(const std::vector<std::vector<float>>& weights) {
 }
 
 Status Dense::get_weights(std::vector<std::vector<float>>* weights) const {
-  if (!built_) return layer_checks::not_built();
+  if (!built_) return not_built();
   weights->assign(config_.use_bias ? 2 : 1, {});
   (*weights)[0].resize(kernel_.rows() * kernel_.cols());
   kernel_.copy_to_dense((*weights)[0].data());
@@ -165,12 +165,12 @@ std::vector<Param*> Dense::params() {
 
 Status Dense::forward(const Tensor& x, const Mask& mask_in, bool /*training*/, Tensor* y,
                       Mask* mask_out) {
-  if (!built_) return layer_checks::not_built();
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_batched("input", x, in_));
+  if (!built_) return not_built();
+  EMBEDWASM_RETURN_IF_ERROR(check_batched("input", x, in_));
   const size_t in = in_.back();
   const size_t units = kernel_.cols();
   const size_t rows = x.data.size() / in;  // B * (middle axes)
-  y->resize(layer_checks::with_batch(x.batch(), out_));
+  y->resize(with_batch(x.batch(), out_));
   // i-k-j: each output row is built by axpy of kernel rows, so the inner loop runs over
   // contiguous memory of both operands (the classifier's hot loop).
   for (size_t r = 0; r < rows; ++r) {
@@ -190,11 +190,11 @@ Status Dense::forward(const Tensor& x, const Mask& mask_in, bool /*training*/, T
 
 Status Dense::backward(const Tensor& x, const Mask& /*mask_in*/, const Tensor& y, const Tensor& dy,
                        Tensor* dx) {
-  if (!built_) return layer_checks::not_built();
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_batched("input", x, in_));
-  const Shape out_shape = layer_checks::with_batch(x.batch(), out_);
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_exact("y", y, out_shape));
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_exact("dy", dy, out_shape));
+  if (!built_) return not_built();
+  EMBEDWASM_RETURN_IF_ERROR(check_batched("input", x, in_));
+  const Shape out_shape = with_batch(x.batch(), out_);
+  EMBEDWASM_RETURN_IF_ERROR(check_exact("y", y, out_shape));
+  EMBEDWASM_RETURN_IF_ERROR(check_exact("dy", dy, out_shape));
   const size_t in = in_.back();
   const size_t units = kernel_.cols();
   const size_t rows = x.data.size() / in;
@@ -229,4 +229,4 @@ Status Dense::backward(const Tensor& x, const Mask& /*mask_in*/, const Tensor& y
   return Status::ok();
 }
 
-}  // namespace embedwasm
+}  // namespace embedwasm::layers

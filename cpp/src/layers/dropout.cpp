@@ -5,7 +5,7 @@
 
 #include "layers/layer_checks.h"
 
-namespace embedwasm {
+namespace embedwasm::layers {
 
 Status Dropout::create(const DropoutConfig& config, std::unique_ptr<Dropout>* out) {
   if (!(config.rate >= 0.0 && config.rate < 1.0)) {
@@ -24,8 +24,8 @@ Status Dropout::build(const Shape& in, Shape* out) {
 
 Status Dropout::forward(const Tensor& x, const Mask& mask_in, bool training, Tensor* y,
                         Mask* mask_out) {
-  if (!built_) return layer_checks::not_built();
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_batched("input", x, in_));
+  if (!built_) return not_built();
+  EMBEDWASM_RETURN_IF_ERROR(check_batched("input", x, in_));
   last_shape_ = x.shape;
   *mask_out = mask_in;
   if (!training || config_.rate == 0.0) {
@@ -48,13 +48,13 @@ Status Dropout::forward(const Tensor& x, const Mask& mask_in, bool training, Ten
 
 Status Dropout::backward(const Tensor& x, const Mask& /*mask_in*/, const Tensor& /*y*/,
                          const Tensor& dy, Tensor* dx) {
-  if (!built_) return layer_checks::not_built();
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_batched("input", x, in_));
+  if (!built_) return not_built();
+  EMBEDWASM_RETURN_IF_ERROR(check_batched("input", x, in_));
   if (x.shape != last_shape_) {
     return Status::invalid_argument("backward got input of shape " + shape_to_string(x.shape) +
                                     " but the last forward saw " + shape_to_string(last_shape_));
   }
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_exact("dy", dy, x.shape));
+  EMBEDWASM_RETURN_IF_ERROR(check_exact("dy", dy, x.shape));
   if (dx == nullptr) return Status::ok();
   if (keep_.empty()) {
     *dx = dy;
@@ -66,4 +66,4 @@ Status Dropout::backward(const Tensor& x, const Mask& /*mask_in*/, const Tensor&
   return Status::ok();
 }
 
-}  // namespace embedwasm
+}  // namespace embedwasm::layers

@@ -7,16 +7,16 @@
 #include "layers/float_ids.h"
 #include "layers/layer_checks.h"
 
-namespace embedwasm {
+namespace embedwasm::layers {
 
-Status EmbeddingBagLayer::create(const EmbeddingBagConfig& config,
+Status EmbeddingBagLayer::create(const embedding::EmbeddingBagConfig& config,
                                  const EmbeddingBagLayerOptions& options, const float* initial_weights,
                                  size_t num_weights, std::unique_ptr<EmbeddingBagLayer>* out) {
   EMBEDWASM_RETURN_IF_ERROR(validate(options.embeddings_regularizer).prefixed("embeddings_regularizer: "));
   EMBEDWASM_RETURN_IF_ERROR(validate(options.embeddings_constraint).prefixed("embeddings_constraint: "));
   std::unique_ptr<EmbeddingBagLayer> layer(new EmbeddingBagLayer());
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_initial_table(config.table, initial_weights, num_weights));
-  EMBEDWASM_RETURN_IF_ERROR(EmbeddingBag::create(config, initial_weights, &layer->core_));
+  EMBEDWASM_RETURN_IF_ERROR(check_initial_table(config.table, initial_weights, num_weights));
+  EMBEDWASM_RETURN_IF_ERROR(embedding::EmbeddingBag::create(config, initial_weights, &layer->core_));
   Param& p = layer->param_;
   p.name = "embeddings";
   p.value = &layer->core_.table().weights();
@@ -45,8 +45,8 @@ Status EmbeddingBagLayer::build(const Shape& in, Shape* out) {
   return Status::ok();
 }
 
-BagInput EmbeddingBagLayer::bag_input(const Tensor& x) const {
-  BagInput input;
+embedding::BagInput EmbeddingBagLayer::bag_input(const Tensor& x) const {
+  embedding::BagInput input;
   input.ids = ids_.data();
   input.ids_shape = x.shape;
   return input;
@@ -54,8 +54,8 @@ BagInput EmbeddingBagLayer::bag_input(const Tensor& x) const {
 
 Status EmbeddingBagLayer::forward(const Tensor& x, const Mask& /*mask_in*/, bool /*training*/,
                                   Tensor* y, Mask* mask_out) {
-  if (!built_) return layer_checks::not_built();
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_batched("input", x, in_));
+  if (!built_) return not_built();
+  EMBEDWASM_RETURN_IF_ERROR(check_batched("input", x, in_));
   EMBEDWASM_RETURN_IF_ERROR(float_ids_to_int32(x, core_.vocab_size(), &ids_));
   // Checked into a scratch first so that a bad id leaves y untouched.
   EMBEDWASM_RETURN_IF_ERROR(core_.table().check_ids(ids_.data(), x.shape));
@@ -67,9 +67,9 @@ Status EmbeddingBagLayer::forward(const Tensor& x, const Mask& /*mask_in*/, bool
 
 Status EmbeddingBagLayer::backward(const Tensor& x, const Mask& /*mask_in*/, const Tensor& /*y*/,
                                    const Tensor& dy, Tensor* dx) {
-  if (!built_) return layer_checks::not_built();
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_batched("input", x, in_));
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_exact("dy", dy, {x.batch(), core_.dim()}));
+  if (!built_) return not_built();
+  EMBEDWASM_RETURN_IF_ERROR(check_batched("input", x, in_));
+  EMBEDWASM_RETURN_IF_ERROR(check_exact("dy", dy, {x.batch(), core_.dim()}));
   EMBEDWASM_RETURN_IF_ERROR(float_ids_to_int32(x, core_.vocab_size(), &ids_));
   if (param_.sparse) {
     EMBEDWASM_RETURN_IF_ERROR(core_.backward_sparse(bag_input(x), dy.data.data(), &param_.sparse_grad));
@@ -83,4 +83,4 @@ Status EmbeddingBagLayer::backward(const Tensor& x, const Mask& /*mask_in*/, con
   return Status::ok();
 }
 
-}  // namespace embedwasm
+}  // namespace embedwasm::layers

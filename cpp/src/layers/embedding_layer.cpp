@@ -7,16 +7,16 @@
 #include "layers/float_ids.h"
 #include "layers/layer_checks.h"
 
-namespace embedwasm {
+namespace embedwasm::layers {
 
-Status EmbeddingLayer::create(const EmbeddingConfig& config, const EmbeddingLayerOptions& options,
+Status EmbeddingLayer::create(const embedding::EmbeddingConfig& config, const EmbeddingLayerOptions& options,
                               const float* initial_weights, size_t num_weights,
                               std::unique_ptr<EmbeddingLayer>* out) {
   EMBEDWASM_RETURN_IF_ERROR(validate(options.embeddings_regularizer).prefixed("embeddings_regularizer: "));
   EMBEDWASM_RETURN_IF_ERROR(validate(options.embeddings_constraint).prefixed("embeddings_constraint: "));
   std::unique_ptr<EmbeddingLayer> layer(new EmbeddingLayer());
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_initial_table(config.table, initial_weights, num_weights));
-  EMBEDWASM_RETURN_IF_ERROR(Embedding::create(config, initial_weights, &layer->core_));
+  EMBEDWASM_RETURN_IF_ERROR(check_initial_table(config.table, initial_weights, num_weights));
+  EMBEDWASM_RETURN_IF_ERROR(embedding::Embedding::create(config, initial_weights, &layer->core_));
   Param& p = layer->param_;
   p.name = "embeddings";
   p.value = &layer->core_.table().weights();
@@ -53,8 +53,8 @@ Status EmbeddingLayer::build(const Shape& in, Shape* out) {
 
 Status EmbeddingLayer::forward(const Tensor& x, const Mask& /*mask_in*/, bool /*training*/, Tensor* y,
                                Mask* mask_out) {
-  if (!built_) return layer_checks::not_built();
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_batched("input", x, in_));
+  if (!built_) return not_built();
+  EMBEDWASM_RETURN_IF_ERROR(check_batched("input", x, in_));
   EMBEDWASM_RETURN_IF_ERROR(float_ids_to_int32(x, core_.vocab_size(), &ids_));
   // Checked into a scratch first so that a bad id leaves y untouched.
   EMBEDWASM_RETURN_IF_ERROR(core_.table().check_ids(ids_.data(), x.shape));
@@ -73,11 +73,11 @@ Status EmbeddingLayer::forward(const Tensor& x, const Mask& /*mask_in*/, bool /*
 
 Status EmbeddingLayer::backward(const Tensor& x, const Mask& /*mask_in*/, const Tensor& /*y*/,
                                 const Tensor& dy, Tensor* dx) {
-  if (!built_) return layer_checks::not_built();
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_batched("input", x, in_));
+  if (!built_) return not_built();
+  EMBEDWASM_RETURN_IF_ERROR(check_batched("input", x, in_));
   Shape out_shape = x.shape;
   out_shape.push_back(core_.dim());
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_exact("dy", dy, out_shape));
+  EMBEDWASM_RETURN_IF_ERROR(check_exact("dy", dy, out_shape));
   EMBEDWASM_RETURN_IF_ERROR(float_ids_to_int32(x, core_.vocab_size(), &ids_));
   if (param_.sparse) {
     EMBEDWASM_RETURN_IF_ERROR(
@@ -92,4 +92,4 @@ Status EmbeddingLayer::backward(const Tensor& x, const Mask& /*mask_in*/, const 
   return Status::ok();
 }
 
-}  // namespace embedwasm
+}  // namespace embedwasm::layers

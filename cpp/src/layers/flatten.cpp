@@ -2,7 +2,7 @@
 
 #include "layers/layer_checks.h"
 
-namespace embedwasm {
+namespace embedwasm::layers {
 
 Status Flatten::build(const Shape& in, Shape* out) {
   in_ = in;
@@ -14,9 +14,9 @@ Status Flatten::build(const Shape& in, Shape* out) {
 
 Status Flatten::forward(const Tensor& x, const Mask& /*mask_in*/, bool /*training*/, Tensor* y,
                         Mask* mask_out) {
-  if (!built_) return layer_checks::not_built();
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_batched("input", x, in_));
-  y->shape = layer_checks::with_batch(x.batch(), out_);
+  if (!built_) return not_built();
+  EMBEDWASM_RETURN_IF_ERROR(check_batched("input", x, in_));
+  y->shape = with_batch(x.batch(), out_);
   y->data = x.data;
   *mask_out = Mask();
   return Status::ok();
@@ -24,14 +24,14 @@ Status Flatten::forward(const Tensor& x, const Mask& /*mask_in*/, bool /*trainin
 
 Status Flatten::backward(const Tensor& x, const Mask& /*mask_in*/, const Tensor& /*y*/,
                          const Tensor& dy, Tensor* dx) {
-  if (!built_) return layer_checks::not_built();
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_batched("input", x, in_));
+  if (!built_) return not_built();
+  EMBEDWASM_RETURN_IF_ERROR(check_batched("input", x, in_));
   EMBEDWASM_RETURN_IF_ERROR(
-      layer_checks::check_exact("dy", dy, layer_checks::with_batch(x.batch(), out_)));
+      check_exact("dy", dy, with_batch(x.batch(), out_)));
   if (dx == nullptr) return Status::ok();
   dx->shape = x.shape;
   dx->data = dy.data;
   return Status::ok();
 }
 
-}  // namespace embedwasm
+}  // namespace embedwasm::layers

@@ -6,7 +6,7 @@
 
 #include "embedwasm/core/shape.h"
 
-namespace embedwasm {
+namespace embedwasm::layers {
 
 namespace {
 // %.9g prints every float exactly enough to tell 2 from 2.0000002.
@@ -39,4 +39,4 @@ Status float_ids_to_int32(const Tensor& x, size_t vocab, std::vector<int32_t>* i
   return Status::ok();
 }
 
-}  // namespace embedwasm
+}  // namespace embedwasm::layers

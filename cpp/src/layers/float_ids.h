@@ -10,7 +10,7 @@
 #include "embedwasm/core/status.h"
 #include "embedwasm/core/tensor.h"
 
-namespace embedwasm {
+namespace embedwasm::layers {
 
 // ids: resized to x's size. A NaN, an infinity or a fraction is kInvalidArgument naming
 // the value and its position in x; a whole number outside int32 is kOutOfRange in the
@@ -18,4 +18,4 @@ namespace embedwasm {
 // [0, vocab) are left for the core to report.
 Status float_ids_to_int32(const Tensor& x, size_t vocab, std::vector<int32_t>* ids);
 
-}  // namespace embedwasm
+}  // namespace embedwasm::layers

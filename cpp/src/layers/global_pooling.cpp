@@ -7,7 +7,7 @@
 #include "kernels/kernels.h"
 #include "layers/layer_checks.h"
 
-namespace embedwasm {
+namespace embedwasm::layers {
 
 namespace {
 
@@ -24,10 +24,10 @@ Status build_pooling(const Shape& in, Shape* in_out, Shape* out) {
 
 // Checks x, the mask, and (when given) dy against the built (T, D).
 Status check_pooling(const Shape& in, const Tensor& x, const Mask& mask, const Tensor* dy) {
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_batched("input", x, in));
-  EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_mask(mask, x.batch(), in[0]));
+  EMBEDWASM_RETURN_IF_ERROR(check_batched("input", x, in));
+  EMBEDWASM_RETURN_IF_ERROR(check_mask(mask, x.batch(), in[0]));
   if (dy != nullptr) {
-    EMBEDWASM_RETURN_IF_ERROR(layer_checks::check_exact("dy", *dy, {x.batch(), in[1]}));
+    EMBEDWASM_RETURN_IF_ERROR(check_exact("dy", *dy, {x.batch(), in[1]}));
   }
   return Status::ok();
 }
@@ -63,7 +63,7 @@ Status GlobalAveragePooling1D::build(const Shape& in, Shape* out) {
 
 Status GlobalAveragePooling1D::forward(const Tensor& x, const Mask& mask_in, bool /*training*/,
                                        Tensor* y, Mask* mask_out) {
-  if (!built_) return layer_checks::not_built();
+  if (!built_) return not_built();
   EMBEDWASM_RETURN_IF_ERROR(check_pooling(in_, x, mask_in, nullptr));
   const size_t batch = x.batch(), steps = in_[0], dim = in_[1];
   y->resize({batch, dim});
@@ -86,7 +86,7 @@ Status GlobalAveragePooling1D::forward(const Tensor& x, const Mask& mask_in, boo
 
 Status GlobalAveragePooling1D::backward(const Tensor& x, const Mask& mask_in, const Tensor& /*y*/,
                                         const Tensor& dy, Tensor* dx) {
-  if (!built_) return layer_checks::not_built();
+  if (!built_) return not_built();
   EMBEDWASM_RETURN_IF_ERROR(check_pooling(in_, x, mask_in, &dy));
   if (dx == nullptr) return Status::ok();
   const size_t batch = x.batch(), steps = in_[0], dim = in_[1];
@@ -116,7 +116,7 @@ Status GlobalMaxPooling1D::build(const Shape& in, Shape* out) {
 
 Status GlobalMaxPooling1D::forward(const Tensor& x, const Mask& mask_in, bool /*training*/,
                                    Tensor* y, Mask* mask_out) {
-  if (!built_) return layer_checks::not_built();
+  if (!built_) return not_built();
   EMBEDWASM_RETURN_IF_ERROR(check_pooling(in_, x, mask_in, nullptr));
   const size_t batch = x.batch(), steps = in_[0], dim = in_[1];
   y->resize({batch, dim});
@@ -135,7 +135,7 @@ Status GlobalMaxPooling1D::forward(const Tensor& x, const Mask& mask_in, bool /*
 
 Status GlobalMaxPooling1D::backward(const Tensor& x, const Mask& mask_in, const Tensor& /*y*/,
                                     const Tensor& dy, Tensor* dx) {
-  if (!built_) return layer_checks::not_built();
+  if (!built_) return not_built();
   EMBEDWASM_RETURN_IF_ERROR(check_pooling(in_, x, mask_in, &dy));
   if (dx == nullptr) return Status::ok();
   const size_t batch = x.batch(), steps = in_[0], dim = in_[1];
@@ -156,4 +156,4 @@ Status GlobalMaxPooling1D::backward(const Tensor& x, const Mask& mask_in, const 
   return Status::ok();
 }
 
-}  // namespace embedwasm
+}  // namespace embedwasm::layers

@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-namespace embedwasm::layer_checks {
+namespace embedwasm::layers {
 namespace {
 
 Status check_size(const char* what, const Tensor& t) {
@@ -58,7 +58,7 @@ Status check_mask(const Mask& mask, size_t batch, size_t steps) {
 
 Status not_built() { return Status::invalid_argument("the layer is not built (call build first)"); }
 
-Status check_initial_table(const EmbeddingTableConfig& table, const float* weights, size_t num_weights) {
+Status check_initial_table(const embedding::EmbeddingTableConfig& table, const float* weights, size_t num_weights) {
   if (weights == nullptr && num_weights == 0) return Status::ok();
   const int64_t v = table.input_dim, d = table.output_dim;
   constexpr int64_t kInt32Max = 2147483647;
@@ -74,4 +74,4 @@ Status check_initial_table(const EmbeddingTableConfig& table, const float* weigh
   return Status::ok();
 }
 
-}  // namespace embedwasm::layer_checks
+}  // namespace embedwasm::layers

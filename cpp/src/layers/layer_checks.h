@@ -10,7 +10,7 @@
 #include "embedwasm/core/status.h"
 #include "embedwasm/core/tensor.h"
 
-namespace embedwasm::layer_checks {
+namespace embedwasm::layers {
 
 // (batch) + per_sample.
 Shape with_batch(size_t batch, const Shape& per_sample);
@@ -31,6 +31,6 @@ Status not_built();
 // initializer), or V * D values. Checked before the core is created so that a wrong
 // count fails before a large table is drawn; a config with bad dims passes here and is
 // reported by the core.
-Status check_initial_table(const EmbeddingTableConfig& table, const float* weights, size_t num_weights);
+Status check_initial_table(const embedding::EmbeddingTableConfig& table, const float* weights, size_t num_weights);
 
-}  // namespace embedwasm::layer_checks
+}  // namespace embedwasm::layers

@@ -7,7 +7,7 @@
 
 #include "kernels/kernels.h"
 
-namespace embedwasm {
+namespace embedwasm::layers {
 
 namespace {
 
@@ -108,7 +108,7 @@ double apply_regularizer(Param* param) {
   RowMatrix& w = *param->value;
   const size_t d = w.cols();
   if (param->sparse) {
-    SparseRowGradient& g = param->sparse_grad;
+    embedding::SparseRowGradient& g = param->sparse_grad;
     for (size_t k = 0; k < g.rows.size(); ++k) {
       add_regularizer_gradient(reg, d, w.row(static_cast<size_t>(g.rows[k])), g.row_values(k));
     }
@@ -189,7 +189,7 @@ Status validate(const Param& param) {
     return Status::invalid_argument(who + "a sparse param's constraint must be per_row: a column "
                                           "norm would change rows the gradient did not touch");
   }
-  const SparseRowGradient& g = param.sparse_grad;
+  const embedding::SparseRowGradient& g = param.sparse_grad;
   if (g.cols != w.cols()) {
     return Status::invalid_argument(who + "sparse gradient has " + std::to_string(g.cols) +
                                     " columns but the value has " + std::to_string(w.cols()));
@@ -213,4 +213,4 @@ Status validate(const Param& param) {
   return Status::ok();
 }
 
-}  // namespace embedwasm
+}  // namespace embedwasm::layers

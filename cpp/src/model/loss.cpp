@@ -8,7 +8,7 @@
 #include "model/loss_kind.h"
 #include "core/name_folding.h"
 
-namespace embedwasm {
+namespace embedwasm::model {
 
 bool parse_loss_name(const std::string& name, LossKind* kind) {
   const std::string n = fold_name(name);
@@ -268,4 +268,4 @@ Status compute_loss(const LossSpec& spec, const Tensor& pred, const Tensor& targ
   return Status::ok();
 }
 
-}  // namespace embedwasm
+}  // namespace embedwasm::model

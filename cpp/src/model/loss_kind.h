@@ -3,7 +3,7 @@
 // metric that picks "accuracy" from the loss.
 #include <string>
 
-namespace embedwasm {
+namespace embedwasm::model {
 
 enum class LossKind {
   kSparseCategoricalCrossentropy,
@@ -16,4 +16,4 @@ enum class LossKind {
 // "sparseCategoricalCrossentropy", "SparseCategoricalCrossentropy", "mse", ...).
 bool parse_loss_name(const std::string& name, LossKind* kind);
 
-}  // namespace embedwasm
+}  // namespace embedwasm::model

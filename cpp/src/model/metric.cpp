@@ -6,7 +6,7 @@
 #include "model/loss_kind.h"
 #include "core/name_folding.h"
 
-namespace embedwasm {
+namespace embedwasm::model {
 
 namespace {
 
@@ -112,4 +112,4 @@ Status compute_metric(const std::string& metric, const LossSpec& loss, const Ten
   return Status::ok();
 }
 
-}  // namespace embedwasm
+}  // namespace embedwasm::model

@@ -5,7 +5,7 @@
 #include "embedwasm/core/reserve.h"
 #include "embedwasm/model/metric.h"
 
-namespace embedwasm {
+namespace embedwasm::model {
 
 Status Sequential::build(const Shape& in) {
   if (layers_.empty()) return Status::invalid_argument("a model needs at least one layer");
@@ -28,13 +28,13 @@ Status Sequential::build(const Shape& in) {
   return Status::ok();
 }
 
-Status Sequential::compile(const OptimizerSpec& optimizer, const ScheduleSpec& schedule,
+Status Sequential::compile(const optim::OptimizerSpec& optimizer, const optim::ScheduleSpec& schedule,
                            const LossSpec& loss, const std::vector<std::string>& metrics) {
   if (!built_) return Status::invalid_argument("build the model before compile");
   EMBEDWASM_RETURN_IF_ERROR(validate(loss));
   EMBEDWASM_RETURN_IF_ERROR(validate(schedule));
-  std::unique_ptr<Optimizer> opt;
-  EMBEDWASM_RETURN_IF_ERROR(Optimizer::create(optimizer, &opt));
+  std::unique_ptr<optim::Optimizer> opt;
+  EMBEDWASM_RETURN_IF_ERROR(optim::Optimizer::create(optimizer, &opt));
   optimizer_ = std::move(opt);
   schedule_ = schedule;
   loss_ = loss;
@@ -44,17 +44,17 @@ Status Sequential::compile(const OptimizerSpec& optimizer, const ScheduleSpec& s
 
 double Sequential::current_learning_rate() const {
   if (!optimizer_) return 0.0;
-  const OptimizerSpec& spec = optimizer_->spec();
-  double lr = scheduled_learning_rate(schedule_, spec.learning_rate, optimizer_->iterations());
+  const optim::OptimizerSpec& spec = optimizer_->spec();
+  double lr = optim::scheduled_learning_rate(schedule_, spec.learning_rate, optimizer_->iterations());
   // Keras' legacy `decay` acts on top of any schedule.
   if (spec.decay > 0) lr /= 1.0 + spec.decay * static_cast<double>(optimizer_->iterations());
   return lr;
 }
 
-std::vector<Param*> Sequential::params() {
-  std::vector<Param*> all;
+std::vector<layers::Param*> Sequential::params() {
+  std::vector<layers::Param*> all;
   for (auto& layer : layers_) {
-    for (Param* p : layer->params()) all.push_back(p);
+    for (layers::Param* p : layer->params()) all.push_back(p);
   }
   return all;
 }
@@ -175,8 +175,8 @@ Status Sequential::train_on_batch(const Tensor& x, const Tensor& y, const float*
   Tensor& dy = grads_.back();
   EMBEDWASM_RETURN_IF_ERROR(score(y, sample_weight, logs, &dy));
 
-  const std::vector<Param*> all = params();
-  for (Param* p : all) {
+  const std::vector<layers::Param*> all = params();
+  for (layers::Param* p : all) {
     if (!p->sparse) p->grad.fill_zero();
   }
   for (size_t i = layers_.size(); i-- > 0;) {
@@ -184,7 +184,7 @@ Status Sequential::train_on_batch(const Tensor& x, const Tensor& y, const float*
     Tensor* dx = i > 0 ? &grads_[i] : nullptr;
     EMBEDWASM_RETURN_IF_ERROR(layers_[i]->backward(acts_[i], masks_[i], acts_[i + 1], grads_[i + 1], dx));
   }
-  for (Param* p : all) logs->loss += apply_regularizer(p);
+  for (layers::Param* p : all) logs->loss += apply_regularizer(p);
   return optimizer_->apply(all, current_learning_rate());
 }
 
@@ -194,7 +194,7 @@ Status Sequential::test_on_batch(const Tensor& x, const Tensor& y, const float* 
   EMBEDWASM_RETURN_IF_ERROR(run_forward(x, /*training=*/false));
   EMBEDWASM_RETURN_IF_ERROR(score(y, sample_weight, logs, nullptr));
   // Keras reports the regularization penalty in evaluate's loss as well.
-  for (Param* p : params()) logs->loss += regularization_penalty(*p);
+  for (layers::Param* p : params()) logs->loss += regularization_penalty(*p);
   return Status::ok();
 }
 
@@ -205,4 +205,4 @@ Status Sequential::predict(const Tensor& x, Tensor* out) {
   return Status::ok();
 }
 
-}  // namespace embedwasm
+}  // namespace embedwasm::model

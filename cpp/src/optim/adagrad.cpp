@@ -10,7 +10,7 @@ namespace embedwasm::optim {
 namespace {
 
 template <bool kSparse>
-void update(const OptimizerSpec& spec, Param* p, Optimizer::Slots* s, float lr) {
+void update(const OptimizerSpec& spec, layers::Param* p, Optimizer::Slots* s, float lr) {
   const size_t d = p->value->cols();
   const float eps = static_cast<float>(spec.epsilon);
   for_each_row<kSparse>(p, [&](float* w, const float* g, size_t r) {
@@ -24,7 +24,7 @@ void update(const OptimizerSpec& spec, Param* p, Optimizer::Slots* s, float lr) 
 
 }  // namespace
 
-Status Adagrad::init_slots(const Param& p, Slots* s) {
+Status Adagrad::init_slots(const layers::Param& p, Slots* s) {
   EMBEDWASM_RETURN_IF_ERROR(ensure_slot(p, &s->v));
   // Only the D real columns: row padding stays zero as RowMatrix promises.
   const float initial = static_cast<float>(spec_.initial_accumulator_value);
@@ -35,7 +35,7 @@ Status Adagrad::init_slots(const Param& p, Slots* s) {
   return Status::ok();
 }
 
-void Adagrad::update_dense(Param* p, Slots* s, float lr) { update<false>(spec_, p, s, lr); }
-void Adagrad::update_sparse(Param* p, Slots* s, float lr) { update<true>(spec_, p, s, lr); }
+void Adagrad::update_dense(layers::Param* p, Slots* s, float lr) { update<false>(spec_, p, s, lr); }
+void Adagrad::update_sparse(layers::Param* p, Slots* s, float lr) { update<true>(spec_, p, s, lr); }
 
 }  // namespace embedwasm::optim

@@ -31,12 +31,12 @@ void Adam::update_row(const Step& c, size_t d, const float* g, float* m, float* 
   }
 }
 
-Status Adam::init_slots(const Param& p, Slots* s) {
+Status Adam::init_slots(const layers::Param& p, Slots* s) {
   EMBEDWASM_RETURN_IF_ERROR(ensure_slot(p, &s->m));
   return ensure_slot(p, &s->v);
 }
 
-void Adam::update_dense(Param* p, Slots* s, float lr) {
+void Adam::update_dense(layers::Param* p, Slots* s, float lr) {
   const Step c = step(lr);
   const size_t d = p->value->cols();
   for_each_row<false>(p, [&](float* w, const float* g, size_t r) {

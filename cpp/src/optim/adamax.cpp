@@ -14,7 +14,7 @@ namespace embedwasm::optim {
 namespace {
 
 template <bool kSparse>
-void update(const OptimizerSpec& spec, int64_t iterations, Param* p, Optimizer::Slots* s, float lr) {
+void update(const OptimizerSpec& spec, int64_t iterations, layers::Param* p, Optimizer::Slots* s, float lr) {
   const size_t d = p->value->cols();
   const double t = static_cast<double>(iterations + 1);
   const float step_size = static_cast<float>(static_cast<double>(lr) / (1.0 - std::pow(spec.beta1, t)));
@@ -34,12 +34,12 @@ void update(const OptimizerSpec& spec, int64_t iterations, Param* p, Optimizer::
 
 }  // namespace
 
-Status Adamax::init_slots(const Param& p, Slots* s) {
+Status Adamax::init_slots(const layers::Param& p, Slots* s) {
   EMBEDWASM_RETURN_IF_ERROR(ensure_slot(p, &s->m));
   return ensure_slot(p, &s->u);
 }
 
-void Adamax::update_dense(Param* p, Slots* s, float lr) { update<false>(spec_, iterations_, p, s, lr); }
-void Adamax::update_sparse(Param* p, Slots* s, float lr) { update<true>(spec_, iterations_, p, s, lr); }
+void Adamax::update_dense(layers::Param* p, Slots* s, float lr) { update<false>(spec_, iterations_, p, s, lr); }
+void Adamax::update_sparse(layers::Param* p, Slots* s, float lr) { update<true>(spec_, iterations_, p, s, lr); }
 
 }  // namespace embedwasm::optim

@@ -11,7 +11,7 @@ namespace embedwasm::optim {
 namespace {
 
 template <bool kSparse, typename RowUpdate>
-void decay_then(const OptimizerSpec& spec, Param* p, float lr, RowUpdate row_update) {
+void decay_then(const OptimizerSpec& spec, layers::Param* p, float lr, RowUpdate row_update) {
   const size_t d = p->value->cols();
   const float decay = static_cast<float>(static_cast<double>(lr) * spec.weight_decay);
   for_each_row<kSparse>(p, [&](float* w, const float* g, size_t r) {
@@ -22,7 +22,7 @@ void decay_then(const OptimizerSpec& spec, Param* p, float lr, RowUpdate row_upd
 
 }  // namespace
 
-void AdamW::update_dense(Param* p, Slots* s, float lr) {
+void AdamW::update_dense(layers::Param* p, Slots* s, float lr) {
   const Step c = step(lr);
   const size_t d = p->value->cols();
   decay_then<false>(spec_, p, lr, [&](float* w, const float* g, size_t r) {
@@ -30,7 +30,7 @@ void AdamW::update_dense(Param* p, Slots* s, float lr) {
   });
 }
 
-void AdamW::update_sparse(Param* p, Slots* s, float lr) {
+void AdamW::update_sparse(layers::Param* p, Slots* s, float lr) {
   const Step c = step(lr);
   const size_t d = p->value->cols();
   decay_then<true>(spec_, p, lr, [&](float* w, const float* g, size_t r) {

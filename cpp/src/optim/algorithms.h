@@ -19,10 +19,10 @@ namespace embedwasm::optim {
 // f(w, g, r) for every row r of a dense param (kSparse false) or for each row r a
 // sparse param's gradient touched (kSparse true).
 template <bool kSparse, typename F>
-void for_each_row(Param* p, F f) {
+void for_each_row(layers::Param* p, F f) {
   RowMatrix& w = *p->value;
   if constexpr (kSparse) {
-    const SparseRowGradient& g = p->sparse_grad;
+    const embedding::SparseRowGradient& g = p->sparse_grad;
     for (size_t k = 0; k < g.rows.size(); ++k) {
       const size_t r = static_cast<size_t>(g.rows[k]);
       f(w.row(r), g.row_values(k), r);
@@ -33,16 +33,16 @@ void for_each_row(Param* p, F f) {
 }
 
 // A zero slot shaped like p's value, unless it already is one.
-Status ensure_slot(const Param& p, RowMatrix* slot);
+Status ensure_slot(const layers::Param& p, RowMatrix* slot);
 
 class Sgd : public Optimizer {
  public:
   explicit Sgd(const OptimizerSpec& spec) : Optimizer(spec) {}
 
  protected:
-  Status init_slots(const Param& p, Slots* s) override;
-  void update_dense(Param* p, Slots* s, float lr) override;
-  void update_sparse(Param* p, Slots* s, float lr) override;
+  Status init_slots(const layers::Param& p, Slots* s) override;
+  void update_dense(layers::Param* p, Slots* s, float lr) override;
+  void update_sparse(layers::Param* p, Slots* s, float lr) override;
 };
 
 class Adagrad : public Optimizer {
@@ -50,9 +50,9 @@ class Adagrad : public Optimizer {
   explicit Adagrad(const OptimizerSpec& spec) : Optimizer(spec) {}
 
  protected:
-  Status init_slots(const Param& p, Slots* s) override;
-  void update_dense(Param* p, Slots* s, float lr) override;
-  void update_sparse(Param* p, Slots* s, float lr) override;
+  Status init_slots(const layers::Param& p, Slots* s) override;
+  void update_dense(layers::Param* p, Slots* s, float lr) override;
+  void update_sparse(layers::Param* p, Slots* s, float lr) override;
 };
 
 class RmsProp : public Optimizer {
@@ -60,9 +60,9 @@ class RmsProp : public Optimizer {
   explicit RmsProp(const OptimizerSpec& spec) : Optimizer(spec) {}
 
  protected:
-  Status init_slots(const Param& p, Slots* s) override;
-  void update_dense(Param* p, Slots* s, float lr) override;
-  void update_sparse(Param* p, Slots* s, float lr) override;
+  Status init_slots(const layers::Param& p, Slots* s) override;
+  void update_dense(layers::Param* p, Slots* s, float lr) override;
+  void update_sparse(layers::Param* p, Slots* s, float lr) override;
 };
 
 // adam and sparse_adam: the dense step is Keras', the sparse step PyTorch's SparseAdam
@@ -72,9 +72,9 @@ class Adam : public Optimizer {
   explicit Adam(const OptimizerSpec& spec) : Optimizer(spec) {}
 
  protected:
-  Status init_slots(const Param& p, Slots* s) override;
-  void update_dense(Param* p, Slots* s, float lr) override;
-  void update_sparse(Param* p, Slots* s, float lr) override;
+  Status init_slots(const layers::Param& p, Slots* s) override;
+  void update_dense(layers::Param* p, Slots* s, float lr) override;
+  void update_sparse(layers::Param* p, Slots* s, float lr) override;
 
   struct Step {
     float one_minus_beta1, one_minus_beta2, epsilon;
@@ -89,8 +89,8 @@ class AdamW : public Adam {
   explicit AdamW(const OptimizerSpec& spec) : Adam(spec) {}
 
  protected:
-  void update_dense(Param* p, Slots* s, float lr) override;
-  void update_sparse(Param* p, Slots* s, float lr) override;
+  void update_dense(layers::Param* p, Slots* s, float lr) override;
+  void update_sparse(layers::Param* p, Slots* s, float lr) override;
 };
 
 class Adamax : public Optimizer {
@@ -98,9 +98,9 @@ class Adamax : public Optimizer {
   explicit Adamax(const OptimizerSpec& spec) : Optimizer(spec) {}
 
  protected:
-  Status init_slots(const Param& p, Slots* s) override;
-  void update_dense(Param* p, Slots* s, float lr) override;
-  void update_sparse(Param* p, Slots* s, float lr) override;
+  Status init_slots(const layers::Param& p, Slots* s) override;
+  void update_dense(layers::Param* p, Slots* s, float lr) override;
+  void update_sparse(layers::Param* p, Slots* s, float lr) override;
 };
 
 }  // namespace embedwasm::optim

@@ -9,7 +9,7 @@
 #include "optim/algorithms.h"
 #include "core/name_folding.h"
 
-namespace embedwasm {
+namespace embedwasm::optim {
 
 namespace {
 
@@ -48,7 +48,7 @@ bool slots_empty(const Optimizer::Slots& s) {
   return s.m.rows() == 0 && s.v.rows() == 0 && s.u.rows() == 0;
 }
 
-Status check_slot_shape(const Param& p, const RowMatrix& slot) {
+Status check_slot_shape(const layers::Param& p, const RowMatrix& slot) {
   if (slot.rows() == 0 || (slot.rows() == p.value->rows() && slot.cols() == p.value->cols())) {
     return Status::ok();
   }
@@ -60,8 +60,8 @@ Status check_slot_shape(const Param& p, const RowMatrix& slot) {
 
 // Calls f(d, g) on every gradient row: dense rows, then a sparse param's touched rows.
 template <typename F>
-void for_each_gradient_row(const std::vector<Param*>& params, F f) {
-  for (Param* p : params) {
+void for_each_gradient_row(const std::vector<layers::Param*>& params, F f) {
+  for (layers::Param* p : params) {
     const size_t d = p->value->cols();
     if (p->sparse) {
       for (size_t k = 0; k < p->sparse_grad.rows.size(); ++k) f(d, p->sparse_grad.row_values(k));
@@ -74,7 +74,7 @@ void for_each_gradient_row(const std::vector<Param*>& params, F f) {
 // tf.clip_by_global_norm (Keras global_clipnorm): one norm over every gradient, so
 // clipping keeps the direction of the whole step. PyTorch's clip_grad_norm_ is the same
 // but divides by norm + 1e-6.
-void clip_by_global_norm(const std::vector<Param*>& params, double clip_norm) {
+void clip_by_global_norm(const std::vector<layers::Param*>& params, double clip_norm) {
   double sum_squares = 0.0;
   for_each_gradient_row(params, [&](size_t d, float* g) { sum_squares += kernels::f32_dot(d, g, g); });
   const double norm = std::sqrt(sum_squares);
@@ -83,7 +83,7 @@ void clip_by_global_norm(const std::vector<Param*>& params, double clip_norm) {
   for_each_gradient_row(params, [&](size_t d, float* g) { kernels::f32_scale(d, scale, g, g); });
 }
 
-void clip_by_value(const std::vector<Param*>& params, double clip_value) {
+void clip_by_value(const std::vector<layers::Param*>& params, double clip_value) {
   const float c = static_cast<float>(clip_value);
   for_each_gradient_row(params, [&](size_t d, float* g) {
     for (size_t j = 0; j < d; ++j) {
@@ -96,12 +96,12 @@ void clip_by_value(const std::vector<Param*>& params, double clip_value) {
 
 // PyTorch's weight_decay: g += wd * w, after clipping as clip_grad_norm_ runs before
 // step(). Sparse params decay only on the touched rows.
-void add_l2_weight_decay(const std::vector<Param*>& params, double weight_decay) {
+void add_l2_weight_decay(const std::vector<layers::Param*>& params, double weight_decay) {
   const float wd = static_cast<float>(weight_decay);
-  for (Param* p : params) {
+  for (layers::Param* p : params) {
     RowMatrix& w = *p->value;
     if (p->sparse) {
-      SparseRowGradient& g = p->sparse_grad;
+      embedding::SparseRowGradient& g = p->sparse_grad;
       for (size_t k = 0; k < g.rows.size(); ++k) {
         kernels::f32_axpy(w.cols(), wd, w.row(static_cast<size_t>(g.rows[k])), g.row_values(k));
       }
@@ -149,7 +149,7 @@ Status Optimizer::create(const OptimizerSpec& spec, std::unique_ptr<Optimizer>* 
   return Status::ok();
 }
 
-Optimizer::Slots* Optimizer::slots_for(const Param* p) {
+Optimizer::Slots* Optimizer::slots_for(const layers::Param* p) {
   for (auto& entry : slots_) {
     if (entry.first == p) return entry.second.get();
   }
@@ -157,7 +157,7 @@ Optimizer::Slots* Optimizer::slots_for(const Param* p) {
   return slots_.back().second.get();
 }
 
-const Optimizer::Slots* Optimizer::find_slots(const Param* p) const {
+const Optimizer::Slots* Optimizer::find_slots(const layers::Param* p) const {
   for (const auto& entry : slots_) {
     if (entry.first == p) return entry.second.get();
   }
@@ -166,13 +166,13 @@ const Optimizer::Slots* Optimizer::find_slots(const Param* p) const {
 
 // lr arrives scheduled and with Keras' legacy decay already applied (the model computes
 // both from iterations()), so spec_.decay is not applied a second time here.
-Status Optimizer::apply(const std::vector<Param*>& params, double lr) {
+Status Optimizer::apply(const std::vector<layers::Param*>& params, double lr) {
   if (!(std::isfinite(lr) && lr >= 0.0)) {
     return Status::out_of_range("learning rate must be finite and >= 0, got " + format_value(lr));
   }
   // Everything that can fail runs before the first weight moves.
   for (size_t i = 0; i < params.size(); ++i) {
-    const Param* p = params[i];
+    const layers::Param* p = params[i];
     if (p == nullptr) return Status::invalid_argument("param " + std::to_string(i) + " is null");
     EMBEDWASM_RETURN_IF_ERROR(validate(*p));
     for (size_t j = 0; j < i; ++j) {
@@ -183,7 +183,7 @@ Status Optimizer::apply(const std::vector<Param*>& params, double lr) {
   }
   std::vector<Slots*> slots(params.size());
   for (size_t i = 0; i < params.size(); ++i) {
-    const Param* p = params[i];
+    const layers::Param* p = params[i];
     Slots* s = slots_for(p);
     if (slots_empty(*s)) {
       EMBEDWASM_RETURN_IF_ERROR(init_slots(*p, s).prefixed("param '" + p->name + "': "));
@@ -202,7 +202,7 @@ Status Optimizer::apply(const std::vector<Param*>& params, double lr) {
 
   const float lr_f = static_cast<float>(lr);
   for (size_t i = 0; i < params.size(); ++i) {
-    Param* p = params[i];
+    layers::Param* p = params[i];
     if (p->sparse) {
       update_sparse(p, slots[i], lr_f);
     } else {
@@ -214,15 +214,11 @@ Status Optimizer::apply(const std::vector<Param*>& params, double lr) {
   return Status::ok();
 }
 
-namespace optim {
-
-Status ensure_slot(const Param& p, RowMatrix* slot) {
+Status ensure_slot(const layers::Param& p, RowMatrix* slot) {
   if (slot->rows() == p.value->rows() && slot->cols() == p.value->cols() && slot->data() != nullptr) {
     return Status::ok();
   }
   return RowMatrix::create(p.value->rows(), p.value->cols(), slot);
 }
 
-}  // namespace optim
-
-}  // namespace embedwasm
+}  // namespace embedwasm::optim

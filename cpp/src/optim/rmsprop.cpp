@@ -17,7 +17,7 @@ namespace embedwasm::optim {
 namespace {
 
 template <bool kSparse>
-void update(const OptimizerSpec& spec, Param* p, Optimizer::Slots* s, float lr) {
+void update(const OptimizerSpec& spec, layers::Param* p, Optimizer::Slots* s, float lr) {
   const size_t d = p->value->cols();
   const float rho = static_cast<float>(spec.rho);
   const float one_minus_rho = static_cast<float>(1.0 - spec.rho);
@@ -60,14 +60,14 @@ void update(const OptimizerSpec& spec, Param* p, Optimizer::Slots* s, float lr) 
 
 }  // namespace
 
-Status RmsProp::init_slots(const Param& p, Slots* s) {
+Status RmsProp::init_slots(const layers::Param& p, Slots* s) {
   EMBEDWASM_RETURN_IF_ERROR(ensure_slot(p, &s->v));
   if (spec_.centered) EMBEDWASM_RETURN_IF_ERROR(ensure_slot(p, &s->m));
   if (spec_.momentum > 0.0) EMBEDWASM_RETURN_IF_ERROR(ensure_slot(p, &s->u));
   return Status::ok();
 }
 
-void RmsProp::update_dense(Param* p, Slots* s, float lr) { update<false>(spec_, p, s, lr); }
-void RmsProp::update_sparse(Param* p, Slots* s, float lr) { update<true>(spec_, p, s, lr); }
+void RmsProp::update_dense(layers::Param* p, Slots* s, float lr) { update<false>(spec_, p, s, lr); }
+void RmsProp::update_sparse(layers::Param* p, Slots* s, float lr) { update<true>(spec_, p, s, lr); }
 
 }  // namespace embedwasm::optim

@@ -6,7 +6,7 @@
 
 #include "core/name_folding.h"
 
-namespace embedwasm {
+namespace embedwasm::optim {
 
 namespace {
 
@@ -86,4 +86,4 @@ Status validate(const ScheduleSpec& schedule) {
   return Status::ok();
 }
 
-}  // namespace embedwasm
+}  // namespace embedwasm::optim

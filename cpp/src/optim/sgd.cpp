@@ -14,7 +14,7 @@ namespace embedwasm::optim {
 namespace {
 
 template <bool kSparse>
-void update(const OptimizerSpec& spec, Param* p, Optimizer::Slots* s, float lr) {
+void update(const OptimizerSpec& spec, layers::Param* p, Optimizer::Slots* s, float lr) {
   const size_t d = p->value->cols();
   if (spec.momentum == 0.0) {
     for_each_row<kSparse>(p, [&](float* w, const float* g, size_t) { kernels::f32_axpy(d, -lr, g, w); });
@@ -36,11 +36,11 @@ void update(const OptimizerSpec& spec, Param* p, Optimizer::Slots* s, float lr) 
 
 }  // namespace
 
-Status Sgd::init_slots(const Param& p, Slots* s) {
+Status Sgd::init_slots(const layers::Param& p, Slots* s) {
   return spec_.momentum > 0.0 ? ensure_slot(p, &s->m) : Status::ok();
 }
 
-void Sgd::update_dense(Param* p, Slots* s, float lr) { update<false>(spec_, p, s, lr); }
-void Sgd::update_sparse(Param* p, Slots* s, float lr) { update<true>(spec_, p, s, lr); }
+void Sgd::update_dense(layers::Param* p, Slots* s, float lr) { update<false>(spec_, p, s, lr); }
+void Sgd::update_sparse(layers::Param* p, Slots* s, float lr) { update<true>(spec_, p, s, lr); }
 
 }  // namespace embedwasm::optim

@@ -9,7 +9,7 @@
 
 namespace embedwasm::optim {
 
-void Adam::update_sparse(Param* p, Slots* s, float lr) {
+void Adam::update_sparse(layers::Param* p, Slots* s, float lr) {
   const Step c = step(lr);
   const size_t d = p->value->cols();
   for_each_row<true>(p, [&](float* w, const float* g, size_t r) {

@@ -10,7 +10,7 @@
 #include "embedwasm/vector_files/word_list.h"
 #include "embedwasm/core/status.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 
 // `bytes_offset`: where the word's bytes start in the file; `word_offset`: where its
 // record starts (the same in word2vec binary; after a 4-byte length in ours); `label`:
@@ -31,4 +31,4 @@ inline Status add_file_word(WordList* words, std::string* word, uint64_t bytes_o
   return Status::ok();
 }
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

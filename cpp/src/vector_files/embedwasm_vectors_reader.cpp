@@ -8,7 +8,7 @@
 #include "vector_files/add_file_word.h"
 #include "vector_files/little_endian.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 
 EmbedwasmVectorsReader::EmbedwasmVectorsReader(const ReaderOptions& options) : options_(options) {
   options_.max_matrix_bytes = std::min(options_.max_matrix_bytes, kMaxMatrixBytes);
@@ -173,4 +173,4 @@ Status EmbedwasmVectorsReader::do_finish(WordVectors* out) {
   return rows_.finish(&out->vectors);
 }
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

@@ -8,7 +8,7 @@
 #include <limits>
 #include <string>
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 namespace {
 
 // Exact powers of ten as doubles (10^22 is the last exact one).
@@ -284,4 +284,4 @@ size_t format_float(float x, char* out) {
   return static_cast<size_t>(o - out);
 }
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 
 inline uint32_t load_u32_le(const uint8_t* p) {
   return uint32_t{p[0]} | uint32_t{p[1]} << 8 | uint32_t{p[2]} << 16 | uint32_t{p[3]} << 24;
@@ -22,4 +22,4 @@ inline void swap_floats_le_host(uint8_t* bytes, size_t floats) {
 #endif
 }
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

@@ -6,7 +6,7 @@
 #include "embedwasm/vector_files/utf8.h"
 #include "embedwasm/vector_files/word_vectors.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 
 Status ProjectorMetadataReader::error(uint64_t line, const std::string& message) const {
   return Status::invalid_argument(prefix_ + "line " + std::to_string(line) + ": " + message);
@@ -100,4 +100,4 @@ Status ProjectorMetadataReader::finish(std::vector<std::string>* words) {
   return Status::ok();
 }
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

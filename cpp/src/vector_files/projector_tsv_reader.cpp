@@ -4,7 +4,7 @@
 #include <utility>
 #include <vector>
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 
 ProjectorTsvReader::ProjectorTsvReader(const ReaderOptions& options)
     : vectors_(TextVectorsReader::Layout::kTsvVectors, options, "vectors.tsv "),
@@ -57,4 +57,4 @@ Status read_projector_tsv(const uint8_t* vectors, size_t vectors_size, const uin
   return reader.finish(out);
 }
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

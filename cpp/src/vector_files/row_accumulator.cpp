@@ -6,7 +6,7 @@
 
 #include "embedwasm/vector_files/word_vectors.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 namespace {
 
 uint64_t padded_cols(size_t cols) {
@@ -115,4 +115,4 @@ Status RowAccumulator::finish(RowMatrix* out) {
   return Status::ok();
 }
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

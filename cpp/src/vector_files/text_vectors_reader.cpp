@@ -9,7 +9,7 @@
 #include "embedwasm/vector_files/utf8.h"
 #include "embedwasm/vector_files/word2vec_header.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 namespace {
 
 constexpr size_t kMaxHeaderBytes = 1024;
@@ -334,4 +334,4 @@ Status TextVectorsReader::do_finish(WordVectors* out) {
   return rows_.finish(&out->vectors);
 }
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

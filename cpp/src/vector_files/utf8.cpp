@@ -1,6 +1,6 @@
 #include "embedwasm/vector_files/utf8.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 namespace {
 
 // Length of the valid sequence starting at data[i], or 0.
@@ -86,4 +86,4 @@ std::string quote_word(const std::string& bytes) {
   return out;
 }
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

@@ -9,7 +9,7 @@
 #include "vector_files/add_file_word.h"
 #include "vector_files/little_endian.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 namespace {
 
 constexpr size_t kMaxHeaderBytes = 1024;
@@ -144,4 +144,4 @@ Status Word2VecBinaryReader::do_finish(WordVectors* out) {
   return rows_.finish(&out->vectors);
 }
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

@@ -7,7 +7,7 @@
 #include "embedwasm/vector_files/word_vectors.h"
 #include "embedwasm/core/row_matrix.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 namespace {
 
 bool is_space(char c) {
@@ -64,4 +64,4 @@ std::string format_word2vec_header(size_t rows, size_t cols) {
   return std::to_string(rows) + " " + std::to_string(cols) + "\n";
 }
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

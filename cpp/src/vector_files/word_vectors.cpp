@@ -2,7 +2,7 @@
 
 #include "embedwasm/vector_files/utf8.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 
 const char* format_name(WordVectorsFormat format) {
   switch (format) {
@@ -29,4 +29,4 @@ Status parse_format_name(const std::string& name, WordVectorsFormat* out) {
                                   "tsv-vectors, tsv-metadata)");
 }
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

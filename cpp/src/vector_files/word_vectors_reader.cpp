@@ -4,7 +4,7 @@
 #include "embedwasm/vector_files/text_vectors_reader.h"
 #include "embedwasm/vector_files/word2vec_binary_reader.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 
 Status WordVectorsReader::create(WordVectorsFormat format, const ReaderOptions& options,
                                  std::unique_ptr<WordVectorsReader>* out) {
@@ -57,4 +57,4 @@ Status read_word_vectors(WordVectorsFormat format, const uint8_t* data, size_t n
   return reader->finish(out);
 }
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

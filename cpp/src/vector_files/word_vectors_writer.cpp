@@ -10,7 +10,7 @@
 #include "embedwasm/vector_files/word2vec_header.h"
 #include "vector_files/little_endian.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 namespace {
 
 constexpr char kByteOrderMark[] = "\xEF\xBB\xBF";
@@ -242,4 +242,4 @@ Status write_word_vectors(WordVectorsFormat format, const WordVectors& word_vect
   return Status::ok();
 }
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

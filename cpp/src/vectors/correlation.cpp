@@ -5,7 +5,7 @@
 #include <limits>
 #include <numeric>
 
-namespace embedwasm::search {
+namespace embedwasm::vectors {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -116,4 +116,4 @@ Correlation spearman_correlation(const std::vector<double>& x, const std::vector
   return {rho, regularized_incomplete_beta(dof / 2.0, 0.5, dof / (dof + t2))};
 }
 
-}  // namespace embedwasm::search
+}  // namespace embedwasm::vectors

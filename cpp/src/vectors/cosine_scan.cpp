@@ -2,7 +2,7 @@
 
 #include "kernels/kernels.h"
 
-namespace embedwasm::search::detail {
+namespace embedwasm::vectors::detail {
 namespace {
 
 EMBEDWASM_NOINLINE void score_tile(const RowMatrix& x, const float* inv_norms, size_t first, size_t n,
@@ -27,4 +27,4 @@ void scan_cosines(const RowMatrix& x, const float* inv_norms, size_t rows, const
   }
 }
 
-}  // namespace embedwasm::search::detail
+}  // namespace embedwasm::vectors::detail

@@ -14,7 +14,7 @@
 #include "embedwasm/core/row_matrix.h"
 #include "vectors/tiered_call.h"
 
-namespace embedwasm::search::detail {
+namespace embedwasm::vectors::detail {
 
 // Rows per tile: 64 rows of D = 100 are 25.6 KB, which stays in L1 while the query block
 // passes over it.
@@ -31,4 +31,4 @@ using TileConsumer = std::function<void(size_t first, size_t n, const float* cos
 void scan_cosines(const RowMatrix& x, const float* inv_norms, size_t rows, const float* queries, size_t count,
                   size_t query_stride, float* scratch, const TileConsumer& consume);
 
-}  // namespace embedwasm::search::detail
+}  // namespace embedwasm::vectors::detail

@@ -8,7 +8,7 @@
 #include "kernels/kernels.h"
 #include "vectors/cosine_scan.h"
 
-namespace embedwasm::search {
+namespace embedwasm::vectors {
 namespace {
 
 constexpr size_t kMaxRows = static_cast<size_t>(std::numeric_limits<int32_t>::max());
@@ -517,4 +517,4 @@ Status KeyedVectors::rank(const std::string& w1, const std::string& w2, int64_t*
   return Status::ok();
 }
 
-}  // namespace embedwasm::search
+}  // namespace embedwasm::vectors

@@ -9,7 +9,7 @@
 #include "embedwasm/core/rng.h"
 #include "vectors/tiered_call.h"
 
-namespace embedwasm::search {
+namespace embedwasm::vectors {
 namespace {
 
 // Rows centred per block before they enter the covariance: 8 rows of D = 300 doubles are
@@ -345,4 +345,4 @@ Status pca(const RowMatrix& x, const PcaOptions& options, PcaResult* out) {
   return pca(x.data(), x.rows(), x.cols(), x.stride(), options, out);
 }
 
-}  // namespace embedwasm::search
+}  // namespace embedwasm::vectors

@@ -10,7 +10,7 @@
 #include "kernels/kernels.h"
 #include "vectors/cosine_scan.h"
 
-namespace embedwasm::search {
+namespace embedwasm::vectors {
 namespace {
 
 constexpr size_t kTileRows = 256;
@@ -116,4 +116,4 @@ Status QuantizedVectors::search(const float* query, size_t dim_given, size_t top
   return Status::ok();
 }
 
-}  // namespace embedwasm::search
+}  // namespace embedwasm::vectors

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace embedwasm::search::detail {
+namespace embedwasm::vectors::detail {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
@@ -56,4 +56,4 @@ std::vector<std::string_view> split_whitespace(std::string_view line) {
   return parts;
 }
 
-}  // namespace embedwasm::search::detail
+}  // namespace embedwasm::vectors::detail

@@ -10,7 +10,7 @@
 
 #include "embedwasm/vectors/keyed_vectors.h"
 
-namespace embedwasm::search::detail {
+namespace embedwasm::vectors::detail {
 
 // ASCII letters upper-cased; other bytes (UTF-8 sequences included) unchanged. gensim uses
 // Python's str.upper(), which also folds non-ASCII letters; the standard question and pair
@@ -29,4 +29,4 @@ std::vector<std::string_view> split_lines(std::string_view text);
 // Python's str.split() on ASCII whitespace (space, \t, \n, \v, \f, \r).
 std::vector<std::string_view> split_whitespace(std::string_view line);
 
-}  // namespace embedwasm::search::detail
+}  // namespace embedwasm::vectors::detail

@@ -2,7 +2,7 @@
 // Keeping hot loops in functions that V8 can optimise while a long call is still running.
 //
 // V8 compiles a wasm function with its baseline compiler first and switches to optimised
-// code only for later calls: there is no on-stack replacement (PERF-NOTES lesson 2). So a
+// code only for later calls: there is no on-stack replacement for wasm. So a
 // scan over 400k rows must do its work in a function called once per tile, not in one
 // long loop. __attribute__((noinline)) keeps LLVM from merging them, but em++ then runs
 // Binaryen's wasm-opt, which inlines any function that has a single call site whatever
@@ -14,7 +14,7 @@
 #define EMBEDWASM_NOINLINE
 #endif
 
-namespace embedwasm::search::detail {
+namespace embedwasm::vectors::detail {
 
 // f itself, hidden from the optimisers: call tiered(&fn)(args...) per tile.
 template <typename F>
@@ -23,4 +23,4 @@ F tiered(F f) {
   return p;
 }
 
-}  // namespace embedwasm::search::detail
+}  // namespace embedwasm::vectors::detail

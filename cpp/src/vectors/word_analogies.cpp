@@ -6,7 +6,7 @@
 
 #include "vectors/restricted_vocab.h"
 
-namespace embedwasm::search {
+namespace embedwasm::vectors {
 namespace {
 
 // A well-formed question line, in file order.
@@ -104,4 +104,4 @@ Status evaluate_word_analogies(const KeyedVectors& kv, const std::string& text, 
   return Status::ok();
 }
 
-}  // namespace embedwasm::search
+}  // namespace embedwasm::vectors

@@ -7,7 +7,7 @@
 
 #include "vectors/restricted_vocab.h"
 
-namespace embedwasm::search {
+namespace embedwasm::vectors {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
@@ -83,4 +83,4 @@ Status evaluate_word_pairs(const KeyedVectors& kv, const std::string& text, cons
   return Status::ok();
 }
 
-}  // namespace embedwasm::search
+}  // namespace embedwasm::vectors

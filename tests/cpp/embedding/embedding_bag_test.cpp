@@ -17,6 +17,7 @@
 #include "embedwasm/embedding/embedding_bag.h"
 
 using namespace embedwasm;
+using namespace embedwasm::embedding;
 using Mode = EmbeddingBagMode;
 
 namespace {

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace embedwasm {
+namespace embedwasm::embedding {
 namespace {
 
 EmbeddingTableConfig Config(int64_t v, int64_t d) {
@@ -349,4 +349,4 @@ TEST_CASE("renorm_rows leaves a zero padding row at zero", "[embedding_table]") 
 }
 
 }  // namespace
-}  // namespace embedwasm
+}  // namespace embedwasm::embedding

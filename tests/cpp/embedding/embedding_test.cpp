@@ -16,7 +16,7 @@
 
 #include "embedding/table_gradient_check.h"
 
-namespace embedwasm {
+namespace embedwasm::embedding {
 namespace {
 
 using test::FiniteDifferenceGradient;
@@ -669,4 +669,4 @@ TEST_CASE("SparseRowGradient::add_to checks the dense buffer", "[embedding]") {
 }
 
 }  // namespace
-}  // namespace embedwasm
+}  // namespace embedwasm::embedding

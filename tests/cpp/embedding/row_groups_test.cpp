@@ -8,7 +8,7 @@
 #include <random>
 #include <vector>
 
-namespace embedwasm {
+namespace embedwasm::embedding {
 namespace {
 
 TEST_CASE("group_rows: sorted unique rows, positions in input order", "[row_groups]") {
@@ -104,4 +104,4 @@ TEST_CASE("group_rows over ids spanning all 31 bits keeps rows sorted and positi
   }
 }
 
-}  // namespace embedwasm
+}  // namespace embedwasm::embedding

@@ -10,7 +10,8 @@
 #include "layers/layer_gradient_check.h"
 
 using namespace embedwasm;
-using namespace embedwasm::train_test;
+using namespace embedwasm::layers;
+using namespace embedwasm::layers_test;
 
 namespace {
 constexpr ActivationKind kKinds[] = {ActivationKind::kLinear, ActivationKind::kRelu,
@@ -18,7 +19,7 @@ constexpr ActivationKind kKinds[] = {ActivationKind::kLinear, ActivationKind::kR
                                      ActivationKind::kSoftmax};
 }
 
-TEST_CASE("parse_activation accepts the Keras names and round-trips", "[train_layers]") {
+TEST_CASE("parse_activation accepts the Keras names and round-trips", "[layers]") {
   for (ActivationKind k : kKinds) {
     ActivationKind parsed = ActivationKind::kLinear;
     TL_REQUIRE_OK(parse_activation(activation_name(k), &parsed));
@@ -33,7 +34,7 @@ TEST_CASE("parse_activation accepts the Keras names and round-trips", "[train_la
   CHECK_FALSE(parse_activation("Relu", &parsed).is_ok());
 }
 
-TEST_CASE("activation_forward matches hand values", "[train_layers]") {
+TEST_CASE("activation_forward matches hand values", "[layers]") {
   const std::vector<float> x = {-2.0f, 0.0f, 1.5f};
   std::vector<float> y(3);
   activation_forward(ActivationKind::kLinear, 1, 3, x.data(), y.data());
@@ -58,7 +59,7 @@ TEST_CASE("activation_forward matches hand values", "[train_layers]") {
   for (int j = 3; j < 6; ++j) CHECK(ys[j] == Approx(1.0 / 3.0).epsilon(1e-6));
 }
 
-TEST_CASE("softmax and sigmoid stay finite on extreme inputs", "[train_layers]") {
+TEST_CASE("softmax and sigmoid stay finite on extreme inputs", "[layers]") {
   // Without the max subtraction exp(1000) is inf and the row becomes NaN.
   const std::vector<float> x = {1000.0f, 999.0f, -1000.0f};
   std::vector<float> y(3);
@@ -75,14 +76,14 @@ TEST_CASE("softmax and sigmoid stay finite on extreme inputs", "[train_layers]")
   CHECK(s[1] == 1.0f);
 }
 
-TEST_CASE("relu backward takes derivative 0 at 0", "[train_layers]") {
+TEST_CASE("relu backward takes derivative 0 at 0", "[layers]") {
   const std::vector<float> y = {0.0f, 2.0f}, dy = {5.0f, 7.0f};
   std::vector<float> dx(2);
   activation_backward(ActivationKind::kRelu, 1, 2, y.data(), dy.data(), dx.data());
   CHECK(dx == std::vector<float>{0.0f, 7.0f});
 }
 
-TEST_CASE("Activation layer backward matches finite differences for every kind", "[train_layers]") {
+TEST_CASE("Activation layer backward matches finite differences for every kind", "[layers]") {
   // (B, T, C) = (2, 3, 4): softmax over C; values kept away from relu's kink at 0.
   const Shape shape = {2, 3, 4};
   std::vector<float> xv = RandomValues(24, 11, -2.0f, 2.0f);
@@ -100,7 +101,7 @@ TEST_CASE("Activation layer backward matches finite differences for every kind",
   }
 }
 
-TEST_CASE("Activation layer passes the mask through and checks shapes", "[train_layers]") {
+TEST_CASE("Activation layer passes the mask through and checks shapes", "[layers]") {
   Activation layer(ActivationKind::kTanh);
   Tensor y;
   Mask m;

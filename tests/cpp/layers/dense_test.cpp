@@ -12,7 +12,8 @@
 #include "layers/layer_gradient_check.h"
 
 using namespace embedwasm;
-using namespace embedwasm::train_test;
+using namespace embedwasm::layers;
+using namespace embedwasm::layers_test;
 
 namespace {
 
@@ -36,7 +37,7 @@ const std::vector<float> kB = {0.5f, -0.5f};
 
 }  // namespace
 
-TEST_CASE("Dense forward and backward match hand values", "[train_layers]") {
+TEST_CASE("Dense forward and backward match hand values", "[layers]") {
   auto d = MakeDense(2, ActivationKind::kLinear, true);
   TL_REQUIRE_OK(d->set_weights({kW, kB}));  // before build: applied at build
   Shape out;
@@ -73,7 +74,7 @@ TEST_CASE("Dense forward and backward match hand values", "[train_layers]") {
   CHECK(y.data == std::vector<float>{4.5f, 0.0f, 0.5f, 0.0f});
 }
 
-TEST_CASE("Dense params: names, order, shapes, TF.js weight layout", "[train_layers]") {
+TEST_CASE("Dense params: names, order, shapes, TF.js weight layout", "[layers]") {
   auto d = MakeDense(2, ActivationKind::kLinear, true);
   CHECK(d->params().empty());  // nothing before build
   Shape out;
@@ -109,7 +110,7 @@ TEST_CASE("Dense params: names, order, shapes, TF.js weight layout", "[train_lay
   CHECK(nb->set_weights({kW, kB}).code() == StatusCode::kInvalidArgument);
 }
 
-TEST_CASE("Dense draws glorot_uniform from its seed", "[train_layers]") {
+TEST_CASE("Dense draws glorot_uniform from its seed", "[layers]") {
   Shape out;
   auto a = MakeDense(5, ActivationKind::kLinear, true, 42);
   auto b = MakeDense(5, ActivationKind::kLinear, true, 42);
@@ -126,7 +127,7 @@ TEST_CASE("Dense draws glorot_uniform from its seed", "[train_layers]") {
   }
 }
 
-TEST_CASE("Dense backward matches finite differences for every activation", "[train_layers]") {
+TEST_CASE("Dense backward matches finite differences for every activation", "[layers]") {
   const ActivationKind kinds[] = {ActivationKind::kLinear, ActivationKind::kRelu, ActivationKind::kSigmoid,
                                   ActivationKind::kTanh, ActivationKind::kSoftmax};
   // x (B, in) = (3, 4) -> (3, 5); and (B, T, in) = (2, 3, 4) -> (2, 3, 5).
@@ -159,7 +160,7 @@ TEST_CASE("Dense backward matches finite differences for every activation", "[tr
   }
 }
 
-TEST_CASE("Dense applies to the last axis and passes the mask through", "[train_layers]") {
+TEST_CASE("Dense applies to the last axis and passes the mask through", "[layers]") {
   auto d = MakeDense(2, ActivationKind::kLinear, true);
   Shape out;
   TL_REQUIRE_OK(d->build({2, 3}, &out));
@@ -175,7 +176,7 @@ TEST_CASE("Dense applies to the last axis and passes the mask through", "[train_
   CHECK(m.data == mask.data);
 }
 
-TEST_CASE("Dense error paths", "[train_layers]") {
+TEST_CASE("Dense error paths", "[layers]") {
   std::unique_ptr<Dense> d;
   DenseConfig c;
   c.units = 0;

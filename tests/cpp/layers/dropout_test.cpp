@@ -11,7 +11,8 @@
 #include "layers/layer_gradient_check.h"
 
 using namespace embedwasm;
-using namespace embedwasm::train_test;
+using namespace embedwasm::layers;
+using namespace embedwasm::layers_test;
 
 namespace {
 
@@ -26,7 +27,7 @@ std::unique_ptr<Dropout> MakeDropout(double rate, uint64_t seed, const Shape& in
 
 }  // namespace
 
-TEST_CASE("Dropout: the same seed gives the same masks, another seed others", "[train_layers]") {
+TEST_CASE("Dropout: the same seed gives the same masks, another seed others", "[layers]") {
   const Tensor x = MakeTensor({4, 50}, RandomValues(200, 1, 0.5f, 1.5f));
   auto a = MakeDropout(0.5, 99, {50});
   auto b = MakeDropout(0.5, 99, {50});
@@ -39,7 +40,7 @@ TEST_CASE("Dropout: the same seed gives the same masks, another seed others", "[
   CHECK(ya1 != ForwardValues(*c, x, Mask(), true));
 }
 
-TEST_CASE("Dropout scales kept values by 1 / (1 - rate) and zeroes the rest", "[train_layers]") {
+TEST_CASE("Dropout scales kept values by 1 / (1 - rate) and zeroes the rest", "[layers]") {
   const double rate = 0.3;
   const size_t n = 100000;
   const Tensor x = MakeTensor({n / 100, 100}, std::vector<float>(n, 2.0f));
@@ -61,7 +62,7 @@ TEST_CASE("Dropout scales kept values by 1 / (1 - rate) and zeroes the rest", "[
   CHECK(d->keep().size() == n);
 }
 
-TEST_CASE("Dropout is the identity at inference and at rate 0", "[train_layers]") {
+TEST_CASE("Dropout is the identity at inference and at rate 0", "[layers]") {
   const Tensor x = MakeTensor({3, 4}, RandomValues(12, 2));
   auto d = MakeDropout(0.5, 1, {4});
   const Mask mask = MakeMask({3, 4}, {1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0});
@@ -78,7 +79,7 @@ TEST_CASE("Dropout is the identity at inference and at rate 0", "[train_layers]"
   CHECK(AnalyticBackward(*zero, x, Mask(), g, /*training=*/true) == g);
 }
 
-TEST_CASE("Dropout backward matches finite differences under a fixed mask", "[train_layers]") {
+TEST_CASE("Dropout backward matches finite differences under a fixed mask", "[layers]") {
   // A fresh layer with the same seed per evaluation draws the same mask every time.
   const Tensor x = MakeTensor({3, 5}, RandomValues(15, 4));
   const std::vector<float> g = RandomValues(15, 5);
@@ -95,7 +96,7 @@ TEST_CASE("Dropout backward matches finite differences under a fixed mask", "[tr
   CheckGradient(dx, InputGradientFD(forward, x, g, 1e-2f), 1e-4, 1e-3, "dropout dx");
 }
 
-TEST_CASE("Dropout error paths", "[train_layers]") {
+TEST_CASE("Dropout error paths", "[layers]") {
   std::unique_ptr<Dropout> d;
   CHECK(Dropout::create({1.0, 0}, &d).code() == StatusCode::kOutOfRange);
   CHECK(Dropout::create({-0.1, 0}, &d).code() == StatusCode::kOutOfRange);

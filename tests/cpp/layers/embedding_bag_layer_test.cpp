@@ -11,7 +11,9 @@
 #include "layers/layer_gradient_check.h"
 
 using namespace embedwasm;
-using namespace embedwasm::train_test;
+using namespace embedwasm::layers;
+using namespace embedwasm::embedding;
+using namespace embedwasm::layers_test;
 
 namespace {
 
@@ -41,7 +43,7 @@ const Tensor kIds = MakeTensor({3, 4}, {2, 0, 2, 5, 1, 3, 0, 4, 0, 0, 0, 0});
 
 }  // namespace
 
-TEST_CASE("EmbeddingBagLayer mean of the bags, padding left out", "[train_layers]") {
+TEST_CASE("EmbeddingBagLayer mean of the bags, padding left out", "[layers]") {
   std::vector<float> w(kV * kD);
   for (size_t i = 0; i < w.size(); ++i) w[i] = static_cast<float>(i);
   auto e = MakeLayer(MakeConfig(EmbeddingBagMode::kMean, false), w);
@@ -56,7 +58,7 @@ TEST_CASE("EmbeddingBagLayer mean of the bags, padding left out", "[train_layers
   CHECK(y.data == std::vector<float>{9, 10, 11, 8, 9, 10, 0, 0, 0});
 }
 
-TEST_CASE("EmbeddingBagLayer table gradient matches finite differences in every mode", "[train_layers]") {
+TEST_CASE("EmbeddingBagLayer table gradient matches finite differences in every mode", "[layers]") {
   const std::vector<float> w = RandomValues(kV * kD, 41);
   const std::vector<float> g = RandomValues(3 * kD, 42);
   for (EmbeddingBagMode mode : {EmbeddingBagMode::kSum, EmbeddingBagMode::kMean, EmbeddingBagMode::kMax}) {
@@ -80,7 +82,7 @@ TEST_CASE("EmbeddingBagLayer table gradient matches finite differences in every 
   }
 }
 
-TEST_CASE("EmbeddingBagLayer error paths", "[train_layers]") {
+TEST_CASE("EmbeddingBagLayer error paths", "[layers]") {
   std::unique_ptr<EmbeddingBagLayer> e;
   const std::vector<float> w(kV * kD + 1);
   CHECK(EmbeddingBagLayer::create(MakeConfig(EmbeddingBagMode::kSum, false), EmbeddingBagLayerOptions(),

@@ -13,7 +13,9 @@
 #include "layers/layer_gradient_check.h"
 
 using namespace embedwasm;
-using namespace embedwasm::train_test;
+using namespace embedwasm::layers;
+using namespace embedwasm::embedding;
+using namespace embedwasm::layers_test;
 
 namespace {
 
@@ -50,7 +52,7 @@ std::vector<float> Arange(size_t n) {
 
 }  // namespace
 
-TEST_CASE("EmbeddingLayer looks up rows of the given weights and builds the mask", "[train_layers]") {
+TEST_CASE("EmbeddingLayer looks up rows of the given weights and builds the mask", "[layers]") {
   auto e = MakeLayer(MakeConfig(false, /*mask_zero=*/true), {4}, Arange(kV * kD));
   Tensor y;
   Mask m;
@@ -74,7 +76,7 @@ TEST_CASE("EmbeddingLayer looks up rows of the given weights and builds the mask
   CHECK(y.data == std::vector<float>{15, 16, 17, 3, 4, 5});
 }
 
-TEST_CASE("EmbeddingLayer param: name, value, sparse flag, specs handed through", "[train_layers]") {
+TEST_CASE("EmbeddingLayer param: name, value, sparse flag, specs handed through", "[layers]") {
   EmbeddingLayerOptions options;
   options.embeddings_regularizer.l2 = 0.01;
   options.embeddings_constraint.kind = ConstraintKind::kMaxNorm;
@@ -98,7 +100,7 @@ TEST_CASE("EmbeddingLayer param: name, value, sparse flag, specs handed through"
 }
 
 TEST_CASE("EmbeddingLayer table gradient matches finite differences, sparse and dense agree",
-          "[train_layers]") {
+          "[layers]") {
   EmbeddingConfig dense_config = MakeConfig(false, true);
   dense_config.table.padding_idx = 0;
   EmbeddingConfig sparse_config = dense_config;
@@ -130,7 +132,7 @@ TEST_CASE("EmbeddingLayer table gradient matches finite differences, sparse and 
   CHECK(DenseValue(summed) == DenseValue(p->grad));
 }
 
-TEST_CASE("EmbeddingLayer checks that ids are integers and in range", "[train_layers]") {
+TEST_CASE("EmbeddingLayer checks that ids are integers and in range", "[layers]") {
   auto e = MakeLayer(MakeConfig(false), {3}, Arange(kV * kD));
   Tensor y = MakeTensor({1}, {42});
   Mask m;
@@ -157,7 +159,7 @@ TEST_CASE("EmbeddingLayer checks that ids are integers and in range", "[train_la
   CHECK(y.data == std::vector<float>{42});
 }
 
-TEST_CASE("EmbeddingLayer error paths", "[train_layers]") {
+TEST_CASE("EmbeddingLayer error paths", "[layers]") {
   std::unique_ptr<EmbeddingLayer> e;
   EmbeddingConfig c = MakeConfig(false);
   const std::vector<float> w(kV * kD - 1);

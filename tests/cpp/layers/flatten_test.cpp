@@ -8,9 +8,10 @@
 #include "layers/layer_gradient_check.h"
 
 using namespace embedwasm;
-using namespace embedwasm::train_test;
+using namespace embedwasm::layers;
+using namespace embedwasm::layers_test;
 
-TEST_CASE("Flatten reshapes (B, ...) to (B, prod) and drops the mask", "[train_layers]") {
+TEST_CASE("Flatten reshapes (B, ...) to (B, prod) and drops the mask", "[layers]") {
   Flatten f;
   Shape out;
   TL_REQUIRE_OK(f.build({2, 3, 2}, &out));
@@ -35,7 +36,7 @@ TEST_CASE("Flatten reshapes (B, ...) to (B, prod) and drops the mask", "[train_l
   CHECK(y.shape == Shape{3, 1});
 }
 
-TEST_CASE("Flatten error paths", "[train_layers]") {
+TEST_CASE("Flatten error paths", "[layers]") {
   Flatten f;
   Tensor y, dx;
   Mask m;

@@ -12,7 +12,8 @@
 #include "layers/layer_gradient_check.h"
 
 using namespace embedwasm;
-using namespace embedwasm::train_test;
+using namespace embedwasm::layers;
+using namespace embedwasm::layers_test;
 
 namespace {
 
@@ -43,7 +44,7 @@ Tensor SeparatedInput() {
 
 }  // namespace
 
-TEST_CASE("GlobalAveragePooling1D hand values with a mask", "[train_layers]") {
+TEST_CASE("GlobalAveragePooling1D hand values with a mask", "[layers]") {
   GlobalAveragePooling1D pool;
   Shape out;
   TL_REQUIRE_OK(pool.build({3, 2}, &out));
@@ -70,7 +71,7 @@ TEST_CASE("GlobalAveragePooling1D hand values with a mask", "[train_layers]") {
   CHECK(dx.data == std::vector<float>{1, 2, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0});
 }
 
-TEST_CASE("GlobalMaxPooling1D hand values: masked steps excluded, ties to the first", "[train_layers]") {
+TEST_CASE("GlobalMaxPooling1D hand values: masked steps excluded, ties to the first", "[layers]") {
   GlobalMaxPooling1D pool;
   Shape out;
   TL_REQUIRE_OK(pool.build({3, 2}, &out));
@@ -93,7 +94,7 @@ TEST_CASE("GlobalMaxPooling1D hand values: masked steps excluded, ties to the fi
   CHECK(y.data == std::vector<float>{100, 100, 5, 6});
 }
 
-TEST_CASE("Global pooling backward matches finite differences with masks", "[train_layers]") {
+TEST_CASE("Global pooling backward matches finite differences with masks", "[layers]") {
   const Tensor x = SeparatedInput();
   const std::vector<float> g = RandomValues(6, 21);
   for (const Mask* mask : {&kMask, static_cast<const Mask*>(nullptr)}) {
@@ -110,7 +111,7 @@ TEST_CASE("Global pooling backward matches finite differences with masks", "[tra
   }
 }
 
-TEST_CASE("Global pooling error paths", "[train_layers]") {
+TEST_CASE("Global pooling error paths", "[layers]") {
   GlobalAveragePooling1D avg;
   GlobalMaxPooling1D max;
   Shape out;

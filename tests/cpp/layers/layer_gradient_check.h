@@ -24,7 +24,7 @@
     REQUIRE(tl_status_.is_ok());                   \
   } while (0)
 
-namespace embedwasm::train_test {
+namespace embedwasm::layers_test {
 
 inline Tensor MakeTensor(const Shape& shape, std::vector<float> data) {
   Tensor t;
@@ -53,7 +53,7 @@ inline Tensor StaleTensor(const Shape& shape) {
   return MakeTensor(shape, std::vector<float>(shape_size(shape), std::numeric_limits<float>::quiet_NaN()));
 }
 
-inline std::vector<float> ForwardValues(Layer& layer, const Tensor& x, const Mask& mask, bool training,
+inline std::vector<float> ForwardValues(layers::Layer& layer, const Tensor& x, const Mask& mask, bool training,
                                         Mask* mask_out = nullptr) {
   Tensor y = StaleTensor(x.shape);
   Mask m;
@@ -63,9 +63,9 @@ inline std::vector<float> ForwardValues(Layer& layer, const Tensor& x, const Mas
 }
 
 // Zeroes the dense grads, runs forward then backward with dy = g; returns dx.
-inline std::vector<float> AnalyticBackward(Layer& layer, const Tensor& x, const Mask& mask,
+inline std::vector<float> AnalyticBackward(layers::Layer& layer, const Tensor& x, const Mask& mask,
                                            const std::vector<float>& g, bool training = false) {
-  for (Param* p : layer.params()) {
+  for (layers::Param* p : layer.params()) {
     if (!p->sparse) p->grad.fill_zero();
   }
   Tensor y = StaleTensor(x.shape);
@@ -92,7 +92,7 @@ inline std::vector<double> InputGradientFD(const InputForward& forward, const Te
   return test::FiniteDifferenceGradient(x.data, g, f, step);
 }
 
-inline std::vector<double> InputGradientFD(Layer& layer, const Tensor& x, const Mask& mask,
+inline std::vector<double> InputGradientFD(layers::Layer& layer, const Tensor& x, const Mask& mask,
                                            const std::vector<float>& g, float step, bool training = false) {
   return InputGradientFD([&](const Tensor& moved) { return ForwardValues(layer, moved, mask, training); },
                          x, g, step);
@@ -105,7 +105,7 @@ inline std::vector<float> DenseValue(const RowMatrix& m) {
 }
 
 // dL/d(param value) by central differences; the value is restored afterwards.
-inline std::vector<double> ParamGradientFD(Layer& layer, Param* param, const Tensor& x, const Mask& mask,
+inline std::vector<double> ParamGradientFD(layers::Layer& layer, layers::Param* param, const Tensor& x, const Mask& mask,
                                            const std::vector<float>& g, float step, bool training = false) {
   const std::vector<float> original = DenseValue(*param->value);
   const test::TableForward f = [&](const std::vector<float>& values, std::vector<float>* out) {
@@ -127,4 +127,4 @@ inline void CheckGradient(const std::vector<float>& actual, const std::vector<do
   CHECK(bad == -1);
 }
 
-}  // namespace embedwasm::train_test
+}  // namespace embedwasm::layers_test

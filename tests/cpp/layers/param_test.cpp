@@ -11,6 +11,7 @@
 #include "embedwasm/layers/param.h"
 
 using namespace embedwasm;
+using namespace embedwasm::layers;
 
 namespace {
 

@@ -11,6 +11,7 @@
 #include "embedwasm/model/loss.h"
 
 using namespace embedwasm;
+using namespace embedwasm::model;
 
 namespace {
 

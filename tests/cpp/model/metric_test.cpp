@@ -8,6 +8,7 @@
 #include "embedwasm/model/metric.h"
 
 using namespace embedwasm;
+using namespace embedwasm::model;
 
 namespace {
 

@@ -14,7 +14,11 @@
 #include "layers/layer_gradient_check.h"
 
 using namespace embedwasm;
-using namespace embedwasm::train_test;
+using namespace embedwasm::model;
+using namespace embedwasm::layers;
+using namespace embedwasm::optim;
+using namespace embedwasm::embedding;
+using namespace embedwasm::layers_test;
 
 namespace {
 

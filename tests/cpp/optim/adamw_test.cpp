@@ -8,6 +8,7 @@
 #include "optim/optim_test_util.h"
 
 using namespace embedwasm;
+using namespace embedwasm::optim;
 using namespace embedwasm::test;
 
 namespace {

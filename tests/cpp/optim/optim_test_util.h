@@ -31,7 +31,7 @@ struct RefState {
 using RefStep = std::function<void(double& w, double g, RefState& s, int t, double lr)>;
 
 // Which slot holds which reference state, e.g. {&Optimizer::Slots::m, &RefState::m}.
-using SlotMap = std::vector<std::pair<RowMatrix Optimizer::Slots::*, double RefState::*>>;
+using SlotMap = std::vector<std::pair<RowMatrix optim::Optimizer::Slots::*, double RefState::*>>;
 
 constexpr size_t kD = 3;
 constexpr double kLr[3] = {0.05, 0.03, 0.02};
@@ -51,7 +51,7 @@ inline float Gradient(int t, size_t r, size_t j) {
 
 struct OwnedParam {
   RowMatrix value;
-  Param param;
+  layers::Param param;
 };
 
 inline std::unique_ptr<OwnedParam> MakeParam(size_t rows, size_t cols, bool sparse) {
@@ -71,8 +71,8 @@ inline std::unique_ptr<OwnedParam> MakeParam(size_t rows, size_t cols, bool spar
   return owned;
 }
 
-inline void SetSparseGradient(Param* p, const std::vector<int32_t>& rows, int t) {
-  SparseRowGradient& g = p->sparse_grad;
+inline void SetSparseGradient(layers::Param* p, const std::vector<int32_t>& rows, int t) {
+  embedding::SparseRowGradient& g = p->sparse_grad;
   g.rows = rows;
   g.values.clear();
   for (int32_t r : rows) {
@@ -80,21 +80,21 @@ inline void SetSparseGradient(Param* p, const std::vector<int32_t>& rows, int t)
   }
 }
 
-inline void SetDenseGradient(Param* p, int t) {
+inline void SetDenseGradient(layers::Param* p, int t) {
   for (size_t r = 0; r < p->grad.rows(); ++r) {
     for (size_t j = 0; j < p->grad.cols(); ++j) p->grad.row(r)[j] = Gradient(t, r, j);
   }
 }
 
-inline std::unique_ptr<Optimizer> MakeOptimizer(const OptimizerSpec& spec) {
-  std::unique_ptr<Optimizer> opt;
-  const Status s = Optimizer::create(spec, &opt);
+inline std::unique_ptr<optim::Optimizer> MakeOptimizer(const optim::OptimizerSpec& spec) {
+  std::unique_ptr<optim::Optimizer> opt;
+  const Status s = optim::Optimizer::create(spec, &opt);
   INFO(s.message());
   REQUIRE(s.is_ok());
   return opt;
 }
 
-inline void Apply(Optimizer* opt, Param* p, double lr) {
+inline void Apply(optim::Optimizer* opt, layers::Param* p, double lr) {
   const Status s = opt->apply({p}, lr);
   INFO(s.message());
   REQUIRE(s.is_ok());
@@ -117,9 +117,9 @@ inline std::string Where(int t, size_t r, size_t j) {
   return "step " + std::to_string(t) + " w[" + std::to_string(r) + "][" + std::to_string(j) + "]";
 }
 
-inline void CheckSlots(const Optimizer& opt, const Param* p, const std::vector<std::vector<RefState>>& ref,
+inline void CheckSlots(const optim::Optimizer& opt, const layers::Param* p, const std::vector<std::vector<RefState>>& ref,
                        const SlotMap& map, const std::set<size_t>& rows, int t) {
-  const Optimizer::Slots* slots = opt.find_slots(p);
+  const optim::Optimizer::Slots* slots = opt.find_slots(p);
   REQUIRE(slots != nullptr);
   for (const auto& [slot, field] : map) {
     const RowMatrix& m = slots->*slot;
@@ -130,11 +130,11 @@ inline void CheckSlots(const Optimizer& opt, const Param* p, const std::vector<s
   }
 }
 
-inline void RunDense(const OptimizerSpec& spec, const RefStep& step, RefState initial = {},
+inline void RunDense(const optim::OptimizerSpec& spec, const RefStep& step, RefState initial = {},
                      const SlotMap& map = {}) {
   constexpr size_t kRows = 4;
   auto owned = MakeParam(kRows, kD, /*sparse=*/false);
-  Param* p = &owned->param;
+  layers::Param* p = &owned->param;
   auto opt = MakeOptimizer(spec);
   std::vector<std::vector<double>> w(kRows, std::vector<double>(kD));
   std::vector<std::vector<RefState>> state(kRows, std::vector<RefState>(kD, initial));
@@ -167,19 +167,19 @@ inline bool SameBits(const std::vector<float>& before, const RowMatrix& m, size_
   return std::memcmp(before.data(), m.row(r), m.stride() * sizeof(float)) == 0;
 }
 
-inline void RunSparse(const OptimizerSpec& spec, const RefStep& step, RefState initial = {},
+inline void RunSparse(const optim::OptimizerSpec& spec, const RefStep& step, RefState initial = {},
                       const SlotMap& map = {}) {
   constexpr size_t kRows = 6;
   auto owned = MakeParam(kRows, kD, /*sparse=*/true);
-  Param* p = &owned->param;
+  layers::Param* p = &owned->param;
   auto opt = MakeOptimizer(spec);
   std::vector<std::vector<double>> w(kRows, std::vector<double>(kD));
   std::vector<std::vector<RefState>> state(kRows, std::vector<RefState>(kD, initial));
   for (size_t r = 0; r < kRows; ++r) {
     for (size_t j = 0; j < kD; ++j) w[r][j] = InitialWeight(r, j);
   }
-  const RowMatrix Optimizer::Slots::*kAllSlots[] = {&Optimizer::Slots::m, &Optimizer::Slots::v,
-                                                    &Optimizer::Slots::u};
+  const RowMatrix optim::Optimizer::Slots::*kAllSlots[] = {&optim::Optimizer::Slots::m, &optim::Optimizer::Slots::v,
+                                                    &optim::Optimizer::Slots::u};
   for (int t = 1; t <= 3; ++t) {
     const std::vector<int32_t>& touched = kTouched[t - 1];
     const std::set<size_t> touched_set(touched.begin(), touched.end());
@@ -187,7 +187,7 @@ inline void RunSparse(const OptimizerSpec& spec, const RefStep& step, RefState i
     for (size_t r = 0; r < kRows; ++r) value_before[r] = RowCopy(owned->value, r);
     // Slots exist from the first step on; before it there is nothing to compare.
     std::vector<std::vector<std::vector<float>>> slots_before(3);
-    if (const Optimizer::Slots* s = opt->find_slots(p)) {
+    if (const optim::Optimizer::Slots* s = opt->find_slots(p)) {
       for (size_t k = 0; k < 3; ++k) {
         const RowMatrix& m = s->*kAllSlots[k];
         for (size_t r = 0; r < m.rows(); ++r) slots_before[k].push_back(RowCopy(m, r));
@@ -207,7 +207,7 @@ inline void RunSparse(const OptimizerSpec& spec, const RefStep& step, RefState i
       }
       INFO("untouched row " << r << " at step " << t);
       CHECK(SameBits(value_before[r], owned->value, r));
-      const Optimizer::Slots* s = opt->find_slots(p);
+      const optim::Optimizer::Slots* s = opt->find_slots(p);
       REQUIRE(s != nullptr);
       for (size_t k = 0; k < 3; ++k) {
         const RowMatrix& m = s->*kAllSlots[k];

@@ -11,6 +11,8 @@
 #include "optim/optim_test_util.h"
 
 using namespace embedwasm;
+using namespace embedwasm::optim;
+using namespace embedwasm::layers;
 using namespace embedwasm::test;
 
 namespace {

@@ -6,6 +6,7 @@
 #include "embedwasm/optim/schedule.h"
 
 using namespace embedwasm;
+using namespace embedwasm::optim;
 
 namespace {
 

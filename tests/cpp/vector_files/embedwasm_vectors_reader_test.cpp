@@ -9,10 +9,10 @@
 
 #include "vector_files/vector_files_test_util.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 namespace {
 
-using namespace embedwasm::io::testing;
+using namespace embedwasm::vector_files::testing;
 
 constexpr auto kEw = WordVectorsFormat::kEmbedwasmBinary;
 
@@ -27,7 +27,7 @@ std::string Fixture() {
          F32s({0.5f, -0.0f, FromBits(0x7FC00123)});
 }
 
-TEST_CASE("embedwasm binary: hand-written fixture, bit-exact, any chunking", "[io]") {
+TEST_CASE("embedwasm binary: hand-written fixture, bit-exact, any chunking", "[vector_files]") {
   const std::string file = Fixture();
   REQUIRE(file.size() == 64);
   WordVectors wv;
@@ -46,7 +46,7 @@ TEST_CASE("embedwasm binary: hand-written fixture, bit-exact, any chunking", "[i
   CHECK(Row(wv, 0) == std::vector<float>{7.0f});
 }
 
-TEST_CASE("embedwasm binary: every truncation is an error", "[io]") {
+TEST_CASE("embedwasm binary: every truncation is an error", "[vector_files]") {
   const std::string file = Fixture();
   for (size_t n = 0; n < file.size(); ++n) {
     INFO("first " << n << " bytes");
@@ -55,7 +55,7 @@ TEST_CASE("embedwasm binary: every truncation is an error", "[io]") {
   }
 }
 
-TEST_CASE("embedwasm binary: every error names its byte offset", "[io]") {
+TEST_CASE("embedwasm binary: every error names its byte offset", "[vector_files]") {
   struct Case {
     std::string input;
     StatusCode code;
@@ -98,4 +98,4 @@ TEST_CASE("embedwasm binary: every error names its byte offset", "[io]") {
 }
 
 }  // namespace
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

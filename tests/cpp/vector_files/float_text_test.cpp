@@ -10,7 +10,7 @@
 #include <limits>
 #include <string>
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 namespace {
 
 uint32_t Bits(float x) {
@@ -36,7 +36,7 @@ uint64_t Next(uint64_t* s) {
   return *s;
 }
 
-TEST_CASE("parse_float reads every syntax strtof reads, and only whole tokens", "[io]") {
+TEST_CASE("parse_float reads every syntax strtof reads, and only whole tokens", "[vector_files]") {
   struct Case {
     const char* text;
     float value;
@@ -82,7 +82,7 @@ TEST_CASE("parse_float reads every syntax strtof reads, and only whole tokens", 
   CHECK_FALSE(Parse(with_nul, &x));
 }
 
-TEST_CASE("parse_float agrees with strtof bit for bit on random decimals", "[io]") {
+TEST_CASE("parse_float agrees with strtof bit for bit on random decimals", "[vector_files]") {
   uint64_t s = 0x9E3779B97F4A7C15ull;
   for (int it = 0; it < 100000; ++it) {
     char text[64];
@@ -112,7 +112,7 @@ TEST_CASE("parse_float agrees with strtof bit for bit on random decimals", "[io]
   }
 }
 
-TEST_CASE("format_float writes numpy's repr of a float32", "[io]") {
+TEST_CASE("format_float writes numpy's repr of a float32", "[vector_files]") {
   // Expected strings are repr(numpy.float32(x)) from numpy 1.24.
   struct Case {
     float value;
@@ -135,7 +135,7 @@ TEST_CASE("format_float writes numpy's repr of a float32", "[io]") {
   }
 }
 
-TEST_CASE("format_float is shortest and reads back exactly for random floats", "[io]") {
+TEST_CASE("format_float is shortest and reads back exactly for random floats", "[vector_files]") {
   uint64_t s = 12345;
   for (int it = 0; it < 30000; ++it) {
     const uint32_t bits = static_cast<uint32_t>(Next(&s));
@@ -176,4 +176,4 @@ TEST_CASE("format_float is shortest and reads back exactly for random floats", "
 }
 
 }  // namespace
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

@@ -8,10 +8,10 @@
 
 #include "vector_files/vector_files_test_util.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 namespace {
 
-using namespace embedwasm::io::testing;
+using namespace embedwasm::vector_files::testing;
 
 #include "vector_files/fixtures/gensim_fixtures.inc"
 
@@ -27,7 +27,7 @@ WordVectors GensimExpected() {
 const std::string kText(kGensimText, sizeof(kGensimText) - 1);
 const std::string kBinary(kGensimBinary, sizeof(kGensimBinary) - 1);
 
-TEST_CASE("gensim's save_word2vec_format files read back to gensim's floats", "[io][gensim]") {
+TEST_CASE("gensim's save_word2vec_format files read back to gensim's floats", "[vector_files][gensim]") {
   const WordVectors expected = GensimExpected();
   WordVectors wv;
   REQUIRE(Read(WordVectorsFormat::kWord2VecBinary, kBinary, &wv).is_ok());
@@ -40,7 +40,7 @@ TEST_CASE("gensim's save_word2vec_format files read back to gensim's floats", "[
   CheckChunkSizes(WordVectorsFormat::kWord2VecText, kText);
 }
 
-TEST_CASE("Our writers reproduce gensim's files byte for byte", "[io][gensim]") {
+TEST_CASE("Our writers reproduce gensim's files byte for byte", "[vector_files][gensim]") {
   const WordVectors expected = GensimExpected();
   WriterOptions gensim_layout;
   gensim_layout.word2vec_binary_newline = false;  // gensim 4 writes no "\n" after a vector
@@ -49,7 +49,7 @@ TEST_CASE("Our writers reproduce gensim's files byte for byte", "[io][gensim]") 
   CHECK(Write(WordVectorsFormat::kWord2VecText, expected) == kText);
 }
 
-TEST_CASE("gensim's binary file: every truncation is an error", "[io][gensim]") {
+TEST_CASE("gensim's binary file: every truncation is an error", "[vector_files][gensim]") {
   for (size_t n = 0; n < kBinary.size(); ++n) {
     INFO("first " << n << " bytes");
     CHECK(ReadStatus(WordVectorsFormat::kWord2VecBinary, kBinary.substr(0, n)).code() ==
@@ -58,4 +58,4 @@ TEST_CASE("gensim's binary file: every truncation is an error", "[io][gensim]") 
 }
 
 }  // namespace
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

@@ -8,10 +8,10 @@
 
 #include "vector_files/vector_files_test_util.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 namespace {
 
-using namespace embedwasm::io::testing;
+using namespace embedwasm::vector_files::testing;
 
 const std::string kVectors = "0.1\t0.2\t-3\r\n1e-05\t-0\t4\n 5\t6 \t7\n";
 
@@ -35,13 +35,13 @@ void CheckTsv(const std::string& vectors, const std::string& metadata,
   }
 }
 
-TEST_CASE("projector TSV: one-column metadata has no header", "[io]") {
+TEST_CASE("projector TSV: one-column metadata has no header", "[vector_files]") {
   CheckTsv(kVectors, "king\nqueen\nthe end\n", {"king", "queen", "the end"});
   CheckTsv(kVectors, "king\r\nqueen\r\nthe end", {"king", "queen", "the end"});
   CheckTsv(kVectors, "\xEF\xBB\xBFking\nqueen\nthe end\n\n", {"king", "queen", "the end"});
 }
 
-TEST_CASE("projector TSV: several metadata columns, a header, the first column is the word", "[io]") {
+TEST_CASE("projector TSV: several metadata columns, a header, the first column is the word", "[vector_files]") {
   CheckTsv(kVectors, "word\tcount\nking\t5\nqueen\t3\r\nthe end\t1\n",
            {"king", "queen", "the end"});
   // Rows may lack the later columns.
@@ -49,7 +49,7 @@ TEST_CASE("projector TSV: several metadata columns, a header, the first column i
   CheckTsv(kVectors, "word\tcount\r\nking\r\t5\r\nqueen\r\nthe end\r\t1", {"king", "queen", "the end"});
 }
 
-TEST_CASE("projector TSV: every error names its file and line", "[io]") {
+TEST_CASE("projector TSV: every error names its file and line", "[vector_files]") {
   struct Case {
     std::string vectors, metadata, message;
   };
@@ -82,7 +82,7 @@ TEST_CASE("projector TSV: every error names its file and line", "[io]") {
   }
 }
 
-TEST_CASE("projector TSV: sticky errors and finish once", "[io]") {
+TEST_CASE("projector TSV: sticky errors and finish once", "[vector_files]") {
   ProjectorTsvReader reader;
   const std::string bad = "x\n";
   REQUIRE_FALSE(reader.feed_vectors(U8(bad), bad.size()).is_ok());
@@ -105,4 +105,4 @@ TEST_CASE("projector TSV: sticky errors and finish once", "[io]") {
 }
 
 }  // namespace
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

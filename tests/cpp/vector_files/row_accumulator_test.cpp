@@ -8,10 +8,10 @@
 #include "embedwasm/vector_files/word_list.h"
 #include "embedwasm/vector_files/word_vectors.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 namespace {
 
-TEST_CASE("RowAccumulator fills a preallocated matrix in place", "[io]") {
+TEST_CASE("RowAccumulator fills a preallocated matrix in place", "[vector_files]") {
   RowAccumulator acc;
   REQUIRE(acc.start_fixed(3, 5, kMaxMatrixBytes).is_ok());
   for (int r = 0; r < 3; ++r) {
@@ -31,7 +31,7 @@ TEST_CASE("RowAccumulator fills a preallocated matrix in place", "[io]") {
   }
 }
 
-TEST_CASE("RowAccumulator refuses an incomplete fixed matrix", "[io]") {
+TEST_CASE("RowAccumulator refuses an incomplete fixed matrix", "[vector_files]") {
   RowAccumulator acc;
   REQUIRE(acc.start_fixed(2, 1, kMaxMatrixBytes).is_ok());
   float* row = nullptr;
@@ -40,7 +40,7 @@ TEST_CASE("RowAccumulator refuses an incomplete fixed matrix", "[io]") {
   CHECK(acc.finish(&m).code() == StatusCode::kOutOfRange);
 }
 
-TEST_CASE("RowAccumulator grows across blocks and copies them in order", "[io]") {
+TEST_CASE("RowAccumulator grows across blocks and copies them in order", "[vector_files]") {
   for (size_t cols : {1, 3, 300, 70000}) {
     INFO("cols " << cols);
     RowAccumulator acc;
@@ -64,7 +64,7 @@ TEST_CASE("RowAccumulator grows across blocks and copies them in order", "[io]")
   }
 }
 
-TEST_CASE("RowAccumulator enforces the byte limit", "[io]") {
+TEST_CASE("RowAccumulator enforces the byte limit", "[vector_files]") {
   RowAccumulator acc;
   CHECK(acc.start_fixed(1000, 1000, 1000).code() == StatusCode::kResourceExhausted);
   CHECK(acc.start_fixed(1, size_t{1} << 30, kMaxMatrixBytes).code() ==
@@ -77,7 +77,7 @@ TEST_CASE("RowAccumulator enforces the byte limit", "[io]") {
   CHECK(s.message() == "a 5 x 4 float32 matrix exceeds the limit of 64 bytes");
 }
 
-TEST_CASE("WordList keeps file order and finds the first of two equal words", "[io]") {
+TEST_CASE("WordList keeps file order and finds the first of two equal words", "[vector_files]") {
   WordList list;
   CHECK(list.add("b") == -1);
   CHECK(list.add("a") == -1);
@@ -98,4 +98,4 @@ TEST_CASE("WordList keeps file order and finds the first of two equal words", "[
 }
 
 }  // namespace
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

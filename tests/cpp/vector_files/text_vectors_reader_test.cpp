@@ -10,10 +10,10 @@
 
 #include "vector_files/vector_files_test_util.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 namespace {
 
-using namespace embedwasm::io::testing;
+using namespace embedwasm::vector_files::testing;
 
 constexpr float kInf = std::numeric_limits<float>::infinity();
 constexpr auto kW2v = WordVectorsFormat::kWord2VecText;
@@ -43,7 +43,7 @@ void CheckWord2VecFixture(const WordVectors& wv) {
   CHECK(Bits(Row(wv, 2)[3]) == Bits(-1e-40f));
 }
 
-TEST_CASE("word2vec text: hand-written fixture with CRLF, odd spacing and special values", "[io]") {
+TEST_CASE("word2vec text: hand-written fixture with CRLF, odd spacing and special values", "[vector_files]") {
   for (auto format : {kW2v, kFastText}) {
     WordVectors wv;
     const Status s = Read(format, kWord2VecFixture, &wv);
@@ -65,7 +65,7 @@ TEST_CASE("word2vec text: hand-written fixture with CRLF, odd spacing and specia
   }
 }
 
-TEST_CASE("word2vec text: the C tool's and fastText's layouts", "[io]") {
+TEST_CASE("word2vec text: the C tool's and fastText's layouts", "[vector_files]") {
   // word2vec.c: fprintf("%lf ") after every value; fastText: 5 significant digits and a
   // space after every value; both "\n".
   const std::string c_tool = "2 3\n</s> 0.004003 0.004419 -0.003830 \nthe -0.039 0.13271 0.018 \n";
@@ -83,7 +83,7 @@ TEST_CASE("word2vec text: the C tool's and fastText's layouts", "[io]") {
   CHECK(wv.words == std::vector<std::string>{"a\tb", "\t"});
 }
 
-TEST_CASE("GloVe: D from the first line, spaced words as in glove.840B", "[io]") {
+TEST_CASE("GloVe: D from the first line, spaced words as in glove.840B", "[vector_files]") {
   const std::string glove =
       "the 0.1 0.2 0.3\n"
       ". . . 1 2 3\n"
@@ -110,7 +110,7 @@ TEST_CASE("GloVe: D from the first line, spaced words as in glove.840B", "[io]")
   CHECK(wv.words[1234] == "w1234");
 }
 
-TEST_CASE("word2vec text: every error names its line", "[io]") {
+TEST_CASE("word2vec text: every error names its line", "[vector_files]") {
   struct Case {
     std::string input;
     StatusCode code;
@@ -168,7 +168,7 @@ TEST_CASE("word2vec text: every error names its line", "[io]") {
   }
 }
 
-TEST_CASE("GloVe: every error names its line", "[io]") {
+TEST_CASE("GloVe: every error names its line", "[vector_files]") {
   struct Case {
     std::string input;
     std::string message;
@@ -195,7 +195,7 @@ TEST_CASE("GloVe: every error names its line", "[io]") {
   }
 }
 
-TEST_CASE("Text readers honour max_matrix_bytes", "[io]") {
+TEST_CASE("Text readers honour max_matrix_bytes", "[vector_files]") {
   ReaderOptions small;
   small.max_matrix_bytes = 64;  // four rows of D <= 4
   Status s = ReadStatus(kW2v, "100 100\n", small);
@@ -210,7 +210,7 @@ TEST_CASE("Text readers honour max_matrix_bytes", "[io]") {
   CHECK(s.message() == "line 1: more values than the limit of 64 bytes");
 }
 
-TEST_CASE("Reader API: sticky errors, finish once, null data", "[io]") {
+TEST_CASE("Reader API: sticky errors, finish once, null data", "[vector_files]") {
   std::unique_ptr<WordVectorsReader> reader;
   REQUIRE(WordVectorsReader::create(kW2v, {}, &reader).is_ok());
   const std::string bad = "x y\n";
@@ -238,4 +238,4 @@ TEST_CASE("Reader API: sticky errors, finish once, null data", "[io]") {
 }
 
 }  // namespace
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

@@ -4,10 +4,10 @@
 
 #include <string>
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 namespace {
 
-TEST_CASE("find_invalid_utf8 accepts what Python's strict decoder accepts", "[io]") {
+TEST_CASE("find_invalid_utf8 accepts what Python's strict decoder accepts", "[vector_files]") {
   for (const std::string& s : {std::string(""), std::string("king"), std::string("caf\xC3\xA9"),
                               std::string("\xE6\x97\xA5\xE6\x9C\xAC"), std::string("\xF0\x9F\x99\x82"),
                               std::string("\xEF\xBF\xBF"), std::string("\xF4\x8F\xBF\xBF"),
@@ -17,7 +17,7 @@ TEST_CASE("find_invalid_utf8 accepts what Python's strict decoder accepts", "[io
   }
 }
 
-TEST_CASE("find_invalid_utf8 gives the offset of the first bad sequence", "[io]") {
+TEST_CASE("find_invalid_utf8 gives the offset of the first bad sequence", "[vector_files]") {
   struct Case {
     std::string bytes;
     size_t offset;
@@ -46,7 +46,7 @@ TEST_CASE("find_invalid_utf8 gives the offset of the first bad sequence", "[io]"
   }
 }
 
-TEST_CASE("quote_word escapes what a message cannot show and stays valid UTF-8", "[io]") {
+TEST_CASE("quote_word escapes what a message cannot show and stays valid UTF-8", "[vector_files]") {
   CHECK(quote_word("king") == "'king'");
   CHECK(quote_word("caf\xC3\xA9") == "'caf\xC3\xA9'");
   CHECK(quote_word("a\tb\nc\rd") == "'a\\tb\\nc\\rd'");
@@ -60,4 +60,4 @@ TEST_CASE("quote_word escapes what a message cannot show and stays valid UTF-8",
 }
 
 }  // namespace
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

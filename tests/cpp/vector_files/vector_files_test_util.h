@@ -17,7 +17,7 @@
 #include "embedwasm/vector_files/word_vectors_reader.h"
 #include "embedwasm/vector_files/word_vectors_writer.h"
 
-namespace embedwasm::io::testing {
+namespace embedwasm::vector_files::testing {
 
 inline WordVectors MakeWordVectors(const std::vector<std::string>& words,
                                    const std::vector<std::vector<float>>& rows) {
@@ -156,4 +156,4 @@ inline Status ReadStatus(WordVectorsFormat format, const std::string& bytes,
   return Read(format, bytes, &wv, options);
 }
 
-}  // namespace embedwasm::io::testing
+}  // namespace embedwasm::vector_files::testing

@@ -8,10 +8,10 @@
 
 #include "vector_files/vector_files_test_util.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 namespace {
 
-using namespace embedwasm::io::testing;
+using namespace embedwasm::vector_files::testing;
 
 constexpr auto kBin = WordVectorsFormat::kWord2VecBinary;
 
@@ -32,7 +32,7 @@ void CheckFixture(const WordVectors& wv) {
   CHECK(Row(wv, 2)[1] == 3.4028235e38f);
 }
 
-TEST_CASE("word2vec binary: with and without newlines after the vectors", "[io]") {
+TEST_CASE("word2vec binary: with and without newlines after the vectors", "[vector_files]") {
   for (const std::string& newline : {std::string(""), std::string("\n"), std::string("\n\n")}) {
     INFO("newline " << quote_word(newline));
     const std::string file = Fixture(newline);
@@ -50,7 +50,7 @@ TEST_CASE("word2vec binary: with and without newlines after the vectors", "[io]"
   CheckFixture(wv);
 }
 
-TEST_CASE("word2vec binary: vectors holding space and newline bytes", "[io]") {
+TEST_CASE("word2vec binary: vectors holding space and newline bytes", "[vector_files]") {
   // 0x20 and 0x0A inside floats must not end a word or be skipped.
   const float tricky = FromBits(0x0A200A20);
   const std::string file = "2 2\na " + F32s({tricky, tricky}) + "b " + F32s({tricky, 1.0f});
@@ -61,7 +61,7 @@ TEST_CASE("word2vec binary: vectors holding space and newline bytes", "[io]") {
   CheckChunkSizes(kBin, file);
 }
 
-TEST_CASE("word2vec binary: every truncation is an error, except at a complete file", "[io]") {
+TEST_CASE("word2vec binary: every truncation is an error, except at a complete file", "[vector_files]") {
   for (const std::string& newline : {std::string(""), std::string("\n")}) {
     const std::string file = Fixture(newline);
     for (size_t n = 0; n < file.size(); ++n) {
@@ -75,7 +75,7 @@ TEST_CASE("word2vec binary: every truncation is an error, except at a complete f
   }
 }
 
-TEST_CASE("word2vec binary: every error names its byte offset", "[io]") {
+TEST_CASE("word2vec binary: every error names its byte offset", "[vector_files]") {
   struct Case {
     std::string input;
     std::string message;
@@ -113,4 +113,4 @@ TEST_CASE("word2vec binary: every error names its byte offset", "[io]") {
 }
 
 }  // namespace
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

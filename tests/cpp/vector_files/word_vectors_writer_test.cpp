@@ -14,10 +14,10 @@
 
 #include "vector_files/vector_files_test_util.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 namespace {
 
-using namespace embedwasm::io::testing;
+using namespace embedwasm::vector_files::testing;
 
 constexpr float kInf = std::numeric_limits<float>::infinity();
 const std::string kNihon = "\xE6\x97\xA5\xE6\x9C\xAC";  // 日本
@@ -26,7 +26,7 @@ WordVectors Small() {
   return MakeWordVectors({"king", kNihon}, {{0.1f, -2.0f, 1e-05f}, {0.5f, -0.0f, 3.4028235e38f}});
 }
 
-TEST_CASE("Writers produce the exact bytes of each format", "[io]") {
+TEST_CASE("Writers produce the exact bytes of each format", "[vector_files]") {
   const WordVectors wv = Small();
   const std::string text_body = "king 0.1 -2.0 1e-05\n" + kNihon + " 0.5 -0.0 3.4028235e+38\n";
   CHECK(Write(WordVectorsFormat::kWord2VecText, wv) == "2 3\n" + text_body);
@@ -53,7 +53,7 @@ const WordVectorsFormat kAllFormats[] = {
     WordVectorsFormat::kEmbedwasmBinary,     WordVectorsFormat::kProjectorTsvVectors,
     WordVectorsFormat::kProjectorTsvMetadata};
 
-TEST_CASE("Writers: chunks hold whole records and concatenate to the one-shot output", "[io]") {
+TEST_CASE("Writers: chunks hold whole records and concatenate to the one-shot output", "[vector_files]") {
   const WordVectors wv = Small();
   for (WordVectorsFormat format : kAllFormats) {
     const std::string whole = Write(format, wv);
@@ -113,7 +113,7 @@ WordVectors Varied(size_t v, size_t d, bool with_nan) {
   return MakeWordVectors(words, rows);
 }
 
-TEST_CASE("Round trip through every format gives the same words and floats", "[io]") {
+TEST_CASE("Round trip through every format gives the same words and floats", "[vector_files]") {
   const WordVectors wv = Varied(60, 11, /*with_nan=*/true);
   for (WordVectorsFormat format : {WordVectorsFormat::kWord2VecText, WordVectorsFormat::kWord2VecBinary,
                                    WordVectorsFormat::kGloveText, WordVectorsFormat::kFastTextVec,
@@ -143,7 +143,7 @@ TEST_CASE("Round trip through every format gives the same words and floats", "[i
   CHECK(SameWordVectors(wv, back, true));
 }
 
-TEST_CASE("Text round trip equals printing with %.9g and reading back", "[io]") {
+TEST_CASE("Text round trip equals printing with %.9g and reading back", "[vector_files]") {
   const WordVectors wv = Varied(30, 8, /*with_nan=*/false);
   const std::string file = Write(WordVectorsFormat::kWord2VecText, wv);
   WordVectors back;
@@ -157,7 +157,7 @@ TEST_CASE("Text round trip equals printing with %.9g and reading back", "[io]") 
   }
 }
 
-TEST_CASE("GloVe words with spaces round-trip when the reader would take them back", "[io]") {
+TEST_CASE("GloVe words with spaces round-trip when the reader would take them back", "[vector_files]") {
   const WordVectors wv = MakeWordVectors({". . .", "at name@domain.com", "a\tb c"}, {{1}, {2}, {3}});
   const std::string file = Write(WordVectorsFormat::kGloveText, wv);
   WordVectors back;
@@ -165,7 +165,7 @@ TEST_CASE("GloVe words with spaces round-trip when the reader would take them ba
   CHECK(SameWordVectors(wv, back));
 }
 
-TEST_CASE("A first word starting with U+FEFF survives the BOM that readers drop", "[io]") {
+TEST_CASE("A first word starting with U+FEFF survives the BOM that readers drop", "[vector_files]") {
   const WordVectors wv = MakeWordVectors({"\xEF\xBB\xBF" "a", "b"}, {{1.0f}, {2.0f}});
   const std::string glove = Write(WordVectorsFormat::kGloveText, wv);
   CHECK(glove == "\xEF\xBB\xBF\xEF\xBB\xBF" "a 1.0\nb 2.0\n");
@@ -179,7 +179,7 @@ TEST_CASE("A first word starting with U+FEFF survives the BOM that readers drop"
   CHECK(Write(WordVectorsFormat::kWord2VecText, wv) == "2 1\n\xEF\xBB\xBF" "a 1.0\nb 2.0\n");
 }
 
-TEST_CASE("Writers refuse what the format cannot hold, before writing anything", "[io]") {
+TEST_CASE("Writers refuse what the format cannot hold, before writing anything", "[vector_files]") {
   struct Case {
     WordVectorsFormat format;
     std::vector<std::string> words;
@@ -232,7 +232,7 @@ TEST_CASE("Writers refuse what the format cannot hold, before writing anything",
         "unknown word vectors format 42");
 }
 
-TEST_CASE("Format names round-trip", "[io]") {
+TEST_CASE("Format names round-trip", "[vector_files]") {
   for (WordVectorsFormat format : kAllFormats) {
     WordVectorsFormat parsed;
     REQUIRE(parse_format_name(format_name(format), &parsed).is_ok());
@@ -246,10 +246,10 @@ TEST_CASE("Format names round-trip", "[io]") {
 
 #ifndef __EMSCRIPTEN__
 // For tests/python/load_our_files.py, which loads these files with gensim:
-//   EMBEDWASM_IO_EXPORT_DIR=/tmp/x build/native/tests/cpp/embedwasm_tests "[io][export]"
+//   EMBEDWASM_VECTOR_FILES_EXPORT_DIR=/tmp/x build/native/tests/cpp/embedwasm_tests "[vector_files][export]"
 //   /usr/bin/python3 tests/python/load_our_files.py /tmp/x
 // Without the variable the test only checks that writing works.
-TEST_CASE("Export files for the gensim cross-check", "[io][export]") {
+TEST_CASE("Export files for the gensim cross-check", "[vector_files][export]") {
   std::vector<std::string> words = {"the", "king", "queen", "caf\xC3\xA9", "na\xC3\xAFve",
                                     "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E", "\xCE\xA9mega",
                                     "\xF0\x9F\x99\x82", "don't", "x_y"};
@@ -270,7 +270,7 @@ TEST_CASE("Export files for the gensim cross-check", "[io][export]") {
                         {"ours.ewvec", WordVectorsFormat::kEmbedwasmBinary, true},
                         {"ours_vectors.tsv", WordVectorsFormat::kProjectorTsvVectors, true},
                         {"ours_metadata.tsv", WordVectorsFormat::kProjectorTsvMetadata, true}};
-  const char* dir = std::getenv("EMBEDWASM_IO_EXPORT_DIR");
+  const char* dir = std::getenv("EMBEDWASM_VECTOR_FILES_EXPORT_DIR");
   for (const File& f : files) {
     WriterOptions options;
     options.word2vec_binary_newline = f.newline;
@@ -295,4 +295,4 @@ TEST_CASE("Export files for the gensim cross-check", "[io][export]") {
 #endif
 
 }  // namespace
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

@@ -7,9 +7,9 @@
 
 #include "embedwasm/vectors/correlation.h"
 
-using namespace embedwasm::search;
+using namespace embedwasm::vectors;
 
-TEST_CASE("regularized_incomplete_beta matches scipy.special.betainc", "[search]") {
+TEST_CASE("regularized_incomplete_beta matches scipy.special.betainc", "[vectors]") {
   CHECK(regularized_incomplete_beta(2, 3, 0.5) == Approx(0.6875).epsilon(1e-12));
   CHECK(regularized_incomplete_beta(0.5, 0.5, 0.75) == Approx(2.0 / 3.0).epsilon(1e-12));
   CHECK(regularized_incomplete_beta(10, 0.5, 0.3) == Approx(1.2205229279531707e-06).epsilon(1e-9));
@@ -19,12 +19,12 @@ TEST_CASE("regularized_incomplete_beta matches scipy.special.betainc", "[search]
   CHECK(std::isnan(regularized_incomplete_beta(-1, 4, 0.5)));
 }
 
-TEST_CASE("average_ranks gives ties the mean rank, as rankdata", "[search]") {
+TEST_CASE("average_ranks gives ties the mean rank, as rankdata", "[vectors]") {
   // rankdata([3.5,1,2,2,7,7,7,0.5]) = [5, 2, 3.5, 3.5, 7, 7, 7, 1]
   CHECK(average_ranks({3.5, 1, 2, 2, 7, 7, 7, 0.5}) == std::vector<double>{5, 2, 3.5, 3.5, 7, 7, 7, 1});
 }
 
-TEST_CASE("pearson_correlation and spearman_correlation match scipy", "[search]") {
+TEST_CASE("pearson_correlation and spearman_correlation match scipy", "[vectors]") {
   const std::vector<double> x = {1, 2, 3, 4, 5}, y = {2, 4, 5, 4, 5};
   Correlation p = pearson_correlation(x, y), s = spearman_correlation(x, y);
   CHECK(p.statistic == Approx(0.7745966692414834).epsilon(1e-12));
@@ -53,7 +53,7 @@ TEST_CASE("pearson_correlation and spearman_correlation match scipy", "[search]"
   CHECK(s.pvalue == Approx(0.004965762219351664).epsilon(1e-8));
 }
 
-TEST_CASE("correlations of degenerate input", "[search]") {
+TEST_CASE("correlations of degenerate input", "[vectors]") {
   Correlation c = pearson_correlation({1, 1, 1}, {1, 2, 3});  // constant: NaN, as scipy
   CHECK(std::isnan(c.statistic));
   c = pearson_correlation({1, 2}, {3, 1});  // n = 2: r = -1, p = 1

@@ -5,7 +5,7 @@
 // capitalised, so case-sensitive lookups of "king" fail.
 #include "vectors/vectors_test_util.h"
 
-namespace embedwasm::search::test {
+namespace embedwasm::vectors::test {
 
 inline KeyedVectors EvaluationKv() {
   return MakeKv(
@@ -25,4 +25,4 @@ inline KeyedVectors EvaluationKv() {
       4);
 }
 
-}  // namespace embedwasm::search::test
+}  // namespace embedwasm::vectors::test

@@ -15,8 +15,8 @@
 #include "vectors/vectors_test_util.h"
 
 using namespace embedwasm;
-using namespace embedwasm::search;
-using namespace embedwasm::search::test;
+using namespace embedwasm::vectors;
+using namespace embedwasm::vectors::test;
 
 namespace {
 
@@ -55,7 +55,7 @@ std::vector<int32_t> BruteForce(const std::vector<float>& dense, size_t d, size_
 
 // ---------------------------------------------------------------- construction, lookup
 
-TEST_CASE("KeyedVectors: create, lookup and vectors", "[search]") {
+TEST_CASE("KeyedVectors: create, lookup and vectors", "[vectors]") {
   const KeyedVectors kv = TinyKv();
   CHECK(kv.size() == 6);
   CHECK(kv.dim() == 3);
@@ -85,7 +85,7 @@ TEST_CASE("KeyedVectors: create, lookup and vectors", "[search]") {
   CHECK(unit.row(3)[1] == v[1]);
 }
 
-TEST_CASE("KeyedVectors: create rejects bad input without throwing", "[search]") {
+TEST_CASE("KeyedVectors: create rejects bad input without throwing", "[vectors]") {
   KeyedVectors kv;
   const std::vector<float> dense(9, 1.0f);
   Status s = KeyedVectors::create({"a", "b", "a"}, dense.data(), 3, &kv);
@@ -107,7 +107,7 @@ TEST_CASE("KeyedVectors: create rejects bad input without throwing", "[search]")
   CHECK(out.empty());
 }
 
-TEST_CASE("KeyedVectors: unknown words, wrong lengths and bad ids are errors", "[search]") {
+TEST_CASE("KeyedVectors: unknown words, wrong lengths and bad ids are errors", "[vectors]") {
   const KeyedVectors kv = TinyKv();
   std::vector<Neighbor> out;
   Status s = kv.most_similar({W("king"), W("xyz")}, {}, Top(3), &out);
@@ -138,7 +138,7 @@ TEST_CASE("KeyedVectors: unknown words, wrong lengths and bad ids are errors", "
 
 // ---------------------------------------------------------------- most_similar
 
-TEST_CASE("KeyedVectors::most_similar matches gensim", "[search]") {
+TEST_CASE("KeyedVectors::most_similar matches gensim", "[vectors]") {
   const KeyedVectors kv = TinyKv();
   std::vector<Neighbor> out;
 
@@ -202,7 +202,7 @@ TEST_CASE("KeyedVectors::most_similar matches gensim", "[search]") {
   CHECK(out.size() == 5);
 }
 
-TEST_CASE("KeyedVectors::similar_by_vector matches gensim", "[search]") {
+TEST_CASE("KeyedVectors::similar_by_vector matches gensim", "[vectors]") {
   const KeyedVectors kv = TinyKv();
   // kv.similar_by_vector(np.array([0.1,0.2,0.3]), topn=6)
   const float q[3] = {0.1f, 0.2f, 0.3f};
@@ -218,7 +218,7 @@ TEST_CASE("KeyedVectors::similar_by_vector matches gensim", "[search]") {
   CHECK(kv.similar_by_vector(q, 2, Top(6), &out).code() == StatusCode::kInvalidArgument);
 }
 
-TEST_CASE("KeyedVectors::most_similar_cosmul matches gensim", "[search]") {
+TEST_CASE("KeyedVectors::most_similar_cosmul matches gensim", "[vectors]") {
   const KeyedVectors kv = TinyKv();
   std::vector<Neighbor> out;
   // kv.most_similar_cosmul(positive=['king','woman'], negative=['man'], topn=5)
@@ -248,7 +248,7 @@ TEST_CASE("KeyedVectors::most_similar_cosmul matches gensim", "[search]") {
 
 // ---------------------------------------------------------------- pairwise
 
-TEST_CASE("KeyedVectors pairwise queries match gensim", "[search]") {
+TEST_CASE("KeyedVectors pairwise queries match gensim", "[vectors]") {
   const KeyedVectors kv = TinyKv();
   float f = 0.0f;
   REQUIRE(kv.similarity("king", "queen", &f).is_ok());  // kv.similarity('king','queen')
@@ -316,7 +316,7 @@ TEST_CASE("KeyedVectors pairwise queries match gensim", "[search]") {
 
 // ---------------------------------------------------------------- zero vectors, ties, refresh
 
-TEST_CASE("KeyedVectors: a zero vector normalises to zeros and scores 0, never NaN", "[search]") {
+TEST_CASE("KeyedVectors: a zero vector normalises to zeros and scores 0, never NaN", "[vectors]") {
   const KeyedVectors kv = MakeKv({"a", "zero", "b"}, {1, 0, 0, 0, 0, 0, 0, 1, 0}, 3);
   CHECK(kv.norms()[1] == 0.0f);
   std::vector<float> v;
@@ -346,7 +346,7 @@ TEST_CASE("KeyedVectors: a zero vector normalises to zeros and scores 0, never N
   CHECK(odd == "zero");  // cosine 0 with the mean of a and b
 }
 
-TEST_CASE("KeyedVectors: equal scores rank by lower row", "[search]") {
+TEST_CASE("KeyedVectors: equal scores rank by lower row", "[vectors]") {
   // Rows 1, 3 and 4 are the same vector: three equal scores.
   const KeyedVectors kv =
       MakeKv({"q", "d1", "x", "d2", "d3"}, {1, 0, 0.5f, 0.5f, 0.5f, 0, 0, 1, 0, 0.5f, 0.5f, 0, 0.5f, 0.5f, 0}, 3);
@@ -358,7 +358,7 @@ TEST_CASE("KeyedVectors: equal scores rank by lower row", "[search]") {
   CHECK(out[0].score == out[1].score);
 }
 
-TEST_CASE("KeyedVectors: norms follow the version counter", "[search]") {
+TEST_CASE("KeyedVectors: norms follow the version counter", "[vectors]") {
   KeyedVectors kv = MakeKv({"a", "b", "c"}, {1, 0, 0, 0, 1, 0, 0, 0, 1}, 3);
   CHECK_FALSE(kv.norms_fresh());  // nothing computed yet
   CHECK(kv.norms()[0] == 1.0f);   // computed on demand
@@ -389,7 +389,7 @@ TEST_CASE("KeyedVectors: norms follow the version counter", "[search]") {
 
 // ---------------------------------------------------------------- larger random vocabularies
 
-TEST_CASE("KeyedVectors::most_similar agrees with a brute-force double search across tiles", "[search]") {
+TEST_CASE("KeyedVectors::most_similar agrees with a brute-force double search across tiles", "[vectors]") {
   const size_t v = 1000, d = 37;  // 15.6 tiles of 64 rows; D with a 4-float tail
   const std::vector<float> dense = ClusteredVectors(v, d, 20, 0.7f, 11);
   const KeyedVectors kv = MakeKv(NumberedWords(v), dense, d);
@@ -411,7 +411,7 @@ TEST_CASE("KeyedVectors::most_similar agrees with a brute-force double search ac
   }
 }
 
-TEST_CASE("KeyedVectors batches score exactly like single queries", "[search]") {
+TEST_CASE("KeyedVectors batches score exactly like single queries", "[vectors]") {
   const size_t v = 700, d = 50, b = 75;  // more queries than one group of 32
   const std::vector<float> dense = ClusteredVectors(v, d, 10, 1.0f, 12);
   const KeyedVectors kv = MakeKv(NumberedWords(v), dense, d);

@@ -9,7 +9,7 @@
 #include "embedwasm/vectors/pca.h"
 
 using namespace embedwasm;
-using namespace embedwasm::search;
+using namespace embedwasm::vectors;
 
 namespace {
 
@@ -153,7 +153,7 @@ void CheckAgainstJacobi(const std::vector<float>& x, size_t n, size_t d, size_t 
 
 }  // namespace
 
-TEST_CASE("pca agrees with a Jacobi eigensolver on a small matrix", "[search]") {
+TEST_CASE("pca agrees with a Jacobi eigensolver on a small matrix", "[vectors]") {
   const size_t n = 300, d = 8;
   const std::vector<float> x = Anisotropic(n, {5.0, 3.0, 2.0, 1.0, 0.8, 0.5, 0.3, 0.1}, 1);
   for (size_t k : {size_t{1}, size_t{2}, size_t{3}}) {
@@ -163,7 +163,7 @@ TEST_CASE("pca agrees with a Jacobi eigensolver on a small matrix", "[search]") 
   }
 }
 
-TEST_CASE("pca on more dimensions than the block, with a flat tail spectrum", "[search]") {
+TEST_CASE("pca on more dimensions than the block, with a flat tail spectrum", "[vectors]") {
   const size_t n = 400, d = 30;
   std::vector<double> sd(d, 1.0);
   sd[0] = 4.0;
@@ -174,7 +174,7 @@ TEST_CASE("pca on more dimensions than the block, with a flat tail spectrum", "[
   CheckAgainstJacobi(x, n, d, 3, PcaMethod::kAuto);
 }
 
-TEST_CASE("pca finds a known dominant direction", "[search]") {
+TEST_CASE("pca finds a known dominant direction", "[vectors]") {
   // 5000 x 50: isotropic unit noise plus t * u, t ~ N(0, 6^2) along a fixed unit u.
   const size_t n = 5000, d = 50;
   std::mt19937 rng(3);
@@ -211,7 +211,7 @@ TEST_CASE("pca finds a known dominant direction", "[search]") {
   CHECK(n1 == Approx(1.0).epsilon(1e-12));
 }
 
-TEST_CASE("pca is deterministic and its signs do not depend on the seed", "[search]") {
+TEST_CASE("pca is deterministic and its signs do not depend on the seed", "[vectors]") {
   const size_t n = 500, d = 12;
   const std::vector<float> x = Anisotropic(n, {4, 3, 2.5, 2, 1.5, 1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4}, 4);
   PcaOptions o;
@@ -228,7 +228,7 @@ TEST_CASE("pca is deterministic and its signs do not depend on the seed", "[sear
   for (size_t i = 0; i < a.projection.size(); ++i) CHECK(c.projection[i] == Approx(a.projection[i]).margin(1e-3));
 }
 
-TEST_CASE("pca with rows in a RowMatrix, rank-deficient data and bad arguments", "[search]") {
+TEST_CASE("pca with rows in a RowMatrix, rank-deficient data and bad arguments", "[vectors]") {
   // 3 rows in 5-D span a 2-D affine plane: the third component has variance 0.
   RowMatrix m;
   REQUIRE(RowMatrix::create(3, 5, &m).is_ok());

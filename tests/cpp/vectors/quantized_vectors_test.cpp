@@ -12,10 +12,10 @@
 #include "vectors/vectors_test_util.h"
 
 using namespace embedwasm;
-using namespace embedwasm::search;
-using namespace embedwasm::search::test;
+using namespace embedwasm::vectors;
+using namespace embedwasm::vectors::test;
 
-TEST_CASE("QuantizedVectors::quantize: symmetric per-vector scale of the unit vector", "[search]") {
+TEST_CASE("QuantizedVectors::quantize: symmetric per-vector scale of the unit vector", "[vectors]") {
   // (3, -4, 0, 1.2) has norm sqrt(26.44); its unit vector's largest |coordinate| is
   // 4 / sqrt(26.44), which maps to -127; the rest scale by the same factor and round.
   const float x[4] = {3.0f, -4.0f, 0.0f, 1.2f};
@@ -37,7 +37,7 @@ TEST_CASE("QuantizedVectors::quantize: symmetric per-vector scale of the unit ve
   CHECK(std::equal(q, q + 4, qb));
 }
 
-TEST_CASE("QuantizedVectors: layout, memory and exact scores on a small set", "[search]") {
+TEST_CASE("QuantizedVectors: layout, memory and exact scores on a small set", "[vectors]") {
   RowMatrix m;
   REQUIRE(RowMatrix::create(5, 20, &m).is_ok());
   for (size_t r = 0; r < 5; ++r) {
@@ -75,7 +75,7 @@ TEST_CASE("QuantizedVectors: layout, memory and exact scores on a small set", "[
   CHECK(out.empty());
 }
 
-TEST_CASE("QuantizedVectors: recall@10 >= 0.95 against float search on clustered vectors", "[search]") {
+TEST_CASE("QuantizedVectors: recall@10 >= 0.95 against float search on clustered vectors", "[vectors]") {
   // 20,000 x 100 around 200 Gaussian centres; each point is its centre plus noise of
   // 0.8 per coordinate, so a point's neighbours are mostly its cluster mates with cosines
   // around 0.6: a realistic spread, not one where the top 10 stand far apart.
@@ -113,7 +113,7 @@ TEST_CASE("QuantizedVectors: recall@10 >= 0.95 against float search on clustered
   CHECK(worst_error < 0.02);
 }
 
-TEST_CASE("QuantizedVectors::create rejects what it cannot hold", "[search]") {
+TEST_CASE("QuantizedVectors::create rejects what it cannot hold", "[vectors]") {
   RowMatrix m;
   REQUIRE(RowMatrix::create(2, 0, &m).is_ok());
   QuantizedVectors qv;

@@ -9,7 +9,7 @@
 
 #include "embedwasm/vectors/top_k.h"
 
-using namespace embedwasm::search;
+using namespace embedwasm::vectors;
 
 namespace {
 
@@ -47,7 +47,7 @@ bool SameSelection(const std::vector<Neighbor>& a, const std::vector<Neighbor>& 
 
 }  // namespace
 
-TEST_CASE("TopK keeps the k best by score, ties to the lower index, NaN last", "[search]") {
+TEST_CASE("TopK keeps the k best by score, ties to the lower index, NaN last", "[vectors]") {
   for (size_t n : {0, 1, 5, 64, 300}) {
     for (size_t k : {0, 1, 3, 10, 64, 400}) {
       INFO("n=" << n << " k=" << k);
@@ -73,7 +73,7 @@ TEST_CASE("TopK keeps the k best by score, ties to the lower index, NaN last", "
   }
 }
 
-TEST_CASE("ranks_before: NaN ranks with -inf, below every number", "[search]") {
+TEST_CASE("ranks_before: NaN ranks with -inf, below every number", "[vectors]") {
   const float nan = std::numeric_limits<float>::quiet_NaN(), inf = std::numeric_limits<float>::infinity();
   CHECK(ranks_before({5, -1e30f}, {1, nan}));
   CHECK_FALSE(ranks_before({1, nan}, {5, -1e30f}));

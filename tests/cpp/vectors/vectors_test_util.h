@@ -10,7 +10,7 @@
 
 #include "embedwasm/vectors/keyed_vectors.h"
 
-namespace embedwasm::search::test {
+namespace embedwasm::vectors::test {
 
 inline KeyedVectors MakeKv(const std::vector<std::string>& words, const std::vector<float>& dense, size_t d) {
   KeyedVectors kv;
@@ -74,4 +74,4 @@ inline void CheckNeighbors(const KeyedVectors& kv, const std::vector<Neighbor>& 
   }
 }
 
-}  // namespace embedwasm::search::test
+}  // namespace embedwasm::vectors::test

@@ -9,8 +9,8 @@
 #include "vectors/evaluation_vocab.h"
 
 using namespace embedwasm;
-using namespace embedwasm::search;
-using namespace embedwasm::search::test;
+using namespace embedwasm::vectors;
+using namespace embedwasm::vectors::test;
 
 namespace {
 
@@ -46,7 +46,7 @@ void CheckQuestions(const std::vector<AnalogyQuestion>& got, const std::vector<A
 
 }  // namespace
 
-TEST_CASE("evaluate_word_analogies matches gensim (case-insensitive, restrict_vocab 300000)", "[search]") {
+TEST_CASE("evaluate_word_analogies matches gensim (case-insensitive, restrict_vocab 300000)", "[vectors]") {
   const KeyedVectors kv = EvaluationKv();
   AnalogyReport r;
   REQUIRE(evaluate_word_analogies(kv, kQuestions, AnalogyOptions(), &r).is_ok());
@@ -76,7 +76,7 @@ TEST_CASE("evaluate_word_analogies matches gensim (case-insensitive, restrict_vo
                                    Q{"UNKNOWN", "WORDS", "ARE", "HERE"}});
 }
 
-TEST_CASE("evaluate_word_analogies: restrict_vocab, dummy4unknown, case-sensitive as gensim", "[search]") {
+TEST_CASE("evaluate_word_analogies: restrict_vocab, dummy4unknown, case-sensitive as gensim", "[vectors]") {
   const KeyedVectors kv = EvaluationKv();
   AnalogyReport r;
   AnalogyOptions o;
@@ -113,7 +113,7 @@ TEST_CASE("evaluate_word_analogies: restrict_vocab, dummy4unknown, case-sensitiv
   CHECK(r.sections[1].correct.empty());
 }
 
-TEST_CASE("evaluate_word_analogies: malformed texts", "[search]") {
+TEST_CASE("evaluate_word_analogies: malformed texts", "[vectors]") {
   const KeyedVectors kv = EvaluationKv();
   AnalogyReport r;
   Status s = evaluate_word_analogies(kv, "man king woman queen\n: family\n", AnalogyOptions(), &r);

@@ -9,8 +9,8 @@
 #include "vectors/evaluation_vocab.h"
 
 using namespace embedwasm;
-using namespace embedwasm::search;
-using namespace embedwasm::search::test;
+using namespace embedwasm::vectors;
+using namespace embedwasm::vectors::test;
 
 namespace {
 
@@ -35,7 +35,7 @@ constexpr double kTol = 1e-6;
 
 }  // namespace
 
-TEST_CASE("evaluate_word_pairs matches gensim", "[search]") {
+TEST_CASE("evaluate_word_pairs matches gensim", "[vectors]") {
   const KeyedVectors kv = EvaluationKv();
   WordPairReport r;
   // (PearsonRResult(statistic=0.46740183259786183, pvalue=0.20457676257030466),
@@ -70,7 +70,7 @@ TEST_CASE("evaluate_word_pairs matches gensim", "[search]") {
   CHECK(r.oov_ratio == Approx(70.0));
 }
 
-TEST_CASE("evaluate_word_pairs: other delimiters, and nothing usable is an error", "[search]") {
+TEST_CASE("evaluate_word_pairs: other delimiters, and nothing usable is an error", "[vectors]") {
   const KeyedVectors kv = EvaluationKv();
   WordPairReport r;
   WordPairOptions o;

@@ -10,7 +10,7 @@
 #include "embedwasm/embedding/sparse_row_gradient.h"
 #include "embedwasm/core/status.h"
 
-namespace embedwasm {
+namespace embedwasm::embedding {
 
 struct EmbeddingConfig {
   EmbeddingTableConfig table;
@@ -46,4 +46,4 @@ class Embedding {
   EmbeddingTable table_;
 };
 
-}  // namespace embedwasm
+}  // namespace embedwasm::embedding

@@ -23,7 +23,7 @@
 #include "embedwasm/embedding/sparse_row_gradient.h"
 #include "embedwasm/core/status.h"
 
-namespace embedwasm {
+namespace embedwasm::embedding {
 
 enum class EmbeddingBagMode : int { kSum = 0, kMean = 1, kMax = 2 };
 
@@ -91,4 +91,4 @@ class EmbeddingBag {
   EmbeddingTable table_;
 };
 
-}  // namespace embedwasm
+}  // namespace embedwasm::embedding

@@ -11,7 +11,7 @@
 #include "embedwasm/core/shape.h"
 #include "embedwasm/core/status.h"
 
-namespace embedwasm {
+namespace embedwasm::embedding {
 
 struct EmbeddingTableConfig {
   int64_t input_dim = 0;   // V (Keras input_dim, PyTorch num_embeddings)
@@ -57,4 +57,4 @@ class EmbeddingTable {
   std::vector<uint8_t> renorm_seen_;  // scratch: rows already renormalised this call
 };
 
-}  // namespace embedwasm
+}  // namespace embedwasm::embedding

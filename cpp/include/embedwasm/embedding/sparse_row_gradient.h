@@ -9,7 +9,7 @@
 #include "embedwasm/core/row_matrix.h"
 #include "embedwasm/core/status.h"
 
-namespace embedwasm {
+namespace embedwasm::embedding {
 
 struct SparseRowGradient {
   size_t cols = 0;                // D
@@ -23,4 +23,4 @@ struct SparseRowGradient {
   Status add_to(RowMatrix* dense) const;
 };
 
-}  // namespace embedwasm
+}  // namespace embedwasm::embedding

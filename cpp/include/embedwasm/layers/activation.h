@@ -10,7 +10,7 @@
 #include "embedwasm/core/status.h"
 #include "embedwasm/layers/layer.h"
 
-namespace embedwasm {
+namespace embedwasm::layers {
 
 enum class ActivationKind : int { kLinear = 0, kRelu = 1, kSigmoid = 2, kTanh = 3, kSoftmax = 4 };
 
@@ -51,4 +51,4 @@ class Activation : public Layer {
   Shape in_;  // per sample
 };
 
-}  // namespace embedwasm
+}  // namespace embedwasm::layers

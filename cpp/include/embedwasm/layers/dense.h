@@ -16,7 +16,7 @@
 #include "embedwasm/layers/activation.h"
 #include "embedwasm/layers/param.h"
 
-namespace embedwasm {
+namespace embedwasm::layers {
 
 struct DenseConfig {
   int64_t units = 0;
@@ -95,4 +95,4 @@ class Dense : public Layer {
   std::vector<float> dz_;  // scratch: f'(.) * dy, (rows, units)
 };
 
-}  // namespace embedwasm
+}  // namespace embedwasm::layers

@@ -12,7 +12,7 @@
 #include "embedwasm/core/status.h"
 #include "embedwasm/layers/layer.h"
 
-namespace embedwasm {
+namespace embedwasm::layers {
 
 struct DropoutConfig {
   double rate = 0.0;  // [0, 1): 1 would keep nothing and scale by 1 / 0
@@ -50,4 +50,4 @@ class Dropout : public Layer {
   std::vector<uint8_t> keep_;  // (last_shape_) or empty: the last forward was the identity
 };
 
-}  // namespace embedwasm
+}  // namespace embedwasm::layers

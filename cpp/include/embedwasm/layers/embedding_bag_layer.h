@@ -15,7 +15,7 @@
 #include "embedwasm/layers/layer.h"
 #include "embedwasm/layers/param.h"
 
-namespace embedwasm {
+namespace embedwasm::layers {
 
 struct EmbeddingBagLayerOptions {
   RegularizerSpec embeddings_regularizer;
@@ -25,15 +25,15 @@ struct EmbeddingBagLayerOptions {
 class EmbeddingBagLayer : public Layer {
  public:
   // initial_weights: dense (V, D), num_weights = V * D, or nullptr (num_weights 0).
-  static Status create(const EmbeddingBagConfig& config, const EmbeddingBagLayerOptions& options,
+  static Status create(const embedding::EmbeddingBagConfig& config, const EmbeddingBagLayerOptions& options,
                        const float* initial_weights, size_t num_weights,
                        std::unique_ptr<EmbeddingBagLayer>* out);
 
   EmbeddingBagLayer(const EmbeddingBagLayer&) = delete;  // the Param points into the table
   EmbeddingBagLayer& operator=(const EmbeddingBagLayer&) = delete;
 
-  EmbeddingBag& core() { return core_; }
-  const EmbeddingBag& core() const { return core_; }
+  embedding::EmbeddingBag& core() { return core_; }
+  const embedding::EmbeddingBag& core() const { return core_; }
   const char* class_name() const override { return "EmbeddingBag"; }
   // in: (L,).
   Status build(const Shape& in, Shape* out) override;
@@ -50,13 +50,13 @@ class EmbeddingBagLayer : public Layer {
 
  private:
   EmbeddingBagLayer() = default;
-  BagInput bag_input(const Tensor& x) const;
+  embedding::BagInput bag_input(const Tensor& x) const;
 
-  EmbeddingBag core_;
+  embedding::EmbeddingBag core_;
   Param param_;
   bool built_ = false;
   Shape in_;                  // (L,)
   std::vector<int32_t> ids_;  // scratch: x as int32
 };
 
-}  // namespace embedwasm
+}  // namespace embedwasm::layers

@@ -16,7 +16,7 @@
 #include "embedwasm/layers/layer.h"
 #include "embedwasm/layers/param.h"
 
-namespace embedwasm {
+namespace embedwasm::layers {
 
 struct EmbeddingLayerOptions {
   RegularizerSpec embeddings_regularizer;
@@ -30,15 +30,15 @@ class EmbeddingLayer : public Layer {
  public:
   // initial_weights: dense (V, D), num_weights = V * D, or nullptr (num_weights 0) to
   // draw from config.table.embeddings_initializer.
-  static Status create(const EmbeddingConfig& config, const EmbeddingLayerOptions& options,
+  static Status create(const embedding::EmbeddingConfig& config, const EmbeddingLayerOptions& options,
                        const float* initial_weights, size_t num_weights,
                        std::unique_ptr<EmbeddingLayer>* out);
 
   EmbeddingLayer(const EmbeddingLayer&) = delete;  // the Param points into the table
   EmbeddingLayer& operator=(const EmbeddingLayer&) = delete;
 
-  Embedding& core() { return core_; }
-  const Embedding& core() const { return core_; }
+  embedding::Embedding& core() { return core_; }
+  const embedding::Embedding& core() const { return core_; }
   const char* class_name() const override { return "Embedding"; }
   // in: () or (T,); with input_length > 0, T must equal it.
   Status build(const Shape& in, Shape* out) override;
@@ -59,11 +59,11 @@ class EmbeddingLayer : public Layer {
  private:
   EmbeddingLayer() = default;
 
-  Embedding core_;
+  embedding::Embedding core_;
   Param param_;
   bool built_ = false;
   Shape in_;                  // per sample
   std::vector<int32_t> ids_;  // scratch: x as int32
 };
 
-}  // namespace embedwasm
+}  // namespace embedwasm::layers

@@ -5,7 +5,7 @@
 #include "embedwasm/core/status.h"
 #include "embedwasm/layers/layer.h"
 
-namespace embedwasm {
+namespace embedwasm::layers {
 
 class Flatten : public Layer {
  public:
@@ -22,4 +22,4 @@ class Flatten : public Layer {
   Shape out_;  // (prod(in),)
 };
 
-}  // namespace embedwasm
+}  // namespace embedwasm::layers

@@ -17,7 +17,7 @@
 #include "embedwasm/core/status.h"
 #include "embedwasm/layers/layer.h"
 
-namespace embedwasm {
+namespace embedwasm::layers {
 
 class GlobalAveragePooling1D : public Layer {
  public:
@@ -53,4 +53,4 @@ class GlobalMaxPooling1D : public Layer {
   std::vector<size_t> argmax_;  // scratch: (D,) arg-max step of one sample
 };
 
-}  // namespace embedwasm
+}  // namespace embedwasm::layers

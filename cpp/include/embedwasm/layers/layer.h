@@ -10,7 +10,7 @@
 #include "embedwasm/layers/param.h"
 #include "embedwasm/core/tensor.h"
 
-namespace embedwasm {
+namespace embedwasm::layers {
 
 class Layer {
  public:
@@ -30,4 +30,4 @@ class Layer {
   virtual std::vector<Param*> params() { return {}; }
 };
 
-}  // namespace embedwasm
+}  // namespace embedwasm::layers

@@ -8,7 +8,7 @@
 #include "embedwasm/embedding/sparse_row_gradient.h"
 #include "embedwasm/core/status.h"
 
-namespace embedwasm {
+namespace embedwasm::layers {
 
 struct RegularizerSpec {
   double l1 = 0.0;  // Keras l1(l1): l1 * sum |w|
@@ -35,7 +35,7 @@ struct Param {
   // rows and are updated only there; all others get a dense gradient.
   bool sparse = false;
   RowMatrix grad;                   // dense gradient, same shape as value (when !sparse)
-  SparseRowGradient sparse_grad;    // (when sparse)
+  embedding::SparseRowGradient sparse_grad;    // (when sparse)
   RegularizerSpec regularizer;
   ConstraintSpec constraint;
 };
@@ -54,4 +54,4 @@ Status validate(const ConstraintSpec& spec);
 // sparse (a column norm would mix touched and untouched rows).
 Status validate(const Param& param);
 
-}  // namespace embedwasm
+}  // namespace embedwasm::layers

@@ -9,7 +9,7 @@
 #include "embedwasm/core/status.h"
 #include "embedwasm/core/tensor.h"
 
-namespace embedwasm {
+namespace embedwasm::model {
 
 struct LossSpec {
   // sparse_categorical_crossentropy, categorical_crossentropy, binary_crossentropy,
@@ -25,4 +25,4 @@ Status compute_loss(const LossSpec& spec, const Tensor& pred, const Tensor& targ
                     const float* sample_weight, double* loss, Tensor* grad);
 Status validate(const LossSpec& spec);
 
-}  // namespace embedwasm
+}  // namespace embedwasm::model

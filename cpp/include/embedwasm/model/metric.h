@@ -8,7 +8,7 @@
 #include "embedwasm/core/tensor.h"
 #include "embedwasm/model/loss.h"
 
-namespace embedwasm {
+namespace embedwasm::model {
 
 // Metrics: accuracy (chosen from the loss as Keras does), binary_accuracy (threshold
 // 0.5), sparse_categorical_accuracy, categorical_accuracy. Returns the count of
@@ -16,4 +16,4 @@ namespace embedwasm {
 Status compute_metric(const std::string& metric, const LossSpec& loss, const Tensor& pred,
                       const Tensor& target, double* correct);
 
-}  // namespace embedwasm
+}  // namespace embedwasm::model

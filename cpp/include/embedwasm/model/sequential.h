@@ -1,8 +1,10 @@
 #pragma once
 // A Keras Sequential model: layers in a chain, one loss, one optimizer. The fit loop
 // (epochs, shuffling, validation, callbacks) lives in the caller, which calls
-// train_on_batch once per batch: a call per batch keeps wasm hot loops in functions
-// V8 has optimised (PERF-NOTES lesson 2) and lets the caller report progress and stop.
+// train_on_batch once per batch. V8 has no on-stack replacement for wasm: a function
+// runs in the baseline compiler until a later call picks up its optimised code, so a
+// whole fit inside one call would run 3-4x slower; a call per batch also lets the
+// caller report progress and stop.
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,7 +17,7 @@
 #include "embedwasm/optim/schedule.h"
 #include "embedwasm/core/tensor.h"
 
-namespace embedwasm {
+namespace embedwasm::model {
 
 struct BatchLogs {
   double loss = 0.0;                  // mean loss of the batch, regularization included
@@ -26,9 +28,9 @@ struct BatchLogs {
 class Sequential {
  public:
   // Layers are added before build; the first must accept the model input.
-  void add(std::unique_ptr<Layer> layer) { layers_.push_back(std::move(layer)); }
+  void add(std::unique_ptr<layers::Layer> layer) { layers_.push_back(std::move(layer)); }
   size_t num_layers() const { return layers_.size(); }
-  Layer* layer(size_t i) { return layers_[i].get(); }
+  layers::Layer* layer(size_t i) { return layers_[i].get(); }
 
   // in: the per-sample input shape (no batch axis), e.g. (T,) ids for an Embedding.
   Status build(const Shape& in);
@@ -36,7 +38,7 @@ class Sequential {
   const Shape& input_shape() const { return input_shape_; }
   const Shape& output_shape() const { return output_shape_; }
 
-  Status compile(const OptimizerSpec& optimizer, const ScheduleSpec& schedule, const LossSpec& loss,
+  Status compile(const optim::OptimizerSpec& optimizer, const optim::ScheduleSpec& schedule, const LossSpec& loss,
                  const std::vector<std::string>& metrics);
   bool compiled() const { return optimizer_ != nullptr; }
   int64_t iterations() const { return optimizer_ ? optimizer_->iterations() : 0; }
@@ -47,7 +49,7 @@ class Sequential {
   Status test_on_batch(const Tensor& x, const Tensor& y, const float* sample_weight, BatchLogs* logs);
   Status predict(const Tensor& x, Tensor* out);
 
-  std::vector<Param*> params();
+  std::vector<layers::Param*> params();
 
  private:
   Status check_input(const Tensor& x) const;
@@ -57,11 +59,11 @@ class Sequential {
   // running out is a kResourceExhausted status rather than an abort (embedwasm/reserve.h).
   Status reserve_batch(size_t batch, bool training);
 
-  std::vector<std::unique_ptr<Layer>> layers_;
+  std::vector<std::unique_ptr<layers::Layer>> layers_;
   bool built_ = false;
   Shape input_shape_, output_shape_;
-  std::unique_ptr<Optimizer> optimizer_;
-  ScheduleSpec schedule_;
+  std::unique_ptr<optim::Optimizer> optimizer_;
+  optim::ScheduleSpec schedule_;
   LossSpec loss_;
   std::vector<std::string> metrics_;
   // Activations of the last forward: acts_[0] is a copy of x, acts_[i+1]
@@ -75,4 +77,4 @@ class Sequential {
   size_t largest_batch_[2] = {0, 0};
 };
 
-}  // namespace embedwasm
+}  // namespace embedwasm::model

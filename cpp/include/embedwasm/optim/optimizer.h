@@ -19,7 +19,7 @@
 #include "embedwasm/core/status.h"
 #include "embedwasm/layers/param.h"
 
-namespace embedwasm {
+namespace embedwasm::optim {
 
 struct OptimizerSpec {
   // sgd, momentum, adagrad, rmsprop, adam, adamw, adamax, sparse_adam
@@ -49,7 +49,7 @@ class Optimizer {
   // One step over all params: clipping (by global norm across params, then by value),
   // the update with learning rate lr, then each param's constraint. Each Param is
   // matched to its state by its address, so a model must keep params where they are.
-  Status apply(const std::vector<Param*>& params, double lr);
+  Status apply(const std::vector<layers::Param*>& params, double lr);
 
   struct Slots {
     RowMatrix m, v, u;            // per-algorithm moments, allocated on first use
@@ -57,23 +57,23 @@ class Optimizer {
   };
   // The state kept for p, or null before p's first step: read-only, for saving a
   // checkpoint and for tests that check which rows an update touched.
-  const Slots* find_slots(const Param* p) const;
+  const Slots* find_slots(const layers::Param* p) const;
 
  protected:
   explicit Optimizer(const OptimizerSpec& spec) : spec_(spec) {}
   // Allocates the slots the algorithm needs for p (shaped like p's value) before its
   // first update. Kept apart from the updates, which cannot fail, so that running out
   // of memory stops apply() before any weight has moved.
-  virtual Status init_slots(const Param& p, Slots* s) = 0;
-  virtual void update_dense(Param* p, Slots* s, float lr) = 0;
-  virtual void update_sparse(Param* p, Slots* s, float lr) = 0;
-  Slots* slots_for(const Param* p);
+  virtual Status init_slots(const layers::Param& p, Slots* s) = 0;
+  virtual void update_dense(layers::Param* p, Slots* s, float lr) = 0;
+  virtual void update_sparse(layers::Param* p, Slots* s, float lr) = 0;
+  Slots* slots_for(const layers::Param* p);
 
   OptimizerSpec spec_;
   int64_t iterations_ = 0;  // steps taken; Adam's bias correction counts these
 
  private:
-  std::vector<std::pair<const Param*, std::unique_ptr<Slots>>> slots_;
+  std::vector<std::pair<const layers::Param*, std::unique_ptr<Slots>>> slots_;
 };
 
-}  // namespace embedwasm
+}  // namespace embedwasm::optim

@@ -7,7 +7,7 @@
 
 #include "embedwasm/core/status.h"
 
-namespace embedwasm {
+namespace embedwasm::optim {
 
 // Learning rate as a function of the step (0-based) over total_steps.
 struct ScheduleSpec {
@@ -23,4 +23,4 @@ struct ScheduleSpec {
 double scheduled_learning_rate(const ScheduleSpec& schedule, double base_lr, int64_t step);
 Status validate(const ScheduleSpec& schedule);
 
-}  // namespace embedwasm
+}  // namespace embedwasm::optim

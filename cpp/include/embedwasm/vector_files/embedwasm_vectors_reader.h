@@ -15,7 +15,7 @@
 #include "embedwasm/vector_files/word_list.h"
 #include "embedwasm/vector_files/word_vectors_reader.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 
 class EmbedwasmVectorsReader final : public WordVectorsReader {
  public:
@@ -50,4 +50,4 @@ class EmbedwasmVectorsReader final : public WordVectorsReader {
   WordList words_;
 };
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

@@ -24,7 +24,7 @@
 // rounding tie it may be one digit longer than the shortest.
 #include <cstddef>
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 
 constexpr size_t kMaxFloatTextBytes = 24;  // "-1000000000000000.0" is 19
 
@@ -34,4 +34,4 @@ bool parse_float(const char* begin, const char* end, float* out);
 // Writes at most kMaxFloatTextBytes chars (no terminating NUL) and returns their count.
 size_t format_float(float x, char* out);
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

@@ -15,7 +15,7 @@
 #include "embedwasm/vector_files/word_list.h"
 #include "embedwasm/core/status.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 
 class ProjectorMetadataReader {
  public:
@@ -43,4 +43,4 @@ class ProjectorMetadataReader {
   WordList words_;
 };
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

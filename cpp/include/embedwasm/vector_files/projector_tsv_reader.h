@@ -11,7 +11,7 @@
 #include "embedwasm/vector_files/text_vectors_reader.h"
 #include "embedwasm/vector_files/word_vectors_reader.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 
 class ProjectorTsvReader {
  public:
@@ -34,4 +34,4 @@ class ProjectorTsvReader {
 Status read_projector_tsv(const uint8_t* vectors, size_t vectors_size, const uint8_t* metadata,
                           size_t metadata_size, const ReaderOptions& options, WordVectors* out);
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

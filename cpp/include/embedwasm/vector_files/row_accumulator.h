@@ -18,7 +18,7 @@
 #include "embedwasm/core/row_matrix.h"
 #include "embedwasm/core/status.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 
 class RowAccumulator {
  public:
@@ -54,4 +54,4 @@ class RowAccumulator {
   std::vector<Block> blocks_;  // growing
 };
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

@@ -24,7 +24,7 @@
 #include "embedwasm/vector_files/word_list.h"
 #include "embedwasm/vector_files/word_vectors_reader.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 
 class TextVectorsReader final : public WordVectorsReader {
  public:
@@ -82,4 +82,4 @@ class TextVectorsReader final : public WordVectorsReader {
   WordList words_;
 };
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

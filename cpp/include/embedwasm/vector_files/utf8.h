@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <string>
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 
 // Offset of the first byte of the first invalid sequence, or n when all n bytes are valid.
 size_t find_invalid_utf8(const uint8_t* data, size_t n);
@@ -22,4 +22,4 @@ inline size_t find_invalid_utf8(const std::string& s) {
 // The result is always valid UTF-8, so it survives the trip into a JS string.
 std::string quote_word(const std::string& bytes);
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

@@ -17,7 +17,7 @@
 #include "embedwasm/vector_files/word_list.h"
 #include "embedwasm/vector_files/word_vectors_reader.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 
 class Word2VecBinaryReader final : public WordVectorsReader {
  public:
@@ -47,4 +47,4 @@ class Word2VecBinaryReader final : public WordVectorsReader {
   WordList words_;
 };
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

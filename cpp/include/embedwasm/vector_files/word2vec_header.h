@@ -6,7 +6,7 @@
 
 #include "embedwasm/core/status.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 
 // Two decimal integers separated and optionally surrounded by ASCII whitespace (gensim
 // splits the line on whitespace; "\r" from Windows line ends is whitespace too).
@@ -19,4 +19,4 @@ Status parse_word2vec_header(const std::string& line, uint64_t max_bytes, size_t
 // "V D\n"
 std::string format_word2vec_header(size_t rows, size_t cols);
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

@@ -14,7 +14,7 @@
 #include <unordered_set>
 #include <vector>
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 
 class WordList {
  public:
@@ -61,4 +61,4 @@ class WordList {
   std::unordered_set<uint32_t, Hash, Equal> set_;
 };
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

@@ -47,7 +47,7 @@
 #include "embedwasm/core/row_matrix.h"
 #include "embedwasm/core/status.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 
 struct WordVectors {
   std::vector<std::string> words;  // (V,) UTF-8
@@ -81,4 +81,4 @@ constexpr char kEmbedwasmMagic[8] = {'E', 'W', 'V', 'E', 'C', '\0', '\0', '\0'};
 constexpr uint32_t kEmbedwasmFormatVersion = 1;
 constexpr size_t kEmbedwasmHeaderBytes = 20;
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

@@ -23,7 +23,7 @@
 #include "embedwasm/vector_files/word_vectors.h"
 #include "embedwasm/core/status.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 
 struct ReaderOptions {
   // Largest (V, D) matrix accepted, in bytes of the padded RowMatrix; also capped at
@@ -62,4 +62,4 @@ class WordVectorsReader {
 Status read_word_vectors(WordVectorsFormat format, const uint8_t* data, size_t n,
                          const ReaderOptions& options, WordVectors* out);
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

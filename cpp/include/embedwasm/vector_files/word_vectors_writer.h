@@ -34,7 +34,7 @@
 #include "embedwasm/core/row_matrix.h"
 #include "embedwasm/core/status.h"
 
-namespace embedwasm::io {
+namespace embedwasm::vector_files {
 
 struct WriterOptions {
   // Each chunk holds whole records and is at least this long (except the last), and
@@ -89,4 +89,4 @@ Status check_words_writable(WordVectorsFormat format, const std::vector<std::str
 Status write_word_vectors(WordVectorsFormat format, const WordVectors& word_vectors,
                           const WriterOptions& options, std::string* out);
 
-}  // namespace embedwasm::io
+}  // namespace embedwasm::vector_files

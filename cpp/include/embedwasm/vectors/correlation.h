@@ -10,7 +10,7 @@
 // warns); fewer than 3 pairs give a NaN Spearman p-value.
 #include <vector>
 
-namespace embedwasm::search {
+namespace embedwasm::vectors {
 
 struct Correlation {
   double statistic = 0.0;
@@ -27,4 +27,4 @@ std::vector<double> average_ranks(const std::vector<double>& x);
 // The regularized incomplete beta function I_x(a, b) for a, b > 0, x in [0, 1].
 double regularized_incomplete_beta(double a, double b, double x);
 
-}  // namespace embedwasm::search
+}  // namespace embedwasm::vectors

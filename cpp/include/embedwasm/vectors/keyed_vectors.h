@@ -56,7 +56,7 @@
 #include "embedwasm/vectors/top_k.h"
 #include "embedwasm/core/status.h"
 
-namespace embedwasm::search {
+namespace embedwasm::vectors {
 
 // One input of most_similar: a word, a row id (gensim's int key) or a raw (D,) vector.
 struct QueryTerm {
@@ -212,4 +212,4 @@ class KeyedVectors {
   mutable uint64_t norms_version_ = 0;
 };
 
-}  // namespace embedwasm::search
+}  // namespace embedwasm::vectors

@@ -27,7 +27,7 @@
 #include "embedwasm/core/row_matrix.h"
 #include "embedwasm/core/status.h"
 
-namespace embedwasm::search {
+namespace embedwasm::vectors {
 
 // How C is applied. kAuto: dense for D <= kPcaDenseMaxDim, else implicit.
 enum class PcaMethod { kAuto, kDenseCovariance, kImplicit };
@@ -60,4 +60,4 @@ constexpr size_t kPcaDenseMaxDim = 1024;
 Status pca(const float* x, size_t n, size_t d, size_t stride, const PcaOptions& options, PcaResult* out);
 Status pca(const RowMatrix& x, const PcaOptions& options, PcaResult* out);
 
-}  // namespace embedwasm::search
+}  // namespace embedwasm::vectors

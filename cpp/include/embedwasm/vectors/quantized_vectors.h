@@ -28,7 +28,7 @@
 #include "embedwasm/vectors/top_k.h"
 #include "embedwasm/core/status.h"
 
-namespace embedwasm::search {
+namespace embedwasm::vectors {
 
 class QuantizedVectors {
  public:
@@ -68,4 +68,4 @@ class QuantizedVectors {
   std::vector<float> scales_;                    // (V,)
 };
 
-}  // namespace embedwasm::search
+}  // namespace embedwasm::vectors

@@ -13,7 +13,7 @@
 #include <limits>
 #include <vector>
 
-namespace embedwasm::search {
+namespace embedwasm::vectors {
 
 struct Neighbor {
   int32_t index = 0;   // row in the vocabulary
@@ -89,4 +89,4 @@ inline void top_k(const float* scores, size_t n, size_t k, int32_t first_index, 
   top.take_sorted(out);
 }
 
-}  // namespace embedwasm::search
+}  // namespace embedwasm::vectors

@@ -25,7 +25,7 @@
 #include "embedwasm/vectors/keyed_vectors.h"
 #include "embedwasm/core/status.h"
 
-namespace embedwasm::search {
+namespace embedwasm::vectors {
 
 // Words as compared: upper-cased when case_insensitive.
 struct AnalogyQuestion {
@@ -62,4 +62,4 @@ struct AnalogyReport {
 Status evaluate_word_analogies(const KeyedVectors& kv, const std::string& text, const AnalogyOptions& options,
                                AnalogyReport* out);
 
-}  // namespace embedwasm::search
+}  // namespace embedwasm::vectors

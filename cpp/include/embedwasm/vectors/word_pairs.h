@@ -21,7 +21,7 @@
 #include "embedwasm/vectors/keyed_vectors.h"
 #include "embedwasm/core/status.h"
 
-namespace embedwasm::search {
+namespace embedwasm::vectors {
 
 struct WordPairOptions {
   char delimiter = '\t';
@@ -41,4 +41,4 @@ struct WordPairReport {
 Status evaluate_word_pairs(const KeyedVectors& kv, const std::string& text, const WordPairOptions& options,
                            WordPairReport* out);
 
-}  // namespace embedwasm::search
+}  // namespace embedwasm::vectors

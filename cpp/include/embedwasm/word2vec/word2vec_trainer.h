@@ -5,7 +5,8 @@
 //
 // Training runs in chunks: each train_chunk() call trains on the next max_words raw
 // words and returns. V8 has no on-stack replacement for wasm, so one long call would
-// stay in the baseline compiler (PERF-NOTES lesson 2); chunks also give progress
+// stay in the baseline compiler (3-4x slower than the optimised code later calls get);
+// chunks also give progress
 // reports, and cancelling is simply not calling again (updates are applied per word, so
 // the vectors are usable after any chunk).
 //

@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "bindings/common.h"
-#include "bindings/keyed_vectors_js.h"
-#include "bindings/keyed_vectors_words.h"
+#include "bindings/core.h"
+#include "bindings/vectors.h"
+#include "bindings/word_blob.h"
 #include "embedwasm/word2vec/word2vec_trainer.h"
 
 namespace embedwasm::bindings {
@@ -63,7 +63,7 @@ class Word2VecJs {
   StatusJs add_text(uintptr_t bytes, uint32_t n) {
     return to_js(trainer_.add_text(std::string_view(ptr<const char>(bytes), n)));
   }
-  // Sentence s has sentence_lengths[s] tokens; the tokens are a word blob (keyed_vectors_words.h).
+  // Sentence s has sentence_lengths[s] tokens; the tokens are a word blob (word_blob.h).
   StatusJs add_sentences(uintptr_t bytes, uintptr_t token_lengths, uint32_t n_tokens, uintptr_t sentence_lengths,
                          uint32_t n_sentences) {
     std::vector<std::string> tokens = read_words(bytes, token_lengths, n_tokens);
@@ -115,7 +115,7 @@ class Word2VecJs {
     if (kv.size() != from.rows() || kv.dim() != from.cols()) {
       RowMatrix copy;
       Status s = from.clone(&copy);
-      if (s.is_ok()) s = search::KeyedVectors::create(trainer_.vocab().words(), std::move(copy), &kv.kv());
+      if (s.is_ok()) s = vectors::KeyedVectors::create(trainer_.vocab().words(), std::move(copy), &kv.kv());
       if (s.is_ok()) kv.kv().refresh_norms();
       return to_js(s);
     }

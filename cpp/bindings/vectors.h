@@ -6,10 +6,11 @@
 #include <utility>
 #include <vector>
 
-#include "bindings/common.h"
-#include "bindings/keyed_vectors_words.h"
+#include "bindings/core.h"
+#include "bindings/word_blob.h"
 #include "embedwasm/vectors/keyed_vectors.h"
 #include "embedwasm/vectors/pca.h"
+#include "embedwasm/vectors/quantized_vectors.h"
 #include "embedwasm/vectors/word_analogies.h"
 #include "embedwasm/vectors/word_pairs.h"
 
@@ -19,25 +20,25 @@ namespace embedwasm::bindings {
 class QueryTermsJs {
  public:
   void add_word(const std::string& word, bool has_weight, double weight) {
-    add(search::QueryTerm::of_word(word), has_weight, weight);
+    add(vectors::QueryTerm::of_word(word), has_weight, weight);
   }
   void add_index(int32_t index, bool has_weight, double weight) {
-    add(search::QueryTerm::of_index(index), has_weight, weight);
+    add(vectors::QueryTerm::of_index(index), has_weight, weight);
   }
   // vector: (D,) floats at a heap address, copied.
   void add_vector(uintptr_t vector, uint32_t dim, bool has_weight, double weight) {
     const float* v = ptr<const float>(vector);
-    add(search::QueryTerm::of_vector(std::vector<float>(v, v + dim)), has_weight, weight);
+    add(vectors::QueryTerm::of_vector(std::vector<float>(v, v + dim)), has_weight, weight);
   }
   void clear() { terms_.clear(); }
-  const std::vector<search::QueryTerm>& terms() const { return terms_; }
+  const std::vector<vectors::QueryTerm>& terms() const { return terms_; }
 
  private:
-  void add(search::QueryTerm term, bool has_weight, double weight) {
+  void add(vectors::QueryTerm term, bool has_weight, double weight) {
     if (has_weight) term.weight = static_cast<float>(weight);
     terms_.push_back(std::move(term));
   }
-  std::vector<search::QueryTerm> terms_;
+  std::vector<vectors::QueryTerm> terms_;
 };
 
 struct WordPairsReportJs {
@@ -58,10 +59,10 @@ class KeyedVectorsJs {
  public:
   // words: count UTF-8 strings back to back with their byte lengths; dense: (V, D).
   StatusJs from_arrays(uintptr_t bytes, uintptr_t lengths, uint32_t count, uintptr_t dense, uint32_t dim) {
-    return to_js(search::KeyedVectors::create(read_words(bytes, lengths, count), ptr<const float>(dense), dim, &kv_));
+    return to_js(vectors::KeyedVectors::create(read_words(bytes, lengths, count), ptr<const float>(dense), dim, &kv_));
   }
   StatusJs adopt(std::vector<std::string> words, RowMatrix vectors) {
-    return to_js(search::KeyedVectors::create(std::move(words), std::move(vectors), &kv_));
+    return to_js(vectors::KeyedVectors::create(std::move(words), std::move(vectors), &kv_));
   }
 
   uint32_t size() const { return kv_.size(); }
@@ -71,8 +72,8 @@ class KeyedVectorsJs {
     for (const std::string& w : kv_.words()) bytes += w.size();
     return bytes + static_cast<double>(kv_.size()) * 2 * sizeof(float);  // norms, inverse norms
   }
-  search::KeyedVectors& kv() { return kv_; }
-  const search::KeyedVectors& kv() const { return kv_; }
+  vectors::KeyedVectors& kv() { return kv_; }
+  const vectors::KeyedVectors& kv() const { return kv_; }
 
   // The word list for JS to decode; release_words() frees the copy afterwards.
   void pack_words() { packed_.pack(kv_.words()); }
@@ -98,14 +99,14 @@ class KeyedVectorsJs {
 
   StatusJs most_similar(const QueryTermsJs& positive, const QueryTermsJs& negative, uint32_t topn,
                         uint32_t restrict_vocab, bool cosmul) {
-    search::SearchOptions options;
+    vectors::SearchOptions options;
     options.topn = topn;
     options.restrict_vocab = restrict_vocab;
     return to_js(cosmul ? kv_.most_similar_cosmul(positive.terms(), negative.terms(), options, &neighbors_)
                         : kv_.most_similar(positive.terms(), negative.terms(), options, &neighbors_));
   }
   StatusJs similar_by_vector(uintptr_t vector, uint32_t dim, uint32_t topn, uint32_t restrict_vocab) {
-    search::SearchOptions options;
+    vectors::SearchOptions options;
     options.topn = topn;
     options.restrict_vocab = restrict_vocab;
     return to_js(kv_.similar_by_vector(ptr<const float>(vector), dim, options, &neighbors_));
@@ -155,15 +156,15 @@ class KeyedVectorsJs {
   // this format, so the lines cannot be ambiguous.
   StatusJs evaluate_word_analogies(const std::string& text, uint32_t restrict_vocab, bool case_insensitive,
                                    bool dummy4unknown) {
-    search::AnalogyOptions options;
+    vectors::AnalogyOptions options;
     options.restrict_vocab = restrict_vocab;
     options.case_insensitive = case_insensitive;
     options.dummy4unknown = dummy4unknown;
-    search::AnalogyReport report;
-    Status s = search::evaluate_word_analogies(kv_, text, options, &report);
+    vectors::AnalogyReport report;
+    Status s = vectors::evaluate_word_analogies(kv_, text, options, &report);
     text_.clear();
     if (!s.is_ok()) return to_js(s);
-    auto section = [this](const search::AnalogySection& sec) {
+    auto section = [this](const vectors::AnalogySection& sec) {
       text_ += "S\t" + sec.name + "\n";
       for (const auto& q : sec.correct) text_ += "C\t" + q.a + " " + q.b + " " + q.c + " " + q.expected + "\n";
       for (const auto& q : sec.incorrect) text_ += "I\t" + q.a + " " + q.b + " " + q.c + " " + q.expected + "\n";
@@ -183,13 +184,13 @@ class KeyedVectorsJs {
       out.message = "delimiter must be one character, got '" + delimiter + "'";
       return out;
     }
-    search::WordPairOptions options;
+    vectors::WordPairOptions options;
     options.delimiter = delimiter[0];
     options.restrict_vocab = restrict_vocab;
     options.case_insensitive = case_insensitive;
     options.dummy4unknown = dummy4unknown;
-    search::WordPairReport report;
-    Status s = search::evaluate_word_pairs(kv_, text, options, &report);
+    vectors::WordPairReport report;
+    Status s = vectors::evaluate_word_pairs(kv_, text, options, &report);
     out.code = static_cast<int>(s.code());
     out.message = s.message();
     out.pearson = report.pearson.statistic;
@@ -206,15 +207,15 @@ class KeyedVectorsJs {
   // projection (count, k) is left in floats_.
   PcaReportJs pca(uint32_t k, uint32_t count, double seed) {
     PcaReportJs out;
-    search::PcaOptions options;
+    vectors::PcaOptions options;
     options.components = k;
     options.seed = static_cast<uint64_t>(seed);
-    search::PcaResult result;
+    vectors::PcaResult result;
     const RowMatrix& x = kv_.vectors();
     Status s = count > x.rows()
                    ? Status::out_of_range("count = " + std::to_string(count) + " exceeds the " +
                                           std::to_string(x.rows()) + " words")
-                   : search::pca(x.data(), count, x.cols(), x.stride(), options, &result);
+                   : vectors::pca(x.data(), count, x.cols(), x.stride(), options, &result);
     out.code = static_cast<int>(s.code());
     out.message = s.message();
     if (!s.is_ok()) return out;
@@ -230,14 +231,39 @@ class KeyedVectorsJs {
   double explained_variance_ratio(uint32_t i) const { return explained_ratio_[i]; }
 
  private:
-  search::KeyedVectors kv_;
+  vectors::KeyedVectors kv_;
   PackedWords packed_;
-  std::vector<search::Neighbor> neighbors_;
+  std::vector<vectors::Neighbor> neighbors_;
   std::vector<float> floats_;
   std::vector<std::string> ignored_;
   std::vector<double> explained_ratio_;
   std::string text_;
   double value_ = 0;
+};
+
+// The int8 snapshot of a KeyedVectors (vectors/quantized_vectors.h). Query vectors are
+// built on the JS side from the float KeyedVectors; results are left here as
+// (index, score) pairs like KeyedVectorsJs's.
+class QuantizedVectorsJs {
+ public:
+  StatusJs create(const KeyedVectorsJs& from) { return to_js(vectors::QuantizedVectors::create(from.kv().vectors(), &q_)); }
+  uint32_t size() const { return q_.size(); }
+  uint32_t dim() const { return q_.dim(); }
+  double memory_bytes() const { return static_cast<double>(q_.memory_bytes()); }
+  // query: (D,); exclude: n int32 row ids left out of the results.
+  StatusJs search(uintptr_t query, uint32_t dim, uint32_t topn, uint32_t restrict_vocab, uintptr_t exclude,
+                  uint32_t n_exclude) {
+    const int32_t* ex = ptr<const int32_t>(exclude);
+    exclude_.assign(ex, ex + n_exclude);
+    return to_js(q_.search(ptr<const float>(query), dim, topn, restrict_vocab, exclude_, &neighbors_));
+  }
+  uintptr_t neighbors_ptr() const { return reinterpret_cast<uintptr_t>(neighbors_.data()); }
+  uint32_t neighbors_count() const { return neighbors_.size(); }
+
+ private:
+  vectors::QuantizedVectors q_;
+  std::vector<int32_t> exclude_;
+  std::vector<vectors::Neighbor> neighbors_;
 };
 
 }  // namespace embedwasm::bindings

@@ -1,12 +1,9 @@
-// Embind registrations for word vectors: KeyedVectors, its int8 snapshot, and the
-// streaming readers and writers of word-vector files.
+// Embind registrations for word vectors: KeyedVectors and its int8 snapshot.
 #include <emscripten/bind.h>
 
-#include "bindings/keyed_vectors_io.h"
-#include "bindings/keyed_vectors_js.h"
-#include "bindings/keyed_vectors_quantized.h"
+#include "bindings/vectors.h"
 
-EMSCRIPTEN_BINDINGS(embedwasm_keyed_vectors) {
+EMSCRIPTEN_BINDINGS(embedwasm_vectors) {
   using namespace emscripten;
   using namespace embedwasm::bindings;
 
@@ -84,23 +81,4 @@ EMSCRIPTEN_BINDINGS(embedwasm_keyed_vectors) {
       .function("search", &QuantizedVectorsJs::search)
       .function("neighborsPtr", &QuantizedVectorsJs::neighbors_ptr)
       .function("neighborsCount", &QuantizedVectorsJs::neighbors_count);
-
-  class_<WordVectorsReaderJs>("WordVectorsReader")
-      .constructor<>()
-      .function("create", &WordVectorsReaderJs::create)
-      .function("feed", &WordVectorsReaderJs::feed)
-      .function("finish", &WordVectorsReaderJs::finish);
-
-  class_<ProjectorTsvReaderJs>("ProjectorTsvReader")
-      .constructor<>()
-      .function("feedVectors", &ProjectorTsvReaderJs::feed_vectors)
-      .function("feedMetadata", &ProjectorTsvReaderJs::feed_metadata)
-      .function("finish", &ProjectorTsvReaderJs::finish);
-
-  class_<WordVectorsWriterJs>("WordVectorsWriter")
-      .constructor<>()
-      .function("create", &WordVectorsWriterJs::create)
-      .function("next", &WordVectorsWriterJs::next)
-      .function("chunkPtr", &WordVectorsWriterJs::chunk_ptr)
-      .function("chunkSize", &WordVectorsWriterJs::chunk_size);
 }

@@ -5,13 +5,47 @@
 // table, as a Keras layer object and its model do.
 #include <memory>
 
-#include "bindings/common.h"
+#include "bindings/core.h"
 #include "embedwasm/embedding/embedding.h"
 #include "embedwasm/embedding/embedding_bag.h"
+#include "embedwasm/embedding/embedding_table.h"
 #include "embedwasm/core/row_matrix.h"
 #include "embedwasm/embedding/sparse_row_gradient.h"
 
 namespace embedwasm::bindings {
+
+// Flat mirror of EmbeddingTableConfig + layer options; JS has already checked types
+// and option names, the core checks values.
+struct TableOptionsJs {
+  double input_dim = 0, output_dim = 0;
+  std::string initializer = "uniform";
+  double minval = -0.05, maxval = 0.05, mean = 0, stddev = 0.05, value = 0, gain = 1;
+  double seed = 0;
+  bool has_padding_idx = false;
+  double padding_idx = 0;
+  bool has_max_norm = false;
+  double max_norm = 0, norm_type = 2;
+  bool scale_grad_by_freq = false, sparse = false;
+  bool mask_zero = false;     // Embedding
+  double input_length = 0;    // Embedding
+  std::string mode = "mean";  // EmbeddingBag
+  bool include_last_offset = false;  // EmbeddingBag
+};
+
+inline embedding::EmbeddingTableConfig table_config(const TableOptionsJs& o) {
+  embedding::EmbeddingTableConfig c;
+  c.input_dim = static_cast<int64_t>(o.input_dim);
+  c.output_dim = static_cast<int64_t>(o.output_dim);
+  c.embeddings_initializer = InitializerSpec{o.initializer, o.minval, o.maxval, o.mean, o.stddev,
+                                             o.value, o.gain};
+  c.seed = static_cast<uint64_t>(o.seed);
+  if (o.has_padding_idx) c.padding_idx = static_cast<int64_t>(o.padding_idx);
+  if (o.has_max_norm) c.max_norm = o.max_norm;
+  c.norm_type = o.norm_type;
+  c.scale_grad_by_freq = o.scale_grad_by_freq;
+  c.sparse = o.sparse;
+  return c;
+}
 
 // Gradient results stay in the handle until the next backward, so JS can copy them
 // out of the heap without a second allocation on either side.
@@ -24,24 +58,24 @@ class GradientBuffers {
     return Status::ok();
   }
   RowMatrix* dense() { return &dense_; }
-  SparseRowGradient* sparse() { return &sparse_; }
+  embedding::SparseRowGradient* sparse() { return &sparse_; }
   uint32_t sparse_rows() const { return sparse_.rows.size(); }
   uintptr_t sparse_rows_ptr() const { return reinterpret_cast<uintptr_t>(sparse_.rows.data()); }
   uintptr_t sparse_values_ptr() const { return reinterpret_cast<uintptr_t>(sparse_.values.data()); }
 
  private:
   RowMatrix dense_;
-  SparseRowGradient sparse_;
+  embedding::SparseRowGradient sparse_;
 };
 
 class EmbeddingJs : public GradientBuffers {
  public:
   StatusJs init(const TableOptionsJs& o, uintptr_t weights_ptr) {
-    EmbeddingConfig config;
+    embedding::EmbeddingConfig config;
     config.table = table_config(o);
     config.mask_zero = o.mask_zero;
     config.input_length = static_cast<int64_t>(o.input_length);
-    return to_js(Embedding::create(config, weights_ptr ? ptr<const float>(weights_ptr) : nullptr,
+    return to_js(embedding::Embedding::create(config, weights_ptr ? ptr<const float>(weights_ptr) : nullptr,
                                    &own_));
   }
   StatusJs forward(uintptr_t ids, uintptr_t shape, uint32_t rank, uintptr_t out) {
@@ -70,18 +104,18 @@ class EmbeddingJs : public GradientBuffers {
     return to_js(layer_->table().set_weights(ptr<const float>(dense), rows, cols));
   }
 
-  Embedding* layer() { return layer_; }
+  embedding::Embedding* layer() { return layer_; }
   // From now on the table lives in a model's layer; owner keeps that model alive for
   // as long as this adapter is.
-  void adopt(std::shared_ptr<void> owner, Embedding* layer) {
+  void adopt(std::shared_ptr<void> owner, embedding::Embedding* layer) {
     owner_ = std::move(owner);
     layer_ = layer;
-    own_ = Embedding();
+    own_ = embedding::Embedding();
   }
 
  private:
-  Embedding own_;
-  Embedding* layer_ = &own_;
+  embedding::Embedding own_;
+  embedding::Embedding* layer_ = &own_;
   std::shared_ptr<void> owner_;
 };
 
@@ -95,8 +129,8 @@ struct BagArgsJs {
   uintptr_t per_sample_weights = 0;
 };
 
-inline BagInput bag_input(const BagArgsJs& a) {
-  BagInput in;
+inline embedding::BagInput bag_input(const BagArgsJs& a) {
+  embedding::BagInput in;
   in.ids = ptr<const int32_t>(a.ids);
   in.ids_shape = read_shape(a.shape, a.rank);
   // The core tells "no offsets" (nullptr) from "empty offsets" (non-null, 0 of them).
@@ -109,12 +143,12 @@ inline BagInput bag_input(const BagArgsJs& a) {
 class EmbeddingBagJs : public GradientBuffers {
  public:
   StatusJs init(const TableOptionsJs& o, uintptr_t weights_ptr) {
-    EmbeddingBagConfig config;
+    embedding::EmbeddingBagConfig config;
     config.table = table_config(o);
     config.include_last_offset = o.include_last_offset;
-    Status s = parse_embedding_bag_mode(o.mode, &config.mode);
+    Status s = embedding::parse_embedding_bag_mode(o.mode, &config.mode);
     if (s.is_ok()) {
-      s = EmbeddingBag::create(config, weights_ptr ? ptr<const float>(weights_ptr) : nullptr, &own_);
+      s = embedding::EmbeddingBag::create(config, weights_ptr ? ptr<const float>(weights_ptr) : nullptr, &own_);
     }
     return to_js(s);
   }
@@ -145,16 +179,16 @@ class EmbeddingBagJs : public GradientBuffers {
     return to_js(layer_->table().set_weights(ptr<const float>(dense), rows, cols));
   }
 
-  EmbeddingBag* layer() { return layer_; }
-  void adopt(std::shared_ptr<void> owner, EmbeddingBag* layer) {
+  embedding::EmbeddingBag* layer() { return layer_; }
+  void adopt(std::shared_ptr<void> owner, embedding::EmbeddingBag* layer) {
     owner_ = std::move(owner);
     layer_ = layer;
-    own_ = EmbeddingBag();
+    own_ = embedding::EmbeddingBag();
   }
 
  private:
-  EmbeddingBag own_;
-  EmbeddingBag* layer_ = &own_;
+  embedding::EmbeddingBag own_;
+  embedding::EmbeddingBag* layer_ = &own_;
   std::shared_ptr<void> owner_;
   uint32_t last_bags_ = 0;
 };

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "bindings/common.h"
+#include "bindings/core.h"
 
 namespace embedwasm::bindings {
 
