@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes every file parser: the C++ readers (cpp/src/io) with libFuzzer + ASan + UBSan,
+# Fuzzes every file parser: the C++ readers (cpp/src/vector_files) with libFuzzer + ASan + UBSan,
 # one target per format (tests/fuzz), then the JS readers of the model file, .npy and
 # .safetensors with the mutation fuzzer of tests/js/parser_fuzz.mjs.
 #

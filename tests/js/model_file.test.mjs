@@ -5,7 +5,7 @@ import { before, test } from 'node:test';
 
 import { init, layers, sequential, train } from '../../dist/index.js';
 import { Disposable } from '../../dist/core/disposable.js';
-import { MODEL_FORMAT_VERSION, loadModel, saveModel } from '../../dist/io/model_file.js';
+import { MODEL_FORMAT_VERSION, loadModel, saveModel } from '../../dist/files/model_file.js';
 import { FORMATS, fuzz, sampleFiles, seededRandom } from './parser_fuzz.mjs';
 
 before(async () => { await init(); });

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { readNpy, writeNpy } from '../../dist/io/npy.js';
+import { readNpy, writeNpy } from '../../dist/files/npy.js';
 import { oracleTest, PYTHON } from './oracles.mjs';
 import { fuzz, sampleFiles } from './parser_fuzz.mjs';
 

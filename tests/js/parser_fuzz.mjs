@@ -10,9 +10,9 @@
 // bytes, since a table sized by a header's claim rather than by the data is how a reader
 // stalls or exhausts memory on a few hundred bytes.
 import { init, layers, sequential, train } from '../../dist/index.js';
-import { loadModel, saveModel } from '../../dist/io/model_file.js';
-import { readNpy, writeNpy } from '../../dist/io/npy.js';
-import { readSafetensors, writeSafetensors } from '../../dist/io/safetensors.js';
+import { loadModel, saveModel } from '../../dist/files/model_file.js';
+import { readNpy, writeNpy } from '../../dist/files/npy.js';
+import { readSafetensors, writeSafetensors } from '../../dist/files/safetensors.js';
 
 // mulberry32, as the package's batches.js: the same cases on every run and machine.
 export function seededRandom(seed) {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { readSafetensors, writeSafetensors } from '../../dist/io/safetensors.js';
+import { readSafetensors, writeSafetensors } from '../../dist/files/safetensors.js';
 import { oracleTest, PYTHON } from './oracles.mjs';
 import { fuzz, sampleFiles } from './parser_fuzz.mjs';
 

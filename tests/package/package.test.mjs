@@ -51,7 +51,7 @@ after(async () => {
 
 test('the tarball holds dist/ (JS, types, both wasm builds, glue, pthread worker) and nothing else', () => {
   const files = packed.files.map((f) => f.path).sort();
-  for (const f of ['dist/index.js', 'dist/index.d.ts', 'dist/words/index.d.ts', 'dist/worker/worker_main.js',
+  for (const f of ['dist/index.js', 'dist/index.d.ts', 'dist/word2vec/index.d.ts', 'dist/vectors/index.d.ts', 'dist/worker/worker_main.js',
     'dist/wasm/embedwasm_simd.mjs', 'dist/wasm/embedwasm_simd.wasm', 'dist/wasm/embedwasm_threads.mjs',
     'dist/wasm/embedwasm_threads.wasm', 'dist/wasm/embedwasm_threads.worker.js', 'dist/wasm/package.json']) {
     assert.ok(files.includes(f), `${f} is packed`);

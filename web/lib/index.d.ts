@@ -461,4 +461,5 @@ export interface TrainInWorkerOptions extends Omit<FitOptions, 'callbacks' | 'yi
 /** fit() in a Web Worker (browsers) or worker_threads (Node); the caller's thread stays free. */
 export function trainInWorker(model: Sequential, x: TensorLike, y: TensorLike, options?: TrainInWorkerOptions):
   Promise<{ history: History; weights: TensorData[]; cancelled: boolean }>;
-export * from './words/index.js';
+export * from './word2vec/index.js';
+export * from './vectors/index.js';

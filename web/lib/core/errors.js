@@ -1,5 +1,5 @@
 // The core reports {code, message}; users of a JS library expect typed errors with
-// JS names. Codes mirror embedwasm::StatusCode (cpp/include/embedwasm/status.h).
+// JS names. Codes mirror embedwasm::StatusCode (cpp/include/embedwasm/core/status.h).
 const OK = 0;
 const INVALID_ARGUMENT = 1;
 const OUT_OF_RANGE = 2;

@@ -47,7 +47,11 @@ async function nodeGlobals(glueDir) {
   globalThis.__dirname ??= glueDir;
 }
 
-/** Under Node: the .wasm bytes, since Node 20's fetch cannot read file paths (TOOLCHAIN-NOTES). */
+/**
+ * Under Node: the .wasm bytes. Emscripten 3.1.6's glue loads the .wasm with the global
+ * fetch when there is one, and Node 20's fetch cannot read a file path ("Failed to parse
+ * URL"); given wasmBinary, the glue fetches nothing.
+ */
 async function nodeWasmBytes(variant, glueDir, locateFile) {
   const { fileURLToPath, pathToFileURL } = await nodeImport('node:url');
   const path = await nodeImport('node:path');
@@ -79,8 +83,9 @@ async function load(options) {
   const moduleArgs = {
     pthreadPoolSize: options.poolSize ?? Math.max(1, Math.min(8, globalThis.navigator?.hardwareConcurrency ?? 2)),
   };
-  // Only when asked: a locateFile would replace the glue's own new URL(), which is what
-  // lets bundlers find and rename the .wasm (TOOLCHAIN-NOTES).
+  // Only when asked: a locateFile would replace the glue's own
+  // new URL('embedwasm_*.wasm', import.meta.url), which is what lets bundlers (Vite,
+  // webpack) find the .wasm, emit it under a hashed name and rewrite the URL.
   if (options.locateFile) moduleArgs.locateFile = options.locateFile;
   if (options.wasmBinary) moduleArgs.wasmBinary = options.wasmBinary;
   if (isNode) {

@@ -44,7 +44,7 @@ export class Embedding extends TableLayer {
    * Looks up rows: ids of shape S give {data: Float32Array, shape: S + [outputDim]}.
    * options.out, a Float32Array of exactly that many elements, receives the rows instead
    * of a new array: a caller looking up batch after batch then allocates nothing (a fresh
-   * array of tens of MB costs page faults on every call, PERF-NOTES lesson 4). A HeapTensor
+   * array of tens of MB is fresh memory, paid for in page faults on every call). A HeapTensor
    * as out receives the rows in the wasm heap itself: no copy at all.
    */
   apply(x, options = {}) {

@@ -36,7 +36,7 @@ export function constraintRecord(where, name, spec) {
       throw new TypeError(`${where}: ${name} ${key} must be a finite number, got ${show(out[key])}`);
     }
   }
-  // The core's ranges (cpp/src/train/param.cpp), checked here so a bad constraint fails
+  // The core's ranges (cpp/src/layers/param.cpp), checked here so a bad constraint fails
   // when the layer is made rather than when a model adopts it.
   if (out.maxValue < 0 || out.minValue < 0) {
     throw new RangeError(`${where}: ${name} maxValue and minValue must be >= 0, got maxValue ${out.maxValue}, minValue ${out.minValue}`);

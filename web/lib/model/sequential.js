@@ -7,10 +7,10 @@ import { heapF32, heapU32, withHeap } from '../core/heap.js';
 import { engine } from '../core/init.js';
 import { checkOptionNames, countOption, kindOf, show } from '../core/options.js';
 import { shapeText, toFloats } from '../core/tensor.js';
-import { saveModel } from '../io/model_file.js';
+import { saveModel } from '../files/model_file.js';
 import { ModelLayer } from '../layers/model_layer.js';
 import { TableLayer } from '../layers/table_layer.js';
-import { resolveOptimizer } from '../train/optimizers.js';
+import { resolveOptimizer } from '../optim/optimizers.js';
 import { classWeights, permutation, seededRandom, splitTail, takeRows } from './batches.js';
 import { checkFitOptions } from './fit_options.js';
 

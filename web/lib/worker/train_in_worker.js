@@ -4,7 +4,7 @@
 // transferred buffers and are written into the caller's model.
 import { toFloats } from '../core/tensor.js';
 import { checkFitOptions, FIT_OPTIONS } from '../model/fit_options.js';
-import { saveModel } from '../io/model_file.js';
+import { saveModel } from '../files/model_file.js';
 import { portableInitOptions, runWorkerJob, startWorker } from './start_worker.js';
 
 // fit()'s options the worker can run (callbacks and yieldEvery are the worker's own) and this function's.

@@ -3,8 +3,8 @@
 // most frequent words for a live scatter plot; an AbortSignal stops training between
 // chunks; the vectors come back as a transferred Float32Array.
 import { checkOptionNames, integerOption, kindOf } from '../core/options.js';
-import { KeyedVectors } from '../words/keyed_vectors.js';
-import { word2vecOptions } from '../words/word2vec_options.js';
+import { KeyedVectors } from '../vectors/keyed_vectors.js';
+import { word2vecOptions } from '../word2vec/word2vec_options.js';
 import { portableInitOptions, runWorkerJob, startWorker } from './start_worker.js';
 
 const OPTIONS = ['onProgress', 'signal', 'pca', 'progressEvery', 'initOptions', 'workerUrl'];

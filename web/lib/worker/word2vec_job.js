@@ -2,7 +2,7 @@
 // (or streamed), posts progress (with a PCA snapshot of the most frequent words when
 // asked), stops on 'cancel', and sends the vectors back transferred.
 import { init } from '../core/init.js';
-import { Word2Vec } from '../words/word2vec.js';
+import { Word2Vec } from '../word2vec/word2vec.js';
 
 // An async iterable over corpus chunks that arrive as messages.
 class ChunkQueue {

@@ -2,7 +2,7 @@
 // in Node. It rebuilds the model from its file bytes, trains it with the caller's
 // options, streams progress, stops when told, and sends the weights back transferred.
 import { init } from '../core/init.js';
-import { loadModel, saveModel } from '../io/model_file.js';
+import { loadModel, saveModel } from '../files/model_file.js';
 import { restoreInitOptions } from './start_worker.js';
 import { Word2VecJob } from './word2vec_job.js';
 

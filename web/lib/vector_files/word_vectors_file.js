@@ -1,11 +1,11 @@
-// KeyedVectors.load / save: the formats of cpp/include/embedwasm/io/word_vectors.h.
+// KeyedVectors.load / save: the formats of cpp/include/embedwasm/vector_files/word_vectors.h.
 // Files are fed to the streaming reader through one reusable 1 MiB heap buffer, so a
 // large file is never copied into the heap whole next to the vectors read from it.
 import { engine } from '../core/init.js';
 import { heapU8, withHeap } from '../core/heap.js';
 import { checkOptionNames, booleanOption } from '../core/options.js';
-import { throwIfWordsError } from './errors.js';
-import { KeyedVectors } from './keyed_vectors.js';  // circular: used at call time only
+import { throwIfWordsError } from '../vectors/errors.js';
+import { KeyedVectors } from '../vectors/keyed_vectors.js';  // circular: used at call time only
 
 export const FORMATS = ['word2vec', 'word2vec-binary', 'glove', 'fasttext', 'embedwasm', 'tsv'];
 const WINDOW = 1 << 20;

@@ -3,9 +3,9 @@
 import { engine, poolLoaded } from '../core/init.js';
 import { Disposable } from '../core/disposable.js';
 import { checkOptionNames, integerOption, kindOf, show } from '../core/options.js';
-import { throwIfWordsError } from './errors.js';
+import { throwIfWordsError } from '../vectors/errors.js';
 import { feedCorpus } from './corpus.js';
-import { KeyedVectors } from './keyed_vectors.js';
+import { KeyedVectors } from '../vectors/keyed_vectors.js';
 import { word2vecOptions } from './word2vec_options.js';
 import { yieldToEventLoop } from './yield.js';
 

@@ -4,8 +4,8 @@
 // a large corpus.
 import { heapU32, heapU8, withHeap } from '../core/heap.js';
 import { kindOf } from '../core/options.js';
-import { throwIfWordsError } from './errors.js';
-import { encodeText, encodeWords } from './word_blob.js';
+import { throwIfWordsError } from '../vectors/errors.js';
+import { encodeText, encodeWords } from '../vectors/word_blob.js';
 
 const SLICE_CHARS = 1 << 20;
 const SENTENCES_PER_CALL = 10000;

@@ -1,5 +1,5 @@
 // KeyedVectors#quantize(): an int8 snapshot for approximate cosine search in a quarter
-// of the memory (cpp/include/embedwasm/search/quantized_vectors.h). Word queries are
+// of the memory (cpp/include/embedwasm/vectors/quantized_vectors.h). Word queries are
 // turned into vectors here from the float KeyedVectors, which must stay alive.
 import { engine } from '../core/init.js';
 import { Disposable } from '../core/disposable.js';

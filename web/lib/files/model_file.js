@@ -18,7 +18,7 @@ import { dense } from '../layers/dense.js';
 import { ModelLayer } from '../layers/model_layer.js';
 import { activation, dropout, flatten, globalAveragePooling1d, globalMaxPooling1d } from '../layers/simple_layers.js';
 import { Sequential, sequential } from '../model/sequential.js';
-import * as train from '../train/optimizers.js';
+import * as train from '../optim/optimizers.js';
 import {
   asBytes, elementCount, isPlainObject, parseJson, prefixed, readF32, show, withErrorPrefix, writeF32,
 } from './bytes.js';

@@ -1,5 +1,5 @@
 // Word lists cross into wasm as one UTF-8 blob and a Uint32Array of byte lengths
-// (cpp/bindings/keyed_vectors_words.h): one copy each way instead of a string
+// (cpp/bindings/word_blob.h): one copy each way instead of a string
 // conversion per word.
 import { heapU32, heapU8 } from '../core/heap.js';
 

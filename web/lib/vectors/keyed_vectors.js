@@ -1,5 +1,5 @@
 // KeyedVectors: words and their vectors with gensim 4's similarity queries
-// (cpp/include/embedwasm/search/keyed_vectors.h has the exact semantics).
+// (cpp/include/embedwasm/vectors/keyed_vectors.h has the exact semantics).
 import { engine } from '../core/init.js';
 import { Disposable } from '../core/disposable.js';
 import { heapF32, heapI32, heapU32, heapU8, withHeap } from '../core/heap.js';
@@ -8,7 +8,7 @@ import { throwIfWordsError } from './errors.js';
 import { decodeWords, encodeWords } from './word_blob.js';
 import { addTerms, termList } from './query_terms.js';
 // Circular imports, used only at call time: the I/O and int8 modules need the class.
-import { loadKeyedVectors, saveKeyedVectors } from './keyed_vectors_io.js';
+import { loadKeyedVectors, saveKeyedVectors } from '../vector_files/word_vectors_file.js';
 import { QuantizedKeyedVectors } from './quantized.js';
 
 const CONSTRUCT = Symbol('KeyedVectors.construct');
