@@ -20,9 +20,9 @@
 #include <vector>
 
 #include "bench_util.h"
-#include "kernels/gather_rows/scalar.h"
+#include "kernels/f32_gather_rows/scalar.h"
 #ifdef __wasm_simd128__
-#include "kernels/gather_rows/wasm_simd128.h"
+#include "kernels/f32_gather_rows/wasm_simd128.h"
 #endif
 
 namespace {

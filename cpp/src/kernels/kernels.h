@@ -1,66 +1,50 @@
 #pragma once
-// The kernels the layers call. Each op has a scalar twin (kernels/<op>/scalar.h) and,
-// under -msimd128, a WASM SIMD version (kernels/<op>/wasm_simd128.h) with the same
-// signature; this header picks one. Native builds use the scalar twins and leave
-// vectorisation to g++. Tests call both versions by their suffixed names.
-#include "kernels/axpy/scalar.h"
-#include "kernels/dot/scalar.h"
-#include "kernels/gather_rows/scalar.h"
-#include "kernels/norm/scalar.h"
-#include "kernels/scale/scalar.h"
-#include "kernels/scatter_add_rows/scalar.h"
+// The kernels the core calls: loops over pointers and lengths that allocate nothing and
+// check nothing (callers validate first). Each op lives in kernels/<dtype>_<op>/ as two
+// twins with the same signature: scalar.h (<op>__scalar, portable C++ and the reference
+// the tests hold the other twin to) and wasm_simd128.h (<op>__wasmsimd, compiled only
+// under -msimd128). Helpers both twins of an op share sit beside them in that folder.
+//
+// This header is the one place that picks a twin, for every op alike: the SIMD one in
+// the wasm build, the scalar one natively, where g++ vectorises the loops itself.
+#include "kernels/f32_axpy/scalar.h"
+#include "kernels/f32_dot/scalar.h"
+#include "kernels/f32_dot_rows/scalar.h"
+#include "kernels/f32_gather_rows/scalar.h"
+#include "kernels/f32_norm/scalar.h"
+#include "kernels/f32_scale/scalar.h"
+#include "kernels/f32_scatter_add_rows/scalar.h"
+#include "kernels/i8_dot/scalar.h"
+#include "kernels/i8_dot_rows/scalar.h"
 
 #if defined(__wasm_simd128__)
-#include "kernels/axpy/wasm_simd128.h"
-#include "kernels/dot/wasm_simd128.h"
-#include "kernels/gather_rows/wasm_simd128.h"
-#include "kernels/norm/wasm_simd128.h"
-#include "kernels/scale/wasm_simd128.h"
-#include "kernels/scatter_add_rows/wasm_simd128.h"
-#define EMBEDWASM_KERNEL(name) name##__wasmsimd
+#include "kernels/f32_axpy/wasm_simd128.h"
+#include "kernels/f32_dot/wasm_simd128.h"
+#include "kernels/f32_dot_rows/wasm_simd128.h"
+#include "kernels/f32_gather_rows/wasm_simd128.h"
+#include "kernels/f32_norm/wasm_simd128.h"
+#include "kernels/f32_scale/wasm_simd128.h"
+#include "kernels/f32_scatter_add_rows/wasm_simd128.h"
+#include "kernels/i8_dot/wasm_simd128.h"
+#include "kernels/i8_dot_rows/wasm_simd128.h"
+#define EMBEDWASM_KERNEL(op) op##__wasmsimd
 #else
-#define EMBEDWASM_KERNEL(name) name##__scalar
+#define EMBEDWASM_KERNEL(op) op##__scalar
 #endif
 
 namespace embedwasm::kernels {
 
-constexpr auto f32_gather_rows = EMBEDWASM_KERNEL(f32_gather_rows);
-constexpr auto f32_scatter_add_rows = EMBEDWASM_KERNEL(f32_scatter_add_rows);
-constexpr auto f32_axpy = EMBEDWASM_KERNEL(f32_axpy);
-constexpr auto f32_dot = EMBEDWASM_KERNEL(f32_dot);
-constexpr auto f32_scale = EMBEDWASM_KERNEL(f32_scale);
-constexpr auto f32_l2_norm = EMBEDWASM_KERNEL(f32_l2_norm);
-constexpr auto f32_lp_norm = EMBEDWASM_KERNEL(f32_lp_norm);
-
-#if defined(__wasm_simd128__)
-constexpr bool kSimd = true;
-#else
-constexpr bool kSimd = false;
-#endif
+constexpr auto f32_axpy = EMBEDWASM_KERNEL(f32_axpy);                          // y += a x
+constexpr auto f32_dot = EMBEDWASM_KERNEL(f32_dot);                            // x . y
+constexpr auto f32_dot_rows = EMBEDWASM_KERNEL(f32_dot_rows);                  // (B, R) <- rows . queries
+constexpr auto f32_gather_rows = EMBEDWASM_KERNEL(f32_gather_rows);            // out[i] = table[ids[i]]
+constexpr auto f32_l2_norm = EMBEDWASM_KERNEL(f32_l2_norm);                    // ||x||_2
+constexpr auto f32_lp_norm = EMBEDWASM_KERNEL(f32_lp_norm);                    // ||x||_p
+constexpr auto f32_scale = EMBEDWASM_KERNEL(f32_scale);                        // y = a x
+constexpr auto f32_scatter_add_rows = EMBEDWASM_KERNEL(f32_scatter_add_rows);  // table[ids[i]] += rows[i]
+constexpr auto i8_dot = EMBEDWASM_KERNEL(i8_dot);                              // x . y in int32
+constexpr auto i8_dot_rows = EMBEDWASM_KERNEL(i8_dot_rows);                    // (R,) <- int8 rows . query
 
 }  // namespace embedwasm::kernels
 
 #undef EMBEDWASM_KERNEL
-
-// Search kernels (appended): int8 dot products for quantised vectors and blocked
-// rows-times-queries dot products for cosine scans.
-#include "kernels/f32_dot_rows/scalar.h"
-#include "kernels/i8_dot/scalar.h"
-#include "kernels/i8_dot_rows/scalar.h"
-#if defined(__wasm_simd128__)
-#include "kernels/f32_dot_rows/wasm_simd128.h"
-#include "kernels/i8_dot/wasm_simd128.h"
-#include "kernels/i8_dot_rows/wasm_simd128.h"
-#endif
-
-namespace embedwasm::kernels {
-#if defined(__wasm_simd128__)
-constexpr auto f32_dot_rows = f32_dot_rows__wasmsimd;
-constexpr auto i8_dot = i8_dot__wasmsimd;
-constexpr auto i8_dot_rows = i8_dot_rows__wasmsimd;
-#else
-constexpr auto f32_dot_rows = f32_dot_rows__scalar;
-constexpr auto i8_dot = i8_dot__scalar;
-constexpr auto i8_dot_rows = i8_dot_rows__scalar;
-#endif
-}  // namespace embedwasm::kernels

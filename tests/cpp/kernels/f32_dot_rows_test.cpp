@@ -32,13 +32,14 @@ struct Shape {
   size_t rows, queries, d, x_stride, y_stride, out_stride;
 };
 
-// Rows around the 4-row tile and queries around the 2-query tile, every D in Sizes(),
-// padded strides (the padding holds the sentinel NaN: reading it poisons the sum).
+// Rows around the 2-row tile, queries around the 4-query tile (1 takes the single-query
+// path), every D in Sizes(), padded strides (the padding holds the sentinel NaN: reading
+// it poisons the sum).
 std::vector<Shape> Shapes() {
   std::vector<Shape> shapes;
   for (size_t d : Sizes()) {
-    for (size_t rows : {1, 3, 4, 5, 8, 9}) {
-      for (size_t queries : {1, 2, 3, 5}) {
+    for (size_t rows : {1, 2, 3, 4, 5, 8, 9}) {
+      for (size_t queries : {1, 2, 3, 4, 5, 8, 9}) {
         const size_t xs = (rows + queries + d) % 2 == 0 ? d : RoundUp4(d) + 4;
         const size_t ys = queries % 2 == 0 ? d : d + 3;
         shapes.push_back({rows, queries, d, xs, ys, rows + (d % 3)});
@@ -88,75 +89,53 @@ void CheckShape(DotRowsFn fn, const Shape& s, int kind, std::vector<float>* resu
   CHECK(FirstBitMismatch(y.data(), yv.data(), yv.size()) == -1);
 }
 
-void CheckAll(DotRowsFn fn, DotRowsFn twin) {
+// The documented order is fixed for every variant, so the twins are bit-identical.
+void CheckAll(const Variant<DotRowsFn>& v) {
   std::vector<float> got, twin_got;
   for (const Shape& s : Shapes()) {
     for (int kind : {0, 1}) {
       INFO("rows=" << s.rows << " queries=" << s.queries << " d=" << s.d << " x_stride=" << s.x_stride
                    << " y_stride=" << s.y_stride << " out_stride=" << s.out_stride << " kind=" << kind);
-      CheckShape(fn, s, kind, &got);
-      if (twin != nullptr) {
-        CheckShape(twin, s, kind, &twin_got);
+      CheckShape(v.fn, s, kind, &got);
+      if (v.twin != nullptr) {
+        CheckShape(v.twin, s, kind, &twin_got);
         CHECK(FirstBitMismatch(got.data(), twin_got.data(), got.size()) == -1);
       }
     }
   }
 }
 
-}  // namespace
-
-TEST_CASE("f32_dot_rows__scalar: within rounding of a double reference, in the documented order", "[kernels]") {
-  CheckAll(&k::f32_dot_rows__scalar, nullptr);
-}
-
-TEST_CASE("f32_dot_rows is exact on small integers", "[kernels]") {
-  // Integer products and sums below 2^24 are exact in any order.
+// Integer products and sums below 2^24 are exact in any order.
+void CheckSmallIntegers(const Variant<DotRowsFn>& v) {
   const size_t d = 37, rows = 7, queries = 3;
-  std::vector<float> x = Uniform(rows * d, 1, -8.0f, 9.0f), y = Uniform(queries * d, 2, -8.0f, 9.0f);
-  for (float& v : x) v = std::floor(v);
-  for (float& v : y) v = std::floor(v);
+  const std::vector<float> x = SmallIntegers(rows * d, 1), y = SmallIntegers(queries * d, 2);
   std::vector<float> out(queries * rows);
-  for (DotRowsFn fn : {static_cast<DotRowsFn>(&k::f32_dot_rows__scalar), static_cast<DotRowsFn>(k::f32_dot_rows)}) {
-    fn(rows, queries, d, x.data(), d, y.data(), d, out.data(), rows);
-    for (size_t b = 0; b < queries; ++b) {
-      for (size_t r = 0; r < rows; ++r) {
-        double ref = 0.0;
-        for (size_t j = 0; j < d; ++j) ref += static_cast<double>(x[r * d + j]) * y[b * d + j];
-        CHECK(out[b * rows + r] == ref);
-      }
+  v.fn(rows, queries, d, x.data(), d, y.data(), d, out.data(), rows);
+  for (size_t b = 0; b < queries; ++b) {
+    for (size_t r = 0; r < rows; ++r) {
+      double ref = 0.0;
+      for (size_t j = 0; j < d; ++j) ref += static_cast<double>(x[r * d + j]) * y[b * d + j];
+      CHECK(out[b * rows + r] == ref);
     }
   }
 }
 
-TEST_CASE("f32_dot_rows with no rows or no queries writes nothing", "[kernels]") {
+void CheckEmpty(const Variant<DotRowsFn>& v) {
   const std::vector<float> x = Uniform(16, 3);
-  for (DotRowsFn fn : {static_cast<DotRowsFn>(&k::f32_dot_rows__scalar), static_cast<DotRowsFn>(k::f32_dot_rows)}) {
-    Guarded out(0, Guard::kCanary);
-    fn(0, 3, 4, x.data(), 4, x.data(), 4, out.data(), 4);
-    fn(3, 0, 4, x.data(), 4, x.data(), 4, out.data(), 4);
-    CHECK(out.GuardsIntact());
-  }
+  Guarded out(0, Guard::kCanary);
+  v.fn(0, 3, 4, x.data(), 4, x.data(), 4, out.data(), 4);
+  v.fn(3, 0, 4, x.data(), 4, x.data(), 4, out.data(), 4);
+  CHECK(out.GuardsIntact());
+  // d = 0: every dot product is the empty sum, +0.
+  const float one = 1.0f;
+  std::vector<float> zeros(6, -1.0f);
+  v.fn(3, 2, 0, &one, 0, &one, 0, zeros.data(), 3);
+  for (float z : zeros) CHECK(SameBits(z, 0.0f));
 }
 
-TEST_CASE("f32_dot_rows with d = 0 writes +0", "[kernels]") {
-  const float x = 1.0f;
-  std::vector<float> out(6, -1.0f);
-  k::f32_dot_rows(3, 2, 0, &x, 0, &x, 0, out.data(), 3);
-  for (float v : out) CHECK(SameBits(v, 0.0f));
-}
+}  // namespace
 
-TEST_CASE("kernels.h dispatches f32_dot_rows to this build's variant", "[kernels]") {
-#if defined(__wasm_simd128__)
-  CHECK((k::f32_dot_rows == &k::f32_dot_rows__wasmsimd));
-#else
-  CHECK((k::f32_dot_rows == &k::f32_dot_rows__scalar));
-#endif
-}
-
-#if defined(__wasm_simd128__)
-
-TEST_CASE("f32_dot_rows__wasmsimd is bit-identical to the scalar twin", "[kernels]") {
-  CheckAll(&k::f32_dot_rows__wasmsimd, &k::f32_dot_rows__scalar);
-}
-
-#endif  // __wasm_simd128__
+KERNEL_TEST(f32_dot_rows, CheckAll, "within rounding of a double reference, in the documented order")
+KERNEL_TEST(f32_dot_rows, CheckSmallIntegers, "exact on small integers")
+KERNEL_TEST(f32_dot_rows, CheckEmpty, "no rows or no queries writes nothing; d = 0 writes +0")
+KERNEL_DISPATCH_TEST(f32_dot_rows)

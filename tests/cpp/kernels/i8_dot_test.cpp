@@ -15,7 +15,8 @@ namespace {
 
 using I8DotFn = int32_t (*)(size_t, const int8_t*, const int8_t*);
 
-// Exact in int64, element by element.
+// Exact in int64, element by element. Integer sums are exact in any order, so every
+// twin must equal it, and so each other, bit for bit.
 int64_t Reference(size_t n, const int8_t* x, const int8_t* y) {
   int64_t s = 0;
   for (size_t j = 0; j < n; ++j) s += int64_t{x[j]} * int64_t{y[j]};
@@ -44,14 +45,14 @@ struct Placed {
   const int8_t* data() const { return buf.data() + begin; }
 };
 
-void CheckAgainstReference(I8DotFn dot) {
+void CheckAgainstReference(const Variant<I8DotFn>& v) {
   for (size_t n : Sizes()) {
-    for (size_t misalign : {0, 1, 7}) {
+    for (size_t misalign : {0, 1, 5, 7}) {
       INFO("n=" << n << " misalign=" << misalign);
       const std::vector<int8_t> x0 = RandomBytes(n, 100 + static_cast<uint32_t>(n)),
                                 y0 = RandomBytes(n, 200 + static_cast<uint32_t>(n));
       const Placed x(x0, misalign, 127), y(y0, (misalign + 3) % 16, -128);
-      CHECK(int64_t{dot(n, x.data(), y.data())} == Reference(n, x0.data(), y0.data()));
+      CHECK(int64_t{v.fn(n, x.data(), y.data())} == Reference(n, x0.data(), y0.data()));
     }
   }
 }
@@ -83,6 +84,16 @@ void CheckLargestN(I8DotFn dot) {
   CHECK(int64_t{dot(n, x.data(), y.data())} == Reference(n, x.data(), y.data()));
 }
 
+void CheckExtremesAndLargestN(const Variant<I8DotFn>& v) {
+  CheckExtremes(v.fn);
+  CheckLargestN(v.fn);
+}
+
+void CheckEmpty(const Variant<I8DotFn>& v) {
+  const int8_t x = 127;
+  CHECK(v.fn(0, &x, &x) == 0);
+}
+
 }  // namespace
 
 TEST_CASE("kI8DotMaxN is the largest n whose worst-case sum fits int32", "[kernels]") {
@@ -90,48 +101,7 @@ TEST_CASE("kI8DotMaxN is the largest n whose worst-case sum fits int32", "[kerne
   CHECK(16384 * static_cast<int64_t>(k::kI8DotMaxN + 1) > INT32_MAX);
 }
 
-TEST_CASE("i8_dot__scalar equals an int64 reference over the full int8 range", "[kernels]") {
-  CheckAgainstReference(&k::i8_dot__scalar);
-  CheckAgainstReference(k::i8_dot);
-}
-
-TEST_CASE("i8_dot__scalar at the int8 extremes", "[kernels]") {
-  CheckExtremes(&k::i8_dot__scalar);
-  CheckLargestN(&k::i8_dot__scalar);
-}
-
-TEST_CASE("i8_dot with n = 0 is 0 and reads nothing", "[kernels]") {
-  const int8_t x = 127;
-  CHECK(k::i8_dot__scalar(0, &x, &x) == 0);
-  CHECK(k::i8_dot(0, &x, &x) == 0);
-}
-
-TEST_CASE("kernels.h dispatches i8_dot to this build's variant", "[kernels]") {
-#if defined(__wasm_simd128__)
-  CHECK((k::i8_dot == &k::i8_dot__wasmsimd));
-#else
-  CHECK((k::i8_dot == &k::i8_dot__scalar));
-#endif
-}
-
-#if defined(__wasm_simd128__)
-
-TEST_CASE("i8_dot__wasmsimd equals the scalar twin and the reference, bit for bit", "[kernels]") {
-  CheckAgainstReference(&k::i8_dot__wasmsimd);
-  for (size_t n : Sizes()) {
-    for (size_t misalign : {0, 5}) {
-      INFO("n=" << n << " misalign=" << misalign);
-      const std::vector<int8_t> x0 = RandomBytes(n, 300 + static_cast<uint32_t>(n)),
-                                y0 = RandomBytes(n, 400 + static_cast<uint32_t>(n));
-      const Placed x(x0, misalign, -128), y(y0, misalign, -128);
-      CHECK(k::i8_dot__wasmsimd(n, x.data(), y.data()) == k::i8_dot__scalar(n, x.data(), y.data()));
-    }
-  }
-}
-
-TEST_CASE("i8_dot__wasmsimd at the int8 extremes", "[kernels]") {
-  CheckExtremes(&k::i8_dot__wasmsimd);
-  CheckLargestN(&k::i8_dot__wasmsimd);
-}
-
-#endif  // __wasm_simd128__
+KERNEL_TEST(i8_dot, CheckAgainstReference, "equals an int64 reference over the full int8 range")
+KERNEL_TEST(i8_dot, CheckExtremesAndLargestN, "at the int8 extremes and at the largest n")
+KERNEL_TEST(i8_dot, CheckEmpty, "n = 0 is 0 and reads nothing")
+KERNEL_DISPATCH_TEST(i8_dot)

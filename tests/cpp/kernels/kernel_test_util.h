@@ -1,7 +1,10 @@
 #pragma once
-// Shared helpers for the kernel tests: fixed-seed data, guard-banded buffers and the
-// rounding constants every tolerance is derived from. Random data only has to be
-// reproducible within one build, so std::uniform_real_distribution is fine here.
+// The kernel tests' shared harness: the twins of each op as this build has them,
+// fixed-seed data, guard-banded buffers and the rounding constants every tolerance is
+// derived from. Random data only has to be reproducible within one build, so
+// std::uniform_real_distribution is fine here.
+#include <catch2/catch.hpp>
+
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -10,6 +13,59 @@
 #include <vector>
 
 namespace embedwasm::kernels::test {
+
+// One twin of an op. Each op's test is written once, as a check of one Variant (its
+// `fn`, and the `twin` to compare it with), and KERNEL_TEST runs it on every variant:
+// the scalar twin is held to the independent reference alone (twin is null), the WASM
+// SIMD twin to the same reference and to the scalar twin on the same input. So no test
+// body is copied per twin, and the SIMD twin meets everything the scalar one does.
+template <typename Fn>
+struct Variant {
+  const char* name;  // "scalar", "wasmsimd"
+  Fn fn;
+  Fn twin;
+};
+
+// The variants of `op` in this build: the scalar twin always, the SIMD twin under
+// -msimd128 (only the wasm build of the tests has it; build/wasm's ctest runs them).
+#define EMBEDWASM_SCALAR_VARIANT(op) {"scalar", &::embedwasm::kernels::op##__scalar, nullptr}
+#if defined(__wasm_simd128__)
+#define KERNEL_VARIANTS(op)                                                                  \
+  (std::vector<::embedwasm::kernels::test::Variant<decltype(&::embedwasm::kernels::op##__scalar)>>{ \
+      EMBEDWASM_SCALAR_VARIANT(op),                                                          \
+      {"wasmsimd", &::embedwasm::kernels::op##__wasmsimd, &::embedwasm::kernels::op##__scalar}})
+#else
+#define KERNEL_VARIANTS(op)                                                                  \
+  (std::vector<::embedwasm::kernels::test::Variant<decltype(&::embedwasm::kernels::op##__scalar)>>{ \
+      EMBEDWASM_SCALAR_VARIANT(op)})
+#endif
+
+// check(variant) for every variant, the variant's name in any failure message.
+template <typename Fn, typename Check>
+void ForEachVariant(const std::vector<Variant<Fn>>& variants, Check check) {
+  for (const Variant<Fn>& v : variants) {
+    INFO("variant " << v.name);
+    check(v);
+  }
+}
+
+// kernels.h picks the last variant this build has: SIMD in wasm, scalar natively.
+template <typename Fn>
+bool DispatchesToLast(Fn dispatched, const std::vector<Variant<Fn>>& variants) {
+  return dispatched == variants.back().fn;
+}
+
+// A test case running check(const Variant<Fn>&) on every variant of `op`.
+#define KERNEL_TEST(op, check, description)                                        \
+  TEST_CASE(#op ": " description, "[kernels]") {                                   \
+    ::embedwasm::kernels::test::ForEachVariant(KERNEL_VARIANTS(op), check);        \
+  }
+
+// The test case that kernels.h dispatches `op` to this build's last variant.
+#define KERNEL_DISPATCH_TEST(op)                                                                \
+  TEST_CASE(#op ": kernels.h dispatches to this build's variant", "[kernels]") {                \
+    CHECK(::embedwasm::kernels::test::DispatchesToLast(::embedwasm::kernels::op, KERNEL_VARIANTS(op))); \
+  }
 
 // n around the SIMD tiles: the kernels step by 8 and 4 floats, and gather switches to
 // memcpy at 32, so every n up to 33, then multiples of the tile and sizes with tails.
@@ -21,6 +77,32 @@ inline const std::vector<size_t>& Sizes() {
     return s;
   }();
   return sizes;
+}
+
+// The cases of a kernel over vectors: each n in Sizes(), both Data kinds, and the payload
+// 0 and 1 floats past a 16-byte boundary. f(n, kind, misalign).
+template <typename F>
+void ForEachVectorCase(F f) {
+  for (size_t n : Sizes()) {
+    for (int kind : {0, 1}) {
+      for (size_t misalign : {0, 1}) {
+        INFO("n=" << n << " kind=" << kind << " misalign=" << misalign);
+        f(n, kind, misalign);
+      }
+    }
+  }
+}
+
+// The cases of a kernel run in place (its input is its output): each n in Sizes(), the
+// buffer 0 and 3 floats past a 16-byte boundary. f(n, misalign).
+template <typename F>
+void ForEachInPlaceCase(F f) {
+  for (size_t n : Sizes()) {
+    for (size_t misalign : {0, 3}) {
+      INFO("n=" << n << " misalign=" << misalign);
+      f(n, misalign);
+    }
+  }
 }
 
 // Unit roundoff of float under round-to-nearest: every float op is exact * (1 + d), |d| <= kU.
@@ -81,6 +163,20 @@ inline std::vector<float> WideRange(size_t n, uint32_t seed) {
   std::bernoulli_distribution neg(0.5);
   std::vector<float> v(n);
   for (float& x : v) x = std::ldexp(mant(rng), expo(rng)) * (neg(rng) ? -1.0f : 1.0f);
+  return v;
+}
+
+// kind 0: Uniform, kind 1: WideRange; tests run both.
+inline std::vector<float> Data(int kind, size_t n, uint32_t seed) {
+  return kind == 0 ? Uniform(n, seed) : WideRange(n, seed);
+}
+
+// Integers in [-8, 8]: products and partial sums of a few hundred of them stay integers
+// below 2^24, so any summation order is exact and results can be compared exactly.
+// Catches a dropped or doubled tail element independently of any tolerance.
+inline std::vector<float> SmallIntegers(size_t n, uint32_t seed) {
+  std::vector<float> v = Uniform(n, seed, -8.0f, 9.0f);
+  for (float& x : v) x = std::floor(x);
   return v;
 }
 
@@ -172,6 +268,37 @@ inline std::vector<int32_t> IdsWithRepeats(size_t count, size_t v, uint32_t seed
     }
   }
   return ids;
+}
+
+// The cases of a row kernel (gather, scatter-add) over a (kTableRows, stride) table: each
+// D in Sizes(), each stride in StridesFor(D), the table's padding holding the sentinel
+// NaN, and N = 0..kMaxIds ids with repeats and the first and last row (37 runs below, at
+// and above multiples of 8 and 32). f(d, stride, table0, ids).
+constexpr size_t kTableRows = 13;  // V
+constexpr size_t kMaxIds = 37;
+
+template <typename F>
+void ForEachTableCase(F f) {
+  for (size_t d : Sizes()) {
+    for (size_t stride : StridesFor(d)) {
+      const std::vector<float> table0 = PaddedTable(kTableRows, d, stride, static_cast<uint32_t>(d * 1000 + stride));
+      for (size_t n = 0; n <= kMaxIds; ++n) {
+        INFO("D=" << d << " stride=" << stride << " N=" << n);
+        f(d, stride, table0, IdsWithRepeats(n, kTableRows, static_cast<uint32_t>(n * 7 + d)));
+      }
+    }
+  }
+}
+
+// y = f(n, a, x, y) kernels (f32_axpy, f32_scale) with n = 0 must leave y as it was.
+using AxpyLikeFn = void (*)(size_t, float, const float*, float*);
+
+inline void CheckAxpyLikeEmpty(const Variant<AxpyLikeFn>& v) {
+  Guarded x(Uniform(8, 1), Guard::kPoison), y(Uniform(8, 2), Guard::kCanary);
+  const std::vector<float> y0 = y.payload();
+  v.fn(0, 2.0f, x.data(), y.data());
+  CHECK(FirstBitMismatch(y.data(), y0.data(), 8) == -1);
+  CHECK(y.GuardsIntact());
 }
 
 }  // namespace embedwasm::kernels::test

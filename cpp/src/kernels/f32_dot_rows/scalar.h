@@ -1,6 +1,8 @@
 #pragma once
 #include <cstddef>
 
+#include "kernels/f32_dot_rows/tiling.h"
+
 namespace embedwasm::kernels {
 
 // Dot products of R rows with B queries, the inner loop of nearest-neighbour search:
@@ -13,12 +15,8 @@ namespace embedwasm::kernels {
 // scores, and so rankings and ties, identical natively and in wasm, and a batch of queries
 // scores exactly like the same queries one at a time.
 //
-// Tiles: a batch is taken 2 rows x 4 queries at a time, so each row vector loaded serves
-// four queries and each query vector two rows, and a row is read from memory once per call
-// whatever the number of queries; a single query goes 2 rows at a time. (Measured on
-// 400k x 100, D = 100, Zen 4, in wasm: 2x4 3.0 ms per query in a batch of 32, against 3.2
-// for 4x2, 3.3 for 1x8 and 4.5 for 4x4; single queries 7 ms with 2 rows, 12 with 4.) The
-// tile shape does not change any result, only speed, so each variant may pick its own.
+// The blocking into tiles is shared with the SIMD twin (tiling.h); this file holds only
+// the scalar tile.
 
 namespace detail {
 
@@ -30,65 +28,37 @@ namespace detail {
 #define EMBEDWASM_SLP_ONLY
 #endif
 
-template <size_t R, size_t Q>
-EMBEDWASM_SLP_ONLY inline void f32_dot_tile__scalar(size_t d, const float* x, size_t x_stride, const float* y,
-                                                    size_t y_stride, float* out, size_t out_stride) {
-  float acc[R][Q][4] = {};
-  size_t j = 0;
-  for (; j + 4 <= d; j += 4) {
+struct f32_dot_tile__scalar {
+  template <size_t R, size_t Q>
+  EMBEDWASM_SLP_ONLY static void run(size_t d, const float* x, size_t x_stride, const float* y, size_t y_stride,
+                                     float* out, size_t out_stride) {
+    float acc[R][Q][4] = {};
+    size_t j = 0;
+    for (; j + 4 <= d; j += 4) {
+      for (size_t r = 0; r < R; ++r) {
+        for (size_t b = 0; b < Q; ++b) {
+          for (size_t l = 0; l < 4; ++l) acc[r][b][l] += x[r * x_stride + j + l] * y[b * y_stride + j + l];
+        }
+      }
+    }
     for (size_t r = 0; r < R; ++r) {
       for (size_t b = 0; b < Q; ++b) {
-        for (size_t l = 0; l < 4; ++l) acc[r][b][l] += x[r * x_stride + j + l] * y[b * y_stride + j + l];
+        float sum = (acc[r][b][0] + acc[r][b][1]) + (acc[r][b][2] + acc[r][b][3]);
+        for (size_t t = j; t < d; ++t) sum += x[r * x_stride + t] * y[b * y_stride + t];
+        out[b * out_stride + r] = sum;
       }
     }
   }
-  for (size_t r = 0; r < R; ++r) {
-    for (size_t b = 0; b < Q; ++b) {
-      float sum = (acc[r][b][0] + acc[r][b][1]) + (acc[r][b][2] + acc[r][b][3]);
-      for (size_t t = j; t < d; ++t) sum += x[r * x_stride + t] * y[b * y_stride + t];
-      out[b * out_stride + r] = sum;
-    }
-  }
-}
+};
 
-// Rows in steps of R and queries in steps of Q, leftovers one at a time.
-template <size_t R, size_t Q>
-inline void f32_dot_rows_tiled__scalar(size_t rows, size_t queries, size_t d, const float* x, size_t x_stride,
-                                       const float* y, size_t y_stride, float* out, size_t out_stride) {
-  size_t r = 0;
-  for (; r + R <= rows; r += R) {
-    const float* xr = x + r * x_stride;
-    size_t b = 0;
-    for (; b + Q <= queries; b += Q) {
-      f32_dot_tile__scalar<R, Q>(d, xr, x_stride, y + b * y_stride, y_stride, out + b * out_stride + r, out_stride);
-    }
-    for (; b < queries; ++b) {
-      f32_dot_tile__scalar<R, 1>(d, xr, x_stride, y + b * y_stride, y_stride, out + b * out_stride + r, out_stride);
-    }
-  }
-  for (; r < rows; ++r) {
-    const float* xr = x + r * x_stride;
-    size_t b = 0;
-    for (; b + Q <= queries; b += Q) {
-      f32_dot_tile__scalar<1, Q>(d, xr, x_stride, y + b * y_stride, y_stride, out + b * out_stride + r, out_stride);
-    }
-    for (; b < queries; ++b) {
-      f32_dot_tile__scalar<1, 1>(d, xr, x_stride, y + b * y_stride, y_stride, out + b * out_stride + r, out_stride);
-    }
-  }
-}
+#undef EMBEDWASM_SLP_ONLY
 
 }  // namespace detail
 
 inline void f32_dot_rows__scalar(size_t rows, size_t queries, size_t d, const float* x, size_t x_stride, const float* y,
                                  size_t y_stride, float* out, size_t out_stride) {
-  if (queries == 1) {
-    detail::f32_dot_rows_tiled__scalar<2, 1>(rows, queries, d, x, x_stride, y, y_stride, out, out_stride);
-  } else {
-    detail::f32_dot_rows_tiled__scalar<2, 4>(rows, queries, d, x, x_stride, y, y_stride, out, out_stride);
-  }
+  detail::f32_dot_rows_blocked<detail::f32_dot_tile__scalar>(rows, queries, d, x, x_stride, y, y_stride, out,
+                                                             out_stride);
 }
 
 }  // namespace embedwasm::kernels
-
-#undef EMBEDWASM_SLP_ONLY

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstddef>
 
-#include "kernels/norm/scalar.h"
+#include "kernels/f32_norm/scalar.h"
 
 namespace embedwasm::kernels {
 
