@@ -3,6 +3,7 @@
 // a 400k-word vocabulary costs one call instead of 400k string conversions.
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "bindings/core.h"
@@ -41,5 +42,10 @@ struct PackedWords {
     std::vector<uint32_t>().swap(lengths);
   }
 };
+// decodeWords in web/lib/vectors/word_blob.js copies both from the heap: the bytes as a
+// Uint8Array, the lengths as a Uint32Array.
+static_assert(sizeof(decltype(PackedWords::bytes)::value_type) == 1, "JS reads PackedWords::bytes as bytes");
+static_assert(std::is_same_v<decltype(PackedWords::lengths)::value_type, uint32_t>,
+              "JS reads PackedWords::lengths as uint32");
 
 }  // namespace embedwasm::bindings

@@ -37,7 +37,11 @@ function stringList(m, words, where, name) {
   return list;
 }
 
-/** Reads the (index, score) pairs a handle left from its last query. */
+/**
+ * Reads the (index, score) pairs a handle left from its last query: int32 then float32,
+ * 8 bytes a pair (the layout static_asserted beside Neighbor in
+ * cpp/include/embedwasm/vectors/top_k.h).
+ */
 export function readNeighbors(m, handle, words) {
   const n = handle.neighborsCount();
   if (n === 0) return [];

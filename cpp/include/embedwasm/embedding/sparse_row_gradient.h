@@ -4,6 +4,7 @@
 // are summed in the order the ids appeared, so the result is deterministic.
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 #include <vector>
 
 #include "embedwasm/core/row_matrix.h"
@@ -22,5 +23,12 @@ struct SparseRowGradient {
   // dense[rows[k]] += values[k]; dense must be (V, D) with every row id < V.
   Status add_to(RowMatrix* dense) const;
 };
+// JS copies both arrays straight from the heap (web/lib/layers/table_layer.js, the sparse
+// gradient of Embedding and EmbeddingBag): rows as an Int32Array, values as a
+// Float32Array of U * D, so the element types are part of the contract.
+static_assert(std::is_same_v<decltype(SparseRowGradient::rows)::value_type, int32_t>,
+              "JS reads SparseRowGradient::rows as int32");
+static_assert(std::is_same_v<decltype(SparseRowGradient::values)::value_type, float> && sizeof(float) == 4,
+              "JS reads SparseRowGradient::values as float32");
 
 }  // namespace embedwasm::embedding

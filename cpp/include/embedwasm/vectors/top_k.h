@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <type_traits>
 #include <vector>
 
 namespace embedwasm::vectors {
@@ -19,6 +20,13 @@ struct Neighbor {
   int32_t index = 0;   // row in the vocabulary
   float score = 0.0f;  // cosine similarity (or 3CosMul score), higher is closer
 };
+// JS reads query results straight from the heap as packed pairs: readNeighbors in
+// web/lib/vectors/keyed_vectors.js takes element 2k of an Int32Array view as the index and
+// element 2k + 1 of a Float32Array view of the same bytes as the score.
+static_assert(std::is_standard_layout_v<Neighbor>, "Neighbor is read from the heap by JS");
+static_assert(sizeof(Neighbor) == 8 && alignof(Neighbor) == 4, "Neighbor is read by JS as 8-byte pairs");
+static_assert(offsetof(Neighbor, index) == 0 && offsetof(Neighbor, score) == 4,
+              "JS reads the index at byte 0 and the score at byte 4 of each Neighbor");
 
 // True if `a` ranks strictly before `b` in the order above.
 inline bool ranks_before(const Neighbor& a, const Neighbor& b) {
