@@ -447,8 +447,9 @@ TEST_CASE("initializers: parameters another initializer would use are ignored",
   CHECK(initialize(spec, 1, &m).is_ok());
 }
 
-TEST_CASE("initializers: orthogonal on a large tall table", "[initializers][.slow]") {
-  // Hidden (run with "[.slow]"): 100000 x 64 should take about a second.
-  const RowMatrix m = initialized(spec_named("orthogonal"), 100000, 64, 6);
+TEST_CASE("initializers: orthogonal on a large tall table", "[initializers]") {
+  // Rows far beyond the columns (an embedding table's shape): the columns stay
+  // orthonormal to float rounding however many rows each dot product sums over.
+  const RowMatrix m = initialized(spec_named("orthogonal"), 20000, 64, 6);
   CHECK(gram_error(m, true, 1.0) < 1e-4);
 }

@@ -1,4 +1,4 @@
-// layers/embedding_bag: PyTorch nn.EmbeddingBag forward, both weight backwards and the
+// embedding/embedding_bag: PyTorch nn.EmbeddingBag forward, both weight backwards and the
 // per_sample_weights gradient, checked against hand values, a one-hot reference written
 // here and central differences of L = sum(g * forward(W)).
 #include <catch2/catch.hpp>
