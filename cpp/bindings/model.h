@@ -84,7 +84,7 @@ inline Status to_regularizer(const RegularizerJs& r, layers::RegularizerSpec* ou
 class SequentialJs {
  public:
   StatusJs add_embedding(EmbeddingJs& standalone, const RegularizerJs& reg, const ConstraintJs& con) {
-    layers::EmbeddingLayerOptions options;
+    layers::TableLayerOptions options;
     Status s = to_regularizer(reg, &options.embeddings_regularizer);
     if (s.is_ok()) s = to_constraint(con, /*per_row=*/true, &options.embeddings_constraint);
     if (!s.is_ok()) return to_js(s);
@@ -101,7 +101,7 @@ class SequentialJs {
   }
 
   StatusJs add_embedding_bag(EmbeddingBagJs& standalone, const RegularizerJs& reg, const ConstraintJs& con) {
-    layers::EmbeddingBagLayerOptions options;
+    layers::TableLayerOptions options;
     Status s = to_regularizer(reg, &options.embeddings_regularizer);
     if (s.is_ok()) s = to_constraint(con, /*per_row=*/true, &options.embeddings_constraint);
     if (!s.is_ok()) return to_js(s);

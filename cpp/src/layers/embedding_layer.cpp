@@ -9,27 +9,11 @@
 
 namespace embedwasm::layers {
 
-Status EmbeddingLayer::create(const embedding::EmbeddingConfig& config, const EmbeddingLayerOptions& options,
+Status EmbeddingLayer::create(const embedding::EmbeddingConfig& config, const TableLayerOptions& options,
                               const float* initial_weights, size_t num_weights,
                               std::unique_ptr<EmbeddingLayer>* out) {
-  EMBEDWASM_RETURN_IF_ERROR(validate(options.embeddings_regularizer).prefixed("embeddings_regularizer: "));
-  EMBEDWASM_RETURN_IF_ERROR(validate(options.embeddings_constraint).prefixed("embeddings_constraint: "));
   std::unique_ptr<EmbeddingLayer> layer(new EmbeddingLayer());
-  EMBEDWASM_RETURN_IF_ERROR(check_initial_table(config.table, initial_weights, num_weights));
-  EMBEDWASM_RETURN_IF_ERROR(embedding::Embedding::create(config, initial_weights, &layer->core_));
-  Param& p = layer->param_;
-  p.name = "embeddings";
-  p.value = &layer->core_.table().weights();
-  p.sparse = config.table.sparse;
-  if (p.sparse) {
-    p.sparse_grad.cols = layer->core_.dim();
-  } else {
-    EMBEDWASM_RETURN_IF_ERROR(RowMatrix::create(layer->core_.vocab_size(), layer->core_.dim(), &p.grad));
-  }
-  p.regularizer = options.embeddings_regularizer;
-  p.constraint = options.embeddings_constraint;
-  // Catches a column constraint on a sparse table, which would move untouched rows.
-  EMBEDWASM_RETURN_IF_ERROR(validate(p));
+  EMBEDWASM_RETURN_IF_ERROR(layer->init(config, options, initial_weights, num_weights));
   *out = std::move(layer);
   return Status::ok();
 }

@@ -58,20 +58,5 @@ Status check_mask(const Mask& mask, size_t batch, size_t steps) {
 
 Status not_built() { return Status::invalid_argument("the layer is not built (call build first)"); }
 
-Status check_initial_table(const embedding::EmbeddingTableConfig& table, const float* weights, size_t num_weights) {
-  if (weights == nullptr && num_weights == 0) return Status::ok();
-  const int64_t v = table.input_dim, d = table.output_dim;
-  constexpr int64_t kInt32Max = 2147483647;
-  if (v <= 0 || d <= 0 || v > kInt32Max || d > kInt32Max) return Status::ok();
-  // Both < 2^31, so the product fits in 64 bits.
-  const uint64_t expected = static_cast<uint64_t>(v) * static_cast<uint64_t>(d);
-  if (weights == nullptr || static_cast<uint64_t>(num_weights) != expected) {
-    const std::string got = weights == nullptr ? "a null pointer (num_weights " + std::to_string(num_weights) + ")"
-                                               : std::to_string(num_weights);
-    return Status::invalid_argument("initial weights must hold input_dim * output_dim = " +
-                                    std::to_string(expected) + " values, got " + got);
-  }
-  return Status::ok();
-}
 
 }  // namespace embedwasm::layers

@@ -5,7 +5,6 @@
 #include <cstddef>
 #include <string>
 
-#include "embedwasm/embedding/embedding_table.h"
 #include "embedwasm/core/shape.h"
 #include "embedwasm/core/status.h"
 #include "embedwasm/core/tensor.h"
@@ -26,11 +25,5 @@ Status check_exact(const char* what, const Tensor& t, const Shape& shape);
 Status check_mask(const Mask& mask, size_t batch, size_t steps);
 
 Status not_built();
-
-// Initial weights for an embedding table: nullptr with num_weights 0 (draw from the
-// initializer), or V * D values. Checked before the core is created so that a wrong
-// count fails before a large table is drawn; a config with bad dims passes here and is
-// reported by the core.
-Status check_initial_table(const embedding::EmbeddingTableConfig& table, const float* weights, size_t num_weights);
 
 }  // namespace embedwasm::layers

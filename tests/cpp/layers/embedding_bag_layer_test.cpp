@@ -31,7 +31,7 @@ EmbeddingBagConfig MakeConfig(EmbeddingBagMode mode, bool sparse) {
 
 std::unique_ptr<EmbeddingBagLayer> MakeLayer(const EmbeddingBagConfig& c, const std::vector<float>& w) {
   std::unique_ptr<EmbeddingBagLayer> e;
-  TL_REQUIRE_OK(EmbeddingBagLayer::create(c, EmbeddingBagLayerOptions(), w.data(), w.size(), &e));
+  TL_REQUIRE_OK(EmbeddingBagLayer::create(c, TableLayerOptions(), w.data(), w.size(), &e));
   Shape out;
   TL_REQUIRE_OK(e->build({4}, &out));
   CHECK(out == Shape{3});
@@ -85,11 +85,11 @@ TEST_CASE("EmbeddingBagLayer table gradient matches finite differences in every 
 TEST_CASE("EmbeddingBagLayer error paths", "[layers]") {
   std::unique_ptr<EmbeddingBagLayer> e;
   const std::vector<float> w(kV * kD + 1);
-  CHECK(EmbeddingBagLayer::create(MakeConfig(EmbeddingBagMode::kSum, false), EmbeddingBagLayerOptions(),
+  CHECK(EmbeddingBagLayer::create(MakeConfig(EmbeddingBagMode::kSum, false), TableLayerOptions(),
                                   w.data(), w.size(), &e)
             .code() == StatusCode::kInvalidArgument);
   TL_REQUIRE_OK(EmbeddingBagLayer::create(MakeConfig(EmbeddingBagMode::kSum, false),
-                                          EmbeddingBagLayerOptions(), nullptr, 0, &e));
+                                          TableLayerOptions(), nullptr, 0, &e));
   CHECK(e->params()[0]->name == "embeddings");
   Shape out;
   for (const Shape& bad : {Shape{}, Shape{2, 3}}) {

@@ -34,7 +34,7 @@ EmbeddingConfig MakeConfig(bool sparse, bool mask_zero = false) {
 std::unique_ptr<EmbeddingLayer> MakeLayer(const EmbeddingConfig& c, const Shape& in,
                                           const std::vector<float>& weights = {}) {
   std::unique_ptr<EmbeddingLayer> e;
-  TL_REQUIRE_OK(EmbeddingLayer::create(c, EmbeddingLayerOptions(), weights.empty() ? nullptr : weights.data(),
+  TL_REQUIRE_OK(EmbeddingLayer::create(c, TableLayerOptions(), weights.empty() ? nullptr : weights.data(),
                                        weights.size(), &e));
   Shape out;
   TL_REQUIRE_OK(e->build(in, &out));
@@ -77,7 +77,7 @@ TEST_CASE("EmbeddingLayer looks up rows of the given weights and builds the mask
 }
 
 TEST_CASE("EmbeddingLayer param: name, value, sparse flag, specs handed through", "[layers]") {
-  EmbeddingLayerOptions options;
+  TableLayerOptions options;
   options.embeddings_regularizer.l2 = 0.01;
   options.embeddings_constraint.kind = ConstraintKind::kMaxNorm;
   options.embeddings_constraint.max_value = 1.5;
@@ -163,20 +163,20 @@ TEST_CASE("EmbeddingLayer error paths", "[layers]") {
   std::unique_ptr<EmbeddingLayer> e;
   EmbeddingConfig c = MakeConfig(false);
   const std::vector<float> w(kV * kD - 1);
-  CHECK(EmbeddingLayer::create(c, EmbeddingLayerOptions(), w.data(), w.size(), &e).code() ==
+  CHECK(EmbeddingLayer::create(c, TableLayerOptions(), w.data(), w.size(), &e).code() ==
         StatusCode::kInvalidArgument);
-  CHECK(EmbeddingLayer::create(c, EmbeddingLayerOptions(), nullptr, 18, &e).code() ==
+  CHECK(EmbeddingLayer::create(c, TableLayerOptions(), nullptr, 18, &e).code() ==
         StatusCode::kInvalidArgument);
   c.table.input_dim = 0;
-  CHECK(EmbeddingLayer::create(c, EmbeddingLayerOptions(), nullptr, 0, &e).code() == StatusCode::kOutOfRange);
+  CHECK(EmbeddingLayer::create(c, TableLayerOptions(), nullptr, 0, &e).code() == StatusCode::kOutOfRange);
   // A column constraint on a sparse table would move rows the batch did not touch.
-  EmbeddingLayerOptions columns;
+  TableLayerOptions columns;
   columns.embeddings_constraint.kind = ConstraintKind::kMaxNorm;
   columns.embeddings_constraint.per_row = false;
   CHECK(EmbeddingLayer::create(MakeConfig(true), columns, nullptr, 0, &e).code() ==
         StatusCode::kInvalidArgument);
 
-  TL_REQUIRE_OK(EmbeddingLayer::create(MakeConfig(false), EmbeddingLayerOptions(), nullptr, 0, &e));
+  TL_REQUIRE_OK(EmbeddingLayer::create(MakeConfig(false), TableLayerOptions(), nullptr, 0, &e));
   Tensor y, dx;
   Mask m;
   CHECK(e->forward(kIds, Mask(), false, &y, &m).code() == StatusCode::kInvalidArgument);  // not built
@@ -188,7 +188,7 @@ TEST_CASE("EmbeddingLayer error paths", "[layers]") {
   EmbeddingConfig fixed = MakeConfig(false);
   fixed.input_length = 5;
   std::unique_ptr<EmbeddingLayer> f;
-  TL_REQUIRE_OK(EmbeddingLayer::create(fixed, EmbeddingLayerOptions(), nullptr, 0, &f));
+  TL_REQUIRE_OK(EmbeddingLayer::create(fixed, TableLayerOptions(), nullptr, 0, &f));
   CHECK(f->build({4}, &out).code() == StatusCode::kInvalidArgument);
   TL_REQUIRE_OK(f->build({5}, &out));
 

@@ -59,7 +59,7 @@ std::unique_ptr<Sequential> ToyModel(uint64_t seed) {
   ec.table.seed = seed;
   ec.mask_zero = true;
   std::unique_ptr<EmbeddingLayer> emb;
-  TL_REQUIRE_OK(EmbeddingLayer::create(ec, EmbeddingLayerOptions(), nullptr, 0, &emb));
+  TL_REQUIRE_OK(EmbeddingLayer::create(ec, TableLayerOptions(), nullptr, 0, &emb));
   model->add(std::move(emb));
   model->add(std::make_unique<GlobalAveragePooling1D>());
   DenseConfig dc;
@@ -169,7 +169,7 @@ TEST_CASE("Sequential: a batch whose activations exceed the memory limit fails b
     ec.table.output_dim = 1024;
     ec.table.seed = 5;
     std::unique_ptr<EmbeddingLayer> emb;
-    TL_REQUIRE_OK(EmbeddingLayer::create(ec, EmbeddingLayerOptions(), nullptr, 0, &emb));
+    TL_REQUIRE_OK(EmbeddingLayer::create(ec, TableLayerOptions(), nullptr, 0, &emb));
     model->add(std::move(emb));
     model->add(std::make_unique<GlobalAveragePooling1D>());
     model->add(LinearDense(1, std::vector<float>(1024, 0.01f), {0}));

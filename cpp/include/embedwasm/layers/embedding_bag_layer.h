@@ -14,26 +14,17 @@
 #include "embedwasm/core/status.h"
 #include "embedwasm/layers/layer.h"
 #include "embedwasm/layers/param.h"
+#include "embedwasm/layers/table_layer.h"
 
 namespace embedwasm::layers {
 
-struct EmbeddingBagLayerOptions {
-  RegularizerSpec embeddings_regularizer;
-  ConstraintSpec embeddings_constraint;  // per_row = true: each embedding vector
-};
-
-class EmbeddingBagLayer : public Layer {
+class EmbeddingBagLayer : public TableLayer<embedding::EmbeddingBag> {
  public:
   // initial_weights: dense (V, D), num_weights = V * D, or nullptr (num_weights 0).
-  static Status create(const embedding::EmbeddingBagConfig& config, const EmbeddingBagLayerOptions& options,
+  static Status create(const embedding::EmbeddingBagConfig& config, const TableLayerOptions& options,
                        const float* initial_weights, size_t num_weights,
                        std::unique_ptr<EmbeddingBagLayer>* out);
 
-  EmbeddingBagLayer(const EmbeddingBagLayer&) = delete;  // the Param points into the table
-  EmbeddingBagLayer& operator=(const EmbeddingBagLayer&) = delete;
-
-  embedding::EmbeddingBag& core() { return core_; }
-  const embedding::EmbeddingBag& core() const { return core_; }
   const char* class_name() const override { return "EmbeddingBag"; }
   // in: (L,).
   Status build(const Shape& in, Shape* out) override;
@@ -45,18 +36,10 @@ class EmbeddingBagLayer : public Layer {
   // asked) is zeros.
   Status backward(const Tensor& x, const Mask& mask_in, const Tensor& y, const Tensor& dy,
                   Tensor* dx) override;
-  // [embeddings]
-  std::vector<Param*> params() override { return {&param_}; }
 
  private:
   EmbeddingBagLayer() = default;
   embedding::BagInput bag_input(const Tensor& x) const;
-
-  embedding::EmbeddingBag core_;
-  Param param_;
-  bool built_ = false;
-  Shape in_;                  // (L,)
-  std::vector<int32_t> ids_;  // scratch: x as int32
 };
 
 }  // namespace embedwasm::layers

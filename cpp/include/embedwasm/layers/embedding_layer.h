@@ -15,30 +15,18 @@
 #include "embedwasm/core/status.h"
 #include "embedwasm/layers/layer.h"
 #include "embedwasm/layers/param.h"
+#include "embedwasm/layers/table_layer.h"
 
 namespace embedwasm::layers {
 
-struct EmbeddingLayerOptions {
-  RegularizerSpec embeddings_regularizer;
-  // Keras' MaxNorm default axis = 0 would constrain columns of the (V, D) table; the
-  // norm of each embedding vector is what is meant in practice (and what PyTorch's
-  // max_norm bounds), so per_row = true is kept as ConstraintSpec's default.
-  ConstraintSpec embeddings_constraint;
-};
-
-class EmbeddingLayer : public Layer {
+class EmbeddingLayer : public TableLayer<embedding::Embedding> {
  public:
   // initial_weights: dense (V, D), num_weights = V * D, or nullptr (num_weights 0) to
   // draw from config.table.embeddings_initializer.
-  static Status create(const embedding::EmbeddingConfig& config, const EmbeddingLayerOptions& options,
+  static Status create(const embedding::EmbeddingConfig& config, const TableLayerOptions& options,
                        const float* initial_weights, size_t num_weights,
                        std::unique_ptr<EmbeddingLayer>* out);
 
-  EmbeddingLayer(const EmbeddingLayer&) = delete;  // the Param points into the table
-  EmbeddingLayer& operator=(const EmbeddingLayer&) = delete;
-
-  embedding::Embedding& core() { return core_; }
-  const embedding::Embedding& core() const { return core_; }
   const char* class_name() const override { return "Embedding"; }
   // in: () or (T,); with input_length > 0, T must equal it.
   Status build(const Shape& in, Shape* out) override;
@@ -53,17 +41,9 @@ class EmbeddingLayer : public Layer {
   // instead of failing the batch.
   Status backward(const Tensor& x, const Mask& mask_in, const Tensor& y, const Tensor& dy,
                   Tensor* dx) override;
-  // [embeddings]
-  std::vector<Param*> params() override { return {&param_}; }
 
  private:
   EmbeddingLayer() = default;
-
-  embedding::Embedding core_;
-  Param param_;
-  bool built_ = false;
-  Shape in_;                  // per sample
-  std::vector<int32_t> ids_;  // scratch: x as int32
 };
 
 }  // namespace embedwasm::layers

@@ -19,37 +19,54 @@
 
 namespace embedwasm::layers {
 
-class GlobalAveragePooling1D : public Layer {
+// What both poolings share: the (T, D) input they are built for, the checks, and the
+// loop over the batch; each subclass reduces one sample and routes its gradient back.
+class GlobalPooling1D : public Layer {
  public:
-  const char* class_name() const override { return "GlobalAveragePooling1D"; }
   // in: (T, D) with T > 0 and D > 0.
   Status build(const Shape& in, Shape* out) override;
+  // y[b] = pool(x[b]); mask_out is empty (the mask is consumed).
   Status forward(const Tensor& x, const Mask& mask_in, bool training, Tensor* y,
                  Mask* mask_out) override;
-  // dx[b, t] = dy[b] / count(b) at unmasked t, 0 at masked t and for a fully masked b.
+  // dx[b] = unpool(x[b], dy[b]).
   Status backward(const Tensor& x, const Mask& mask_in, const Tensor& y, const Tensor& dy,
                   Tensor* dx) override;
+
+ protected:
+  // xb: (T, D), sample b of the batch, whose steps `mask` (possibly empty) tells apart;
+  // yb: (D,).
+  virtual void pool(const float* xb, const Mask& mask, size_t b, float* yb) = 0;
+  // dyb: (D,); writes all of dxb: (T, D).
+  virtual void unpool(const float* xb, const Mask& mask, size_t b, const float* dyb, float* dxb) = 0;
+  size_t steps() const { return in_[0]; }  // T
+  size_t dim() const { return in_[1]; }    // D
 
  private:
   bool built_ = false;
   Shape in_;  // (T, D)
 };
 
-class GlobalMaxPooling1D : public Layer {
+class GlobalAveragePooling1D : public GlobalPooling1D {
+ public:
+  const char* class_name() const override { return "GlobalAveragePooling1D"; }
+
+ protected:
+  void pool(const float* xb, const Mask& mask, size_t b, float* yb) override;
+  // dx[b, t] = dy[b] / count(b) at unmasked t, 0 at masked t and for a fully masked b.
+  void unpool(const float* xb, const Mask& mask, size_t b, const float* dyb, float* dxb) override;
+};
+
+class GlobalMaxPooling1D : public GlobalPooling1D {
  public:
   const char* class_name() const override { return "GlobalMaxPooling1D"; }
-  // in: (T, D) with T > 0 and D > 0.
-  Status build(const Shape& in, Shape* out) override;
-  Status forward(const Tensor& x, const Mask& mask_in, bool training, Tensor* y,
-                 Mask* mask_out) override;
+
+ protected:
+  void pool(const float* xb, const Mask& mask, size_t b, float* yb) override;
   // dy[b, d] goes to the arg-max step of x[b, :, d] among unmasked steps, the first one
   // on ties (as the forward picked it); nothing for a fully masked b.
-  Status backward(const Tensor& x, const Mask& mask_in, const Tensor& y, const Tensor& dy,
-                  Tensor* dx) override;
+  void unpool(const float* xb, const Mask& mask, size_t b, const float* dyb, float* dxb) override;
 
  private:
-  bool built_ = false;
-  Shape in_;  // (T, D)
   std::vector<size_t> argmax_;  // scratch: (D,) arg-max step of one sample
 };
 
