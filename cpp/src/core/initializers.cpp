@@ -194,6 +194,20 @@ void fill_variance_scaling(Rng* rng, double scale, FanMode mode, bool uniform, R
   }
 }
 
+// Applies reflector k, I - tau v v^T with v = (1, a[k+1..m, k]), to the columns right of
+// column k of the column-major (m, n) matrix a (rows k..m).
+void apply_reflector(double* a, size_t m, size_t n, size_t k, double tau) {
+  const double* ak = a + k * m;
+  for (size_t j = k + 1; j < n; ++j) {
+    double* aj = a + j * m;
+    double w = aj[k];
+    for (size_t i = k + 1; i < m; ++i) w += ak[i] * aj[i];
+    w *= tau;
+    aj[k] -= w;
+    for (size_t i = k + 1; i < m; ++i) aj[i] -= w * ak[i];
+  }
+}
+
 // Householder QR of a column-major (m, n) matrix, m >= n, replaced in place by Q (m, n)
 // with each column multiplied by the sign of R's diagonal, which makes Q the unique
 // factor whose R has a positive diagonal (Keras: q *= sign(diag(r))). Householder keeps
@@ -219,27 +233,13 @@ void orthonormal_q(double* a, size_t m, size_t n, double* scratch) {
       for (size_t i = k + 1; i < m; ++i) ak[i] *= inv;
     }
     r_sign[k] = beta < 0.0 ? -1.0 : 1.0;  // sign(0) as +1 keeps a column, where Keras'd zero it
-    for (size_t j = k + 1; j < n; ++j) {
-      double* aj = a + j * m;
-      double w = aj[k];
-      for (size_t i = k + 1; i < m; ++i) w += ak[i] * aj[i];
-      w *= tau[k];
-      aj[k] -= w;
-      for (size_t i = k + 1; i < m; ++i) aj[i] -= w * ak[i];
-    }
+    apply_reflector(a, m, n, k, tau[k]);
   }
   // Accumulate Q = H_0 ... H_{n-1} I[:, :n] backwards in place (LAPACK dorg2r): column k
   // still holds v_k when reflector k is applied to the columns right of it.
   for (size_t k = n; k-- > 0;) {
     double* ak = a + k * m;
-    for (size_t j = k + 1; j < n; ++j) {
-      double* aj = a + j * m;
-      double w = aj[k];
-      for (size_t i = k + 1; i < m; ++i) w += ak[i] * aj[i];
-      w *= tau[k];
-      aj[k] -= w;
-      for (size_t i = k + 1; i < m; ++i) aj[i] -= w * ak[i];
-    }
+    apply_reflector(a, m, n, k, tau[k]);
     for (size_t i = k + 1; i < m; ++i) ak[i] *= -tau[k];
     ak[k] = 1.0 - tau[k];
     for (size_t i = 0; i < k; ++i) ak[i] = 0.0;

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "embedding/embedding_test_util.h"
+
 namespace embedwasm::embedding {
 namespace {
 
@@ -43,15 +45,7 @@ std::vector<float> RandomTable(size_t v, size_t d, uint32_t seed) {
   return w;
 }
 
-double LpNorm(const float* x, size_t d, double p) {
-  double acc = 0.0;
-  if (std::isinf(p)) {
-    for (size_t j = 0; j < d; ++j) acc = std::max(acc, std::fabs(static_cast<double>(x[j])));
-    return acc;
-  }
-  for (size_t j = 0; j < d; ++j) acc += std::pow(std::fabs(static_cast<double>(x[j])), p);
-  return std::pow(acc, 1.0 / p);
-}
+using test::LpNorm;
 
 // ---------------------------------------------------------------------------------------
 // Options are validated before anything is allocated or written.

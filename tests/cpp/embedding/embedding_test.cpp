@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "embedding/table_gradient_check.h"
+#include "embedding/embedding_test_util.h"
 
 namespace embedwasm::embedding {
 namespace {
@@ -285,15 +286,7 @@ TEST_CASE("the padding row looks up as zeros from an initializer, as given other
 // ---------------------------------------------------------------------------------------
 // 6. max_norm through forward
 
-double LpNorm(const float* x, size_t d, double p) {
-  double acc = 0.0;
-  if (std::isinf(p)) {
-    for (size_t j = 0; j < d; ++j) acc = std::max(acc, std::fabs(static_cast<double>(x[j])));
-    return acc;
-  }
-  for (size_t j = 0; j < d; ++j) acc += std::pow(std::fabs(static_cast<double>(x[j])), p);
-  return std::pow(acc, 1.0 / p);
-}
+using test::LpNorm;
 
 TEST_CASE("max_norm: forward renormalises looked-up rows and returns them", "[embedding]") {
   const double inf = std::numeric_limits<double>::infinity();

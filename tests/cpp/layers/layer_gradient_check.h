@@ -15,6 +15,7 @@
 
 #include "embedwasm/core/status.h"
 #include "embedwasm/layers/layer.h"
+#include "core/tensor_test_util.h"
 #include "embedding/table_gradient_check.h"
 
 #define TL_REQUIRE_OK(expr)                        \
@@ -26,19 +27,8 @@
 
 namespace embedwasm::layers_test {
 
-inline Tensor MakeTensor(const Shape& shape, std::vector<float> data) {
-  Tensor t;
-  t.shape = shape;
-  t.data = std::move(data);
-  return t;
-}
-
-inline Mask MakeMask(const Shape& shape, std::vector<uint8_t> data) {
-  Mask m;
-  m.shape = shape;
-  m.data = std::move(data);
-  return m;
-}
+using test::MakeMask;
+using test::MakeTensor;
 
 // Values in [lo, hi), fixed seed.
 inline std::vector<float> RandomValues(size_t n, uint32_t seed, float lo = -1.0f, float hi = 1.0f) {

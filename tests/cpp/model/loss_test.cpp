@@ -9,18 +9,14 @@
 #include <vector>
 
 #include "embedwasm/model/loss.h"
+#include "core/tensor_test_util.h"
 
 using namespace embedwasm;
 using namespace embedwasm::model;
 
 namespace {
 
-Tensor T(const Shape& shape, const std::vector<float>& data) {
-  Tensor t;
-  t.shape = shape;
-  t.data = data;
-  return t;
-}
+Tensor T(const Shape& shape, const std::vector<float>& data) { return test::MakeTensor(shape, data); }
 
 LossSpec Spec(const std::string& name, bool from_logits = false) {
   LossSpec spec;

@@ -6,18 +6,14 @@
 #include <vector>
 
 #include "embedwasm/model/metric.h"
+#include "core/tensor_test_util.h"
 
 using namespace embedwasm;
 using namespace embedwasm::model;
 
 namespace {
 
-Tensor T(const Shape& shape, const std::vector<float>& data) {
-  Tensor t;
-  t.shape = shape;
-  t.data = data;
-  return t;
-}
+Tensor T(const Shape& shape, const std::vector<float>& data) { return test::MakeTensor(shape, data); }
 
 double Correct(const std::string& metric, const LossSpec& loss, const Tensor& pred, const Tensor& target) {
   double correct = -1.0;

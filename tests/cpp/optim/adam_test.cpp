@@ -16,14 +16,7 @@ namespace {
 
 constexpr double kB1 = 0.8, kB2 = 0.95, kEps = 1e-2;
 
-OptimizerSpec Adam(const char* name) {
-  OptimizerSpec spec;
-  spec.name = name;
-  spec.beta1 = kB1;
-  spec.beta2 = kB2;
-  spec.epsilon = kEps;
-  return spec;
-}
+OptimizerSpec Adam(const char* name) { return AdamFamilySpec(name, kB1, kB2, kEps); }
 
 void KerasAdamRef(double& w, double g, RefState& s, int t, double lr) {
   const double lr_t = lr * std::sqrt(1 - std::pow(kB2, t)) / (1 - std::pow(kB1, t));

@@ -16,14 +16,7 @@ namespace {
 
 constexpr double kB1 = 0.8, kB2 = 0.9, kEps = 5e-2;
 
-OptimizerSpec Adamax() {
-  OptimizerSpec spec;
-  spec.name = "adamax";
-  spec.beta1 = kB1;
-  spec.beta2 = kB2;
-  spec.epsilon = kEps;
-  return spec;
-}
+OptimizerSpec Adamax() { return AdamFamilySpec("adamax", kB1, kB2, kEps); }
 
 void AdamaxRef(double& w, double g, RefState& s, int t, double lr) {
   s.m = kB1 * s.m + (1 - kB1) * g;

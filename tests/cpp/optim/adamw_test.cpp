@@ -16,11 +16,7 @@ namespace {
 constexpr double kB1 = 0.85, kB2 = 0.9, kEps = 1e-3, kWd = 0.5;
 
 OptimizerSpec AdamW() {
-  OptimizerSpec spec;
-  spec.name = "AdamW";
-  spec.beta1 = kB1;
-  spec.beta2 = kB2;
-  spec.epsilon = kEps;
+  OptimizerSpec spec = AdamFamilySpec("AdamW", kB1, kB2, kEps);
   spec.weight_decay = kWd;
   return spec;
 }

@@ -86,6 +86,17 @@ inline void SetDenseGradient(layers::Param* p, int t) {
   }
 }
 
+// A spec for one of the Adam family (adam, adamw, adamax, sparse_adam) with the test's
+// betas and epsilon, chosen away from the defaults so a formula ignoring one shows.
+inline optim::OptimizerSpec AdamFamilySpec(const char* name, double beta1, double beta2, double epsilon) {
+  optim::OptimizerSpec spec;
+  spec.name = name;
+  spec.beta1 = beta1;
+  spec.beta2 = beta2;
+  spec.epsilon = epsilon;
+  return spec;
+}
+
 inline std::unique_ptr<optim::Optimizer> MakeOptimizer(const optim::OptimizerSpec& spec) {
   std::unique_ptr<optim::Optimizer> opt;
   const Status s = optim::Optimizer::create(spec, &opt);
@@ -130,30 +141,43 @@ inline void CheckSlots(const optim::Optimizer& opt, const layers::Param* p, cons
   }
 }
 
+// The double-precision twin of a (rows, kD) param: weights from InitialWeight and each
+// element's optimizer state, stepped by the reference formula.
+struct ReferenceParam {
+  std::vector<std::vector<double>> w;
+  std::vector<std::vector<RefState>> state;
+
+  ReferenceParam(size_t rows, RefState initial)
+      : w(rows, std::vector<double>(kD)), state(rows, std::vector<RefState>(kD, initial)) {
+    for (size_t r = 0; r < rows; ++r) {
+      for (size_t j = 0; j < kD; ++j) w[r][j] = InitialWeight(r, j);
+    }
+  }
+
+  // Steps row r of the reference as step t did and checks the float row against it.
+  void StepRowAndCheck(const RefStep& step, int t, size_t r, const RowMatrix& value) {
+    for (size_t j = 0; j < kD; ++j) {
+      step(w[r][j], Gradient(t, r, j), state[r][j], t, kLr[t - 1]);
+      CheckClose(value.row(r)[j], w[r][j], Where(t, r, j));
+    }
+  }
+};
+
 inline void RunDense(const optim::OptimizerSpec& spec, const RefStep& step, RefState initial = {},
                      const SlotMap& map = {}) {
   constexpr size_t kRows = 4;
   auto owned = MakeParam(kRows, kD, /*sparse=*/false);
   layers::Param* p = &owned->param;
   auto opt = MakeOptimizer(spec);
-  std::vector<std::vector<double>> w(kRows, std::vector<double>(kD));
-  std::vector<std::vector<RefState>> state(kRows, std::vector<RefState>(kD, initial));
-  for (size_t r = 0; r < kRows; ++r) {
-    for (size_t j = 0; j < kD; ++j) w[r][j] = InitialWeight(r, j);
-  }
+  ReferenceParam ref(kRows, initial);
   std::set<size_t> all;
   for (size_t r = 0; r < kRows; ++r) all.insert(r);
   for (int t = 1; t <= 3; ++t) {
     SetDenseGradient(p, t);
     Apply(opt.get(), p, kLr[t - 1]);
     CHECK(opt->iterations() == t);
-    for (size_t r = 0; r < kRows; ++r) {
-      for (size_t j = 0; j < kD; ++j) {
-        step(w[r][j], Gradient(t, r, j), state[r][j], t, kLr[t - 1]);
-        CheckClose(owned->value.row(r)[j], w[r][j], Where(t, r, j));
-      }
-    }
-    CheckSlots(*opt, p, state, map, all, t);
+    for (size_t r = 0; r < kRows; ++r) ref.StepRowAndCheck(step, t, r, owned->value);
+    CheckSlots(*opt, p, ref.state, map, all, t);
     CheckPaddingZero(owned->value);
   }
 }
@@ -173,11 +197,7 @@ inline void RunSparse(const optim::OptimizerSpec& spec, const RefStep& step, Ref
   auto owned = MakeParam(kRows, kD, /*sparse=*/true);
   layers::Param* p = &owned->param;
   auto opt = MakeOptimizer(spec);
-  std::vector<std::vector<double>> w(kRows, std::vector<double>(kD));
-  std::vector<std::vector<RefState>> state(kRows, std::vector<RefState>(kD, initial));
-  for (size_t r = 0; r < kRows; ++r) {
-    for (size_t j = 0; j < kD; ++j) w[r][j] = InitialWeight(r, j);
-  }
+  ReferenceParam ref(kRows, initial);
   const RowMatrix optim::Optimizer::Slots::*kAllSlots[] = {&optim::Optimizer::Slots::m, &optim::Optimizer::Slots::v,
                                                     &optim::Optimizer::Slots::u};
   for (int t = 1; t <= 3; ++t) {
@@ -199,10 +219,7 @@ inline void RunSparse(const optim::OptimizerSpec& spec, const RefStep& step, Ref
 
     for (size_t r = 0; r < kRows; ++r) {
       if (touched_set.count(r)) {
-        for (size_t j = 0; j < kD; ++j) {
-          step(w[r][j], Gradient(t, r, j), state[r][j], t, kLr[t - 1]);
-          CheckClose(owned->value.row(r)[j], w[r][j], Where(t, r, j));
-        }
+        ref.StepRowAndCheck(step, t, r, owned->value);
         continue;
       }
       INFO("untouched row " << r << " at step " << t);
@@ -223,7 +240,7 @@ inline void RunSparse(const optim::OptimizerSpec& spec, const RefStep& step, Ref
         }
       }
     }
-    CheckSlots(*opt, p, state, map, touched_set, t);
+    CheckSlots(*opt, p, ref.state, map, touched_set, t);
     CheckPaddingZero(owned->value);
   }
 }

@@ -15,14 +15,7 @@ namespace {
 
 constexpr double kB1 = 0.8, kB2 = 0.95, kEps = 1e-2;
 
-OptimizerSpec Spec(const char* name) {
-  OptimizerSpec spec;
-  spec.name = name;
-  spec.beta1 = kB1;
-  spec.beta2 = kB2;
-  spec.epsilon = kEps;
-  return spec;
-}
+OptimizerSpec Spec(const char* name) { return AdamFamilySpec(name, kB1, kB2, kEps); }
 
 // exp_avg = s.m, exp_avg_sq = s.v; step = the global step t.
 void TorchSparseAdamRef(double& param, double grad, RefState& s, int step, double lr) {
