@@ -14,8 +14,11 @@
 #include "kernels/f32_norm/scalar.h"
 #include "kernels/f32_scale/scalar.h"
 #include "kernels/f32_scatter_add_rows/scalar.h"
+#include "kernels/f32_sum_rows/scalar.h"
 #include "kernels/i8_dot/scalar.h"
 #include "kernels/i8_dot_rows/scalar.h"
+#include "kernels/u8_pq_add/scalar.h"
+#include "kernels/u8_pq_dot/scalar.h"
 
 #if defined(__wasm_simd128__)
 #include "kernels/f32_axpy/wasm_simd128.h"
@@ -25,8 +28,11 @@
 #include "kernels/f32_norm/wasm_simd128.h"
 #include "kernels/f32_scale/wasm_simd128.h"
 #include "kernels/f32_scatter_add_rows/wasm_simd128.h"
+#include "kernels/f32_sum_rows/wasm_simd128.h"
 #include "kernels/i8_dot/wasm_simd128.h"
 #include "kernels/i8_dot_rows/wasm_simd128.h"
+#include "kernels/u8_pq_add/wasm_simd128.h"
+#include "kernels/u8_pq_dot/wasm_simd128.h"
 #define EMBEDWASM_KERNEL(op) op##__wasmsimd
 #else
 #define EMBEDWASM_KERNEL(op) op##__scalar
@@ -42,8 +48,11 @@ constexpr auto f32_l2_norm = EMBEDWASM_KERNEL(f32_l2_norm);                    /
 constexpr auto f32_lp_norm = EMBEDWASM_KERNEL(f32_lp_norm);                    // ||x||_p
 constexpr auto f32_scale = EMBEDWASM_KERNEL(f32_scale);                        // y = a x
 constexpr auto f32_scatter_add_rows = EMBEDWASM_KERNEL(f32_scatter_add_rows);  // table[ids[i]] += rows[i]
+constexpr auto f32_sum_rows = EMBEDWASM_KERNEL(f32_sum_rows);                  // out = sum of table[ids[i]]
 constexpr auto i8_dot = EMBEDWASM_KERNEL(i8_dot);                              // x . y in int32
 constexpr auto i8_dot_rows = EMBEDWASM_KERNEL(i8_dot_rows);                    // (R,) <- int8 rows . query
+constexpr auto u8_pq_add = EMBEDWASM_KERNEL(u8_pq_add);                        // x += a * decoded PQ row
+constexpr auto u8_pq_dot = EMBEDWASM_KERNEL(u8_pq_dot);                        // x . decoded PQ row
 
 }  // namespace embedwasm::kernels
 
