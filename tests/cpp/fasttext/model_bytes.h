@@ -111,7 +111,7 @@ inline std::string model_bytes(const ModelSpec& m) {
   if (m.quant_input && m.qout) {
     put_quant(&s, m.qoutput);
   } else {
-    put_i64(&s, static_cast<int64_t>(m.output.size() / static_cast<size_t>(m.dim)));
+    put_i64(&s, m.dim > 0 ? static_cast<int64_t>(m.output.size() / static_cast<size_t>(m.dim)) : 0);
     put_i64(&s, m.dim);
     put_f32s(&s, m.output);
   }
