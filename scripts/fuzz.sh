@@ -6,7 +6,7 @@
 #   scripts/fuzz.sh [seconds per C++ target] [targets]    (npm run fuzz -- 180 glove,tsv)
 #   scripts/fuzz.sh --regress                              (part of npm test)
 #
-# targets: word2vec,word2vec-binary,glove,fasttext,embedwasm,tsv,float-text,js (default all).
+# targets: word2vec,word2vec-binary,glove,fasttext,embedwasm,tsv,float-text,fasttext-model,js (default all).
 # FUZZ_SECONDS (default 30) and FUZZ_JS_ITERATIONS (default 20000 per JS format) set the
 # bounds when no argument does. Corpora grow in build/fuzz/run/<target>/corpus, seeded
 # from tests/fuzz/corpus/<target>; a crash is saved as build/fuzz/run/<target>/crash-*
@@ -19,7 +19,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-CPP_TARGETS=(word2vec word2vec-binary glove fasttext embedwasm tsv float-text)
+CPP_TARGETS=(word2vec word2vec-binary glove fasttext embedwasm tsv float-text fasttext-model)
 BUILD=build/fuzz
 CXX=${FUZZ_CXX:-clang++-14}
 
@@ -60,7 +60,7 @@ build() {
 dict_of() {  # the -dict file of a target, if any
   case $1 in
     word2vec|glove|fasttext|tsv|float-text) echo tests/fuzz/dict/text.dict ;;
-    word2vec-binary|embedwasm) echo "tests/fuzz/dict/$1.dict" ;;
+    word2vec-binary|embedwasm|fasttext-model) echo "tests/fuzz/dict/$1.dict" ;;
   esac
 }
 
