@@ -51,13 +51,26 @@ ModelFileReader::ModelFileReader(const ModelReaderOptions& options) : options_(o
 }
 
 void ModelFileReader::expect(size_t n, void* dest, Step next, std::string what) {
+  expect_item(n, dest, next, nullptr, 0, nullptr);
+  what_ = std::move(what);
+}
+
+void ModelFileReader::expect_item(size_t n, void* dest, Step next, const char* item, int64_t index,
+                                  const char* suffix) {
   mode_ = Mode::kBytes;
   dest_ = static_cast<uint8_t*>(dest);
   want_ = n;
   have_ = 0;
   next_ = next;
-  what_ = std::move(what);
+  what_item_ = item;
+  what_index_ = index;
+  what_suffix_ = suffix;
   field_start_ = consumed_;
+}
+
+std::string ModelFileReader::what() const {
+  if (what_item_ == nullptr) return what_;
+  return what_item_ + std::to_string(what_index_) + what_suffix_;
 }
 
 void ModelFileReader::expect_word(Step next) {
@@ -87,14 +100,13 @@ Status ModelFileReader::feed(const uint8_t* p, size_t n) {
   while (status_.is_ok() && i < n) {
     switch (mode_) {
       case Mode::kDone:
-        status_ = error(consumed_, "unexpected data after the output matrix (" + std::to_string(n - i) +
-                                       " bytes or more)");
+        status_ = error(consumed_, "unexpected data after the output matrix");
         break;
       case Mode::kWord: {
         const void* nul = std::memchr(p + i, 0, n - i);
         const size_t end = nul ? static_cast<size_t>(static_cast<const uint8_t*>(nul) - p) : n;
         if (word_.size() + (end - i) > kMaxEntryBytes) {
-          status_ = error(field_start_, what_ + " has no NUL in its first " + std::to_string(kMaxEntryBytes) + " bytes");
+          status_ = error(field_start_, what() + " has no NUL in its first " + std::to_string(kMaxEntryBytes) + " bytes");
           break;
         }
         word_.append(reinterpret_cast<const char*>(p + i), end - i);
@@ -130,9 +142,9 @@ Status ModelFileReader::finish(ModelFile* out) {
   if (consumed_ == 0) {
     status_ = Status::invalid_argument("empty input: expected a fastText model (.bin or .ftz)");
   } else if (mode_ == Mode::kWord) {
-    status_ = error(consumed_, "the file ends inside " + what_ + " (no NUL after its word)");
+    status_ = error(consumed_, "the file ends inside " + what() + " (no NUL after its word)");
   } else if (mode_ != Mode::kDone) {
-    status_ = error(consumed_, "the file ends inside " + what_ + " (" + std::to_string(want_ - have_) +
+    status_ = error(consumed_, "the file ends inside " + what() + " (" + std::to_string(want_ - have_) +
                                    " more bytes expected)");
   }
   if (!status_.is_ok()) return status_;
@@ -223,19 +235,51 @@ Status ModelFileReader::next_entry() {
   if (i < static_cast<size_t>(dictionary_size_)) {
     entry_start_ = consumed_;
     expect_word(&ModelFileReader::on_entry_word);
-    what_ = "dictionary entry " + std::to_string(i);
+    what_item_ = "dictionary entry ";
+    what_index_ = static_cast<int64_t>(i);
+    what_suffix_ = "";
     return Status::ok();
   }
-  const size_t pairs = d.pruneidx_size > 0 ? static_cast<size_t>(d.pruneidx_size) : 0;
-  EMBEDWASM_RETURN_IF_ERROR(reserve_or_fail(&pruneidx_raw_, 2 * uint64_t{pairs}, "the pruned n-gram index"));
-  pruneidx_raw_.resize(2 * pairs);
-  expect(8 * pairs, pruneidx_raw_.data(), &ModelFileReader::on_pruneidx, "the pruned n-gram index");
-  return Status::ok();
+  // One pair at a time: the declared size may be anything up to bucket, and only pairs
+  // actually present should take memory.
+  pruneidx_next_ = 0;
+  return next_pruneidx_pair();
+}
+
+Status ModelFileReader::next_pruneidx_pair() {
+  const DictionaryData& d = file_.dictionary;
+  if (pruneidx_next_ < d.pruneidx_size) {
+    expect_item(8, scratch_, &ModelFileReader::on_pruneidx_pair, "pruned n-gram index entry ", pruneidx_next_, "");
+    return Status::ok();
+  }
+  return on_pruneidx();
+}
+
+Status ModelFileReader::on_pruneidx_pair() {
+  DictionaryData& d = file_.dictionary;
+  const int32_t bucket = load_le<int32_t>(scratch_);
+  const int32_t row = load_le<int32_t>(scratch_ + 4);
+  auto name = [&] { return "pruned n-gram index entry " + std::to_string(pruneidx_next_); };
+  if (bucket < 0 || bucket >= file_.args.bucket) {
+    return error_here(name() + ": bucket " + std::to_string(bucket) + " is outside [0, bucket = " +
+                      std::to_string(file_.args.bucket) + ")");
+  }
+  if (row < 0 || row >= d.pruneidx_size) {
+    return error(field_start_ + 4, name() + ": row " + std::to_string(row) + " is outside [0, " +
+                                       std::to_string(d.pruneidx_size) + ")");
+  }
+  if (d.pruneidx.size() == d.pruneidx.capacity()) {
+    EMBEDWASM_RETURN_IF_ERROR(reserve_or_fail(&d.pruneidx, 2 * d.pruneidx.capacity() + 16, "the pruned n-gram index"));
+  }
+  d.pruneidx.emplace_back(bucket, row);
+  pruneidx_offsets_start_ = pruneidx_next_ == 0 ? field_start_ : pruneidx_offsets_start_;
+  ++pruneidx_next_;
+  return next_pruneidx_pair();
 }
 
 Status ModelFileReader::on_entry_word() {
-  expect(9, scratch_, &ModelFileReader::on_entry_tail,
-         "the count and type of dictionary entry " + std::to_string(file_.dictionary.entries.size()));
+  expect_item(9, scratch_, &ModelFileReader::on_entry_tail, "the count and type of dictionary entry ",
+              static_cast<int64_t>(file_.dictionary.entries.size()), "");
   return Status::ok();
 }
 
@@ -244,12 +288,12 @@ Status ModelFileReader::on_entry_tail() {
   const int32_t index = static_cast<int32_t>(d.entries.size());
   const int64_t count = load_le<int64_t>(scratch_);
   const uint8_t type = scratch_[8];
-  const std::string name = "dictionary entry " + std::to_string(index) + " " + quoted(word_);
-  if (count < 0) return error_here(name + " has the negative count " + std::to_string(count));
-  if (type > 1) return error(field_start_ + 8, name + " has the type " + std::to_string(type) + " (0 word, 1 label)");
+  auto name = [&] { return "dictionary entry " + std::to_string(index) + " " + quoted(word_); };
+  if (count < 0) return error_here(name() + " has the negative count " + std::to_string(count));
+  if (type > 1) return error(field_start_ + 8, name() + " has the type " + std::to_string(type) + " (0 word, 1 label)");
   const bool label = type == 1;
   if (label != (index >= d.nwords)) {
-    return error(field_start_ + 8, name + " is a " + (label ? "label" : "word") + ", but the dictionary declares " +
+    return error(field_start_ + 8, name() + " is a " + (label ? "label" : "word") + ", but the dictionary declares " +
                                        std::to_string(d.nwords) + " words first, then " +
                                        std::to_string(d.nlabels) + " labels");
   }
@@ -261,7 +305,8 @@ Status ModelFileReader::on_entry_tail() {
   d.entries.push_back({std::move(word_), count, label ? EntryType::kLabel : EntryType::kWord});
   word_.clear();
   if (!add_unique_word(index)) {
-    return error(entry_start_, name + " repeats entry " + std::to_string(find_duplicate_) + " of the dictionary");
+    return error(entry_start_, "dictionary entry " + std::to_string(index) + " " + quoted(d.entries.back().word) +
+                                   " repeats entry " + std::to_string(find_duplicate_) + " of the dictionary");
   }
   return next_entry();
 }
@@ -296,32 +341,17 @@ bool ModelFileReader::add_unique_word(int32_t index) {
 }
 
 Status ModelFileReader::on_pruneidx() {
-  DictionaryData& d = file_.dictionary;
-  const size_t pairs = pruneidx_raw_.size() / 2;
+  const DictionaryData& d = file_.dictionary;
   std::vector<int32_t>().swap(word_slots_);
   std::vector<uint32_t>().swap(word_hashes_);
   IntMap seen;
-  EMBEDWASM_RETURN_IF_ERROR(seen.reserve(pairs));
-  EMBEDWASM_RETURN_IF_ERROR(reserve_or_fail(&d.pruneidx, pairs, "the pruned n-gram index"));
-  for (size_t i = 0; i < pairs; ++i) {
-    const int32_t bucket = load_le<int32_t>(reinterpret_cast<const uint8_t*>(&pruneidx_raw_[2 * i]));
-    const int32_t row = load_le<int32_t>(reinterpret_cast<const uint8_t*>(&pruneidx_raw_[2 * i + 1]));
-    const uint64_t at = field_start_ + 8 * i;
-    if (bucket < 0 || bucket >= file_.args.bucket) {
-      return error(at, "pruned n-gram index entry " + std::to_string(i) + ": bucket " + std::to_string(bucket) +
-                           " is outside [0, bucket = " + std::to_string(file_.args.bucket) + ")");
+  EMBEDWASM_RETURN_IF_ERROR(seen.reserve(d.pruneidx.size()));
+  for (size_t i = 0; i < d.pruneidx.size(); ++i) {
+    if (!seen.insert(d.pruneidx[i].first, d.pruneidx[i].second)) {
+      return error(pruneidx_offsets_start_ + 8 * i, "pruned n-gram index entry " + std::to_string(i) + ": bucket " +
+                                                        std::to_string(d.pruneidx[i].first) + " appears twice");
     }
-    if (row < 0 || row >= d.pruneidx_size) {
-      return error(at + 4, "pruned n-gram index entry " + std::to_string(i) + ": row " + std::to_string(row) +
-                               " is outside [0, " + std::to_string(d.pruneidx_size) + ")");
-    }
-    if (!seen.insert(bucket, row)) {
-      return error(at, "pruned n-gram index entry " + std::to_string(i) + ": bucket " + std::to_string(bucket) +
-                           " appears twice");
-    }
-    d.pruneidx.emplace_back(bucket, row);
   }
-  std::vector<int32_t>().swap(pruneidx_raw_);
   expect(1, scratch_, &ModelFileReader::on_input_kind, "the input matrix's quantization flag");
   return Status::ok();
 }
@@ -384,8 +414,8 @@ Status ModelFileReader::on_dense_row() {
   if (row_ >= 0) floats_le_to_host(dense_.row(static_cast<size_t>(row_)), dense_.cols());
   ++row_;
   if (row_ < static_cast<int64_t>(dense_.rows())) {
-    expect(dense_.cols() * 4, dense_.row(static_cast<size_t>(row_)), &ModelFileReader::on_dense_row,
-           "row " + std::to_string(row_) + " of the " + (which_ == 0 ? "input" : "output") + " matrix");
+    expect_item(dense_.cols() * 4, dense_.row(static_cast<size_t>(row_)), &ModelFileReader::on_dense_row, "row ",
+                row_, which_ == 0 ? " of the input matrix" : " of the output matrix");
     return Status::ok();
   }
   return end_matrix();
@@ -480,6 +510,7 @@ Status ModelFileReader::end_matrix() {
   } else {
     file_.output = std::move(m);
     mode_ = Mode::kDone;
+    what_item_ = nullptr;
     what_ = "nothing";
   }
   return Status::ok();

@@ -55,6 +55,10 @@ class ModelFileReader {
 
   // The next field: n bytes into dest, then `next` runs with field_start_ at its first byte.
   void expect(size_t n, void* dest, Step next, std::string what);
+  // The same for one of many like fields ("<item><index><suffix>"), whose name is only
+  // formatted for an error: a dictionary entry, a pruned-index pair, a matrix row.
+  void expect_item(size_t n, void* dest, Step next, const char* item, int64_t index, const char* suffix);
+  std::string what() const;
   void expect_word(Step next);
   Status error(uint64_t offset, const std::string& message) const;
   Status error_here(const std::string& message) const { return error(field_start_, message); }
@@ -66,6 +70,8 @@ class ModelFileReader {
   Status next_entry();
   Status on_entry_word();
   Status on_entry_tail();
+  Status next_pruneidx_pair();
+  Status on_pruneidx_pair();
   Status on_pruneidx();
   Status on_input_kind();
   Status on_output_kind();
@@ -89,6 +95,9 @@ class ModelFileReader {
   size_t want_ = 0, have_ = 0;
   Step next_ = nullptr;
   std::string what_;            // the field being read, for "the file ends inside ..."
+  const char* what_item_ = nullptr;  // or, when set, what_item_ what_index_ what_suffix_
+  int64_t what_index_ = 0;
+  const char* what_suffix_ = "";
   uint64_t consumed_ = 0;       // bytes consumed so far
   uint64_t field_start_ = 0;    // offset of the current field
   uint8_t scratch_[64] = {};
@@ -100,7 +109,8 @@ class ModelFileReader {
   std::vector<int32_t> word_slots_;    // open addressing over the entries read, -1 empty
   std::vector<uint32_t> word_hashes_;  // (entries,)
   int32_t find_duplicate_ = -1;
-  std::vector<int32_t> pruneidx_raw_;
+  int64_t pruneidx_next_ = 0;
+  uint64_t pruneidx_offsets_start_ = 0;
 
   // The matrix being read: 0 input, 1 output.
   int which_ = 0;
