@@ -292,6 +292,14 @@ Status ModelFileReader::on_entry_tail() {
   if (count < 0) return error_here(name() + " has the negative count " + std::to_string(count));
   if (type > 1) return error(field_start_ + 8, name() + " has the type " + std::to_string(type) + " (0 word, 1 label)");
   const bool label = type == 1;
+  // The hierarchical softmax tree gives unmerged nodes the count 10^15 (hs_tree.h): a
+  // label counted that often would break it.
+  constexpr int64_t kMaxTreeCount = 1000000000000000;
+  if (label && count >= kMaxTreeCount && file_.args.model == ModelKind::kSupervised &&
+      file_.args.loss == LossKind::kHierarchicalSoftmax) {
+    return error_here(name() + " has the count " + std::to_string(count) +
+                      ", too large for a hierarchical softmax (10^15 or more)");
+  }
   if (label != (index >= d.nwords)) {
     return error(field_start_ + 8, name() + " is a " + (label ? "label" : "word") + ", but the dictionary declares " +
                                        std::to_string(d.nwords) + " words first, then " +
