@@ -3,7 +3,7 @@
 #include <string>
 
 #include "embedwasm/fasttext/fnv_hash.h"
-#include "embedwasm/reserve.h"
+#include "embedwasm/core/reserve.h"
 
 namespace embedwasm::fasttext {
 namespace {

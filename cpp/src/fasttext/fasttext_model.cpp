@@ -4,7 +4,7 @@
 #include <limits>
 #include <utility>
 
-#include "embedwasm/reserve.h"
+#include "embedwasm/core/reserve.h"
 #include "kernels/kernels.h"
 
 namespace embedwasm::fasttext {

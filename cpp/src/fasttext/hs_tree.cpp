@@ -3,7 +3,7 @@
 #include <string>
 #include <utility>
 
-#include "embedwasm/reserve.h"
+#include "embedwasm/core/reserve.h"
 
 namespace embedwasm::fasttext {
 

@@ -26,7 +26,7 @@
 
 #include "embedwasm/fasttext/args.h"
 #include "embedwasm/fasttext/int_map.h"
-#include "embedwasm/status.h"
+#include "embedwasm/core/status.h"
 
 namespace embedwasm::fasttext {
 

@@ -37,8 +37,8 @@
 #include "embedwasm/fasttext/model_file.h"
 #include "embedwasm/fasttext/model_file_reader.h"
 #include "embedwasm/fasttext/output_layer.h"
-#include "embedwasm/row_matrix.h"
-#include "embedwasm/status.h"
+#include "embedwasm/core/row_matrix.h"
+#include "embedwasm/core/status.h"
 
 namespace embedwasm::fasttext {
 

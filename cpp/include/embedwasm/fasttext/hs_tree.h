@@ -12,7 +12,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "embedwasm/status.h"
+#include "embedwasm/core/status.h"
 
 namespace embedwasm::fasttext {
 

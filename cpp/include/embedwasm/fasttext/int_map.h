@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "embedwasm/reserve.h"
-#include "embedwasm/status.h"
+#include "embedwasm/core/reserve.h"
+#include "embedwasm/core/status.h"
 
 namespace embedwasm::fasttext {
 

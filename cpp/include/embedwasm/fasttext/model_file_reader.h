@@ -26,8 +26,8 @@
 #include <vector>
 
 #include "embedwasm/fasttext/model_file.h"
-#include "embedwasm/reserve.h"
-#include "embedwasm/status.h"
+#include "embedwasm/core/reserve.h"
+#include "embedwasm/core/status.h"
 
 namespace embedwasm::fasttext {
 

@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "embedwasm/fasttext/product_quantizer.h"
-#include "embedwasm/row_matrix.h"
-#include "embedwasm/status.h"
+#include "embedwasm/core/row_matrix.h"
+#include "embedwasm/core/status.h"
 
 namespace embedwasm::fasttext {
 

@@ -20,7 +20,7 @@
 #include "embedwasm/fasttext/model_matrix.h"
 #include "embedwasm/fasttext/score_heap.h"
 #include "embedwasm/fasttext/sigmoid_table.h"
-#include "embedwasm/status.h"
+#include "embedwasm/core/status.h"
 
 namespace embedwasm::fasttext {
 

@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "embedwasm/status.h"
+#include "embedwasm/core/status.h"
 
 namespace embedwasm::fasttext {
 
