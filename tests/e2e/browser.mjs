@@ -1,43 +1,9 @@
-// Debian's Chromium driven by playwright-core; never a browser downloaded by a tool.
-// Starts scripts/serve.mjs (which sends the site's Content-Security-Policy) on a free port
-// and fails any test that logs a console error or trips the policy.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-import { chromium } from 'playwright-core';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-async function freePort() {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address();
-  server.close();
-  return port;
-}
-
-export async function startServer({ isolation = true } = {}) {
-  const port = await freePort();
-  const args = [path.join(root, 'scripts/serve.mjs'), '--port', String(port)];
-  if (!isolation) args.push('--no-isolation');
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((resolve, reject) => {
-    child.stdout.once('data', resolve);
-    child.once('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
-  });
-  return { url: `http://localhost:${port}/`, close: () => child.kill() };
-}
-
-export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
+// The e2e tests' browser and server: Debian's Chromium (scripts/lib/chromium.mjs) and the
+// site served as `npm start` does (scripts/serve.mjs: the site's Content-Security-Policy)
+// on a free port; pages fail any test that logs a console error or trips the policy.
+export { launchChromium as launchBrowser } from '../../scripts/lib/chromium.mjs';
+// startServer({isolation}): the site on a free port, with or without COOP/COEP.
+export { serveSite as startServer } from '../../scripts/serve.mjs';
 
 /**
  * A page that records console errors, page errors, Content-Security-Policy violations and

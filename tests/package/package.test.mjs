@@ -13,10 +13,10 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
+import { serveStatic } from '../../scripts/lib/static_server.mjs';
 import { launchBrowser } from '../e2e/browser.mjs';
 import { bundleWithEsbuild, bundleWithVite, copyFixture, startViteDevServer } from './bundlers.mjs';
 import { checkScenario, checkWorkers } from './expectations.mjs';
-import { serveFolder } from './static_server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -81,7 +81,7 @@ test('TypeScript: the installed package type-checks a user program', async () =>
  * failed requests and requests to other origins fail the run.
  */
 async function runPage(dir, { isolation, query = '' }) {
-  const server = await serveFolder(dir, { isolation });
+  const server = await serveStatic({ root: dir, isolation });
   try {
     return await runAt(server.url, query);
   } finally {
