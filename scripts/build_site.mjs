@@ -19,11 +19,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import * as esbuild from 'esbuild';
 
+import { readArgs } from './lib/args.mjs';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'web/site');
 const out = path.join(root, 'build/site');
 const stamp = path.join(out, '.built');
-const force = process.argv.includes('--force');
+const { force } = readArgs({ name: 'build_site', usage: 'node scripts/build_site.mjs [--force]', options: { force: { type: 'boolean', default: false } } });
 
 async function walk(dir) {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);

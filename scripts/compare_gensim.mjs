@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { init, Word2Vec } from '../dist/index.js';
+import { readArgs } from './lib/args.mjs';
 import { writeSotuCorpus } from './word2vec_corpus.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -21,11 +22,11 @@ const QUESTIONS = join(ROOT, 'tests', 'data', 'sotu_analogies.txt');
 const PYTHON_SIDE = join(ROOT, 'scripts', 'compare_gensim.py');
 const OPTIONS = { vectorSize: 100, window: 5, negative: 5, minCount: 5, sample: 1e-3, sg: 1, hs: 0, epochs: 5, threads: 1 };
 
-function parseSeeds(argv) {
-  const i = argv.indexOf('--seeds');
-  const seeds = i >= 0 ? argv[i + 1]?.split(',').map(Number) : [1, 2, 3];
-  if (!seeds?.length || !seeds.every((s) => Number.isInteger(s) && s >= 1)) {
-    console.error('compare_gensim: usage: node scripts/compare_gensim.mjs [--seeds 1,2,3]');
+function parseSeeds() {
+  const usage = 'node scripts/compare_gensim.mjs [--seeds 1,2,3]';
+  const seeds = readArgs({ name: 'compare_gensim', usage, options: { seeds: { type: 'string', default: '1,2,3' } } }).seeds.split(',').map(Number);
+  if (!seeds.every((s) => Number.isInteger(s) && s >= 1)) {
+    console.error(`compare_gensim: --seeds must be integers >= 1 separated by commas\nusage: ${usage}`);
     process.exit(2);
   }
   return seeds;
@@ -125,7 +126,7 @@ function report(seeds, corpus, ours, g) {
   return `${lines.join('\n')}\n`;
 }
 
-const seeds = parseSeeds(process.argv.slice(2));
+const seeds = parseSeeds();
 mkdirSync(OUT, { recursive: true });
 const corpus = writeSotuCorpus();
 const text = readFileSync(corpus.path, 'utf8');

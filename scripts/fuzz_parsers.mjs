@@ -12,14 +12,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { FORMATS, fuzz, sampleFiles } from '../tests/js/parser_fuzz.mjs';
+import { readArgs } from './lib/args.mjs';
 
-const [iterationsArg = '100000', seedArg = '1', formatsArg = Object.keys(FORMATS).join(',')] = process.argv.slice(2);
+const usage = `node scripts/fuzz_parsers.mjs [iterations] [seed] [${Object.keys(FORMATS).join(',')}]`;
+const { positionals } = readArgs({ name: 'fuzz_parsers', usage, positionals: true });
+const [iterationsArg = '100000', seedArg = '1', formatsArg = Object.keys(FORMATS).join(',')] = positionals;
 const iterations = Number(iterationsArg);
 const seed = Number(seedArg);
 const formats = formatsArg.split(',');
 if (!Number.isSafeInteger(iterations) || iterations < 1 || !Number.isSafeInteger(seed)
   || !formats.every((f) => Object.hasOwn(FORMATS, f))) {
-  console.error(`usage: node scripts/fuzz_parsers.mjs [iterations] [seed] [${Object.keys(FORMATS).join(',')}]`);
+  console.error(`usage: ${usage}`);
   process.exit(2);
 }
 

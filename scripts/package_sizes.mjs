@@ -8,6 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
+import { readArgs } from './lib/args.mjs';
+
+const args = readArgs({ name: 'package_sizes', usage: 'node scripts/package_sizes.mjs [--json]', options: { json: { type: 'boolean', default: false } } });
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: root, encoding: 'utf8' }));
 const engine = pack.files.map((f) => f.path).filter((p) => /^dist\/wasm\/embedwasm_.*\.(wasm|mjs|js)$/.test(p)).sort();
@@ -22,7 +25,7 @@ const sizes = {
 };
 
 const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
-if (process.argv.includes('--json')) {
+if (args.json) {
   console.log(JSON.stringify(sizes, null, 2));
 } else {
   console.log(`npm pack: ${kB(sizes.packed)} packed, ${kB(sizes.unpacked)} unpacked, ${sizes.files} files`);

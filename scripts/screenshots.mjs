@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { launchBrowser, openPage, startServer } from '../tests/e2e/browser.mjs';
+import { readArgs } from './lib/args.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'build/screenshots');
@@ -17,8 +18,16 @@ const SECTIONS = ['what-it-does', 'why-use-it', 'train-words', 'query', 'learn-a
 const TRAIN_BUTTONS = { 'train-words': '[data-testid="train-words-start"]', 'learn-a-task': '[data-testid="spam-train"]' };
 const VIEWPORTS = [{ name: 'desktop', width: 1280, height: 900 }, { name: 'phone', width: 390, height: 844 }];
 
-const onlyArg = process.argv.indexOf('--only');
-const wanted = onlyArg >= 0 ? process.argv[onlyArg + 1].split(',') : SECTIONS;
+const args = readArgs({
+  name: 'screenshots', usage: `node scripts/screenshots.mjs [--only ${SECTIONS.join(',')}]`,
+  options: { only: { type: 'string', default: SECTIONS.join(',') } },
+});
+const wanted = args.only.split(',');
+const unknown = wanted.filter((s) => !SECTIONS.includes(s));
+if (unknown.length) {
+  console.error(`screenshots: unknown section ${unknown.join(', ')} (${SECTIONS.join(', ')})`);
+  process.exit(2);
+}
 
 await mkdir(outDir, { recursive: true });
 const server = await startServer();
