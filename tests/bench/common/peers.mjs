@@ -1,0 +1,106 @@
+// The contenders of the Node runners: loading each group's runtime (one per process: TF.js
+// backends, our init() and ONNX Runtime's thread count are process-global), with the
+// runtime text the records carry, and timing one contender. A peer that is not installed
+// throws MissingPeer, which becomes a "missing" record instead of a crash.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { errorText, timeReps } from './stats.mjs';
+
+const require = createRequire(import.meta.url);
+const NODE = `Node ${process.version}`;
+const DIST = fileURLToPath(new URL('../../../dist/index.js', import.meta.url));
+const PACKAGE_JSON = new URL('../../../package.json', import.meta.url);
+
+export class MissingPeer extends Error {}
+
+function resolvePackage(name) {
+  try {
+    return require.resolve(name);
+  } catch {
+    throw new MissingPeer(`${name} is not installed (npm install -D ${name}, or npm ci)`);
+  }
+}
+
+/** TF.js on 'cpu' or 'wasm': {tf, runtime}. */
+export async function loadTfjs(backend) {
+  resolvePackage('@tensorflow/tfjs');
+  // The Node entry point (package "main") is the pure-JS tfjs, not tfjs-node.
+  const tf = require('@tensorflow/tfjs');
+  let build = '';
+  if (backend === 'wasm') {
+    const wasm = require(resolvePackage('@tensorflow/tfjs-backend-wasm'));
+    // The Node build reads the .wasm with fs.readFileSync(prefix + name), so a directory
+    // path works; setWasmPaths(prefix, true) would go through Node 20's fetch, which
+    // rejects file paths. Under Node the backend turns threads off (tfjs issue #3830).
+    wasm.setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm'))}/`);
+    const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+    const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+    build = ` (${simd ? 'SIMD' : 'baseline'} build, ${threads ? 'threads' : '1 thread'})`;
+  }
+  if (!(await tf.setBackend(backend))) throw new Error(`tf.setBackend('${backend}') returned false`);
+  await tf.ready();
+  return { tf, runtime: `TF.js ${tf.version.tfjs} ${backend} backend${build}, ${NODE}` };
+}
+
+/**
+ * ONNX Runtime Web, wasm execution provider, numThreads fixed before the first session.
+ * Its default in Node is min(4, ceil(os.cpus().length / 2)) threads (1 on 2 vCPUs).
+ */
+export function loadOrt(numThreads) {
+  const ort = require(resolvePackage('onnxruntime-web'));
+  ort.env.wasm.numThreads = numThreads;
+  const threads = numThreads === 1 ? '1 thread' : `${numThreads} threads`;
+  return { ort, runtime: `ONNX Runtime Web ${ort.env.versions.web} wasm EP (${threads}), ${NODE}` };
+}
+
+/** Our package as built in dist/, one build per process: {api, runtime}. */
+export async function loadOurs(threads) {
+  if (!existsSync(DIST)) throw new MissingPeer('dist/ is not built (bash scripts/build.sh dist)');
+  const api = await import(DIST);
+  const info = await api.init({ threads });
+  const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8'));
+  return { api, info, runtime: `embedwasm ${version} ${info.variant} build (init({threads: ${threads}})), ${NODE}` };
+}
+
+/**
+ * A group's runtime ({load, contenders}), or null after printing a record for each of its
+ * contenders: "missing" when a peer is not installed, else failed with the load error.
+ * base(contender) gives a record's {bench, case, contender, what}.
+ */
+export async function loadGroup(groupName, group, base) {
+  try {
+    return await group.load();
+  } catch (error) {
+    for (const c of group.contenders) {
+      console.log(JSON.stringify(error instanceof MissingPeer
+        ? { ...base(c), missing: error.message }
+        : { ...base(c), runtime: `${groupName} (failed to load)`, env: 'node', ok: false, error: errorText(error) }));
+    }
+    return null;
+  }
+}
+
+/**
+ * Times one contender: c.prepare(peer, data) -> {run, read?, after?, release?} outside the
+ * timing, then timeReps of run() with check(read(output)), then release(), whatever
+ * happened. Resolves to timeReps's result, or {ok: false, error} when preparing or a call threw.
+ */
+export async function measureContender(c, peer, data, { warmup, reps, check }) {
+  let prepared = null;
+  try {
+    prepared = await c.prepare(peer, data);
+    const read = prepared.read ?? ((out) => out);
+    return await timeReps(prepared.run, { warmup, reps, check: (out) => check(read(out)), after: prepared.after });
+  } catch (error) {
+    return { ok: false, error: errorText(error) };
+  } finally {
+    try {
+      await prepared?.release?.();
+    } catch (error) {
+      console.error(`${c.contender}: release failed: ${errorText(error)}`);
+    }
+  }
+}
