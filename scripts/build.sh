@@ -45,8 +45,8 @@ for target in "${targets[@]}"; do
         cp build/wasm/cpp/embedwasm_$variant.mjs build/wasm/cpp/embedwasm_$variant.wasm "$staging/wasm/"
       done
       cp build/wasm/cpp/embedwasm_threads.worker.js "$staging/wasm/"
-      # The pthread helper is CommonJS; inside a "type": "module" package Node would
-      # parse it as an ES module without this marker (TOOLCHAIN-NOTES).
+      # Emscripten 3.1.6's pthread helper (.worker.js) is CommonJS; inside a "type": "module"
+      # package Node would parse it as an ES module (require is not defined) without this marker.
       echo '{ "type": "commonjs" }' > "$staging/wasm/package.json"
       chmod 755 "$staging"
       rm -rf dist && mv "$staging" dist ;;
