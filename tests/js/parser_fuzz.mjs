@@ -13,18 +13,10 @@ import { init, layers, sequential, train } from '../../dist/index.js';
 import { loadModel, saveModel } from '../../dist/files/model_file.js';
 import { readNpy, writeNpy } from '../../dist/files/npy.js';
 import { readSafetensors, writeSafetensors } from '../../dist/files/safetensors.js';
+import { seededRandom } from '../../dist/model/batches.js';
 
-// mulberry32, as the package's batches.js: the same cases on every run and machine.
-export function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The package's seeded generator (mulberry32): the same cases on every run and machine.
+export { seededRandom };
 
 const u32 = (b, at) => new DataView(b.buffer, b.byteOffset, b.byteLength).getUint32(at, true);
 const u16 = (b, at) => new DataView(b.buffer, b.byteOffset, b.byteLength).getUint16(at, true);

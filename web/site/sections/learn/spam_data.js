@@ -11,7 +11,9 @@ export function tokenize(text) {
   return text.toLowerCase().match(/[\p{L}\p{N}$!]+/gu) ?? [];
 }
 
-// mulberry32: a tiny seeded generator so the split is the same in every browser.
+// mulberry32: a tiny seeded generator so the split is the same in every browser. The
+// package has the same one (web/lib/model/batches.js) but does not export it, and the site
+// imports only the package's public API, so the site keeps this twin.
 function seededRandom(seed) {
   let a = seed >>> 0;
   return () => {
