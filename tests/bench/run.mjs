@@ -13,7 +13,7 @@
 // Adding a benchmark: a folder with its runner and report.mjs, and a line in SECTIONS.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -48,10 +48,13 @@ function environment() {
 
 // Runs the section's runner with stdout into <section>.jsonl; resolves to its exit status.
 function runRunner(section, runnerArgs) {
-  const lines = path.join(OUT, `${section}.jsonl`);
+  const out = openSync(path.join(OUT, `${section}.jsonl`), 'w');
   const child = spawn(process.execPath, [path.join(ROOT, 'tests', 'bench', SECTIONS[section].runner), ...runnerArgs],
-    { cwd: ROOT, stdio: ['ignore', openSync(lines, 'w'), 'inherit'] });
-  return new Promise((resolve) => child.on('close', (code, signal) => resolve(signal ? 1 : code)));
+    { cwd: ROOT, stdio: ['ignore', out, 'inherit'] });
+  return new Promise((resolve) => child.on('close', (code, signal) => {
+    closeSync(out);
+    resolve(signal ? 1 : code);
+  }));
 }
 
 // Only lines that are JSON objects: Emscripten's glue and peers may print other things.
