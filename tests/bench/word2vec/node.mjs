@@ -1,10 +1,10 @@
 // The word2vec benchmark: skip-gram training speed on the SOTU corpus (vectorSize 100,
 // window 5, negative 5, minCount 5, sample 1e-3) for embedwasm (the package under Node,
 // ours.mjs, and our trainer's C++ built natively and with em++, native.cpp), gensim
-// (gensim.py) and fastText, with 1 and 2 threads, all in this one run (the machines drift
-// ±30% between sessions, so only same-run figures compare). Every contender reads the same
-// tokenised file (scripts/word2vec_corpus.mjs), each in a process of its own, one after
-// another so they do not compete for the two vCPUs.
+// (gensim_peer.py) and fastText, with 1 and 2 threads, all in this one run (the machines
+// drift ±30% between sessions, so only same-run figures compare). Every contender reads
+// the same tokenised file (scripts/word2vec_corpus.mjs), each in a process of its own, one
+// after another so they do not compete for the two vCPUs.
 //
 // An iteration is one epoch: every contender but fastText trains --epochs epochs in one
 // run and times each (the first is the warm-up); fastText, which reports no per-epoch
@@ -27,7 +27,7 @@ import { programCommand } from '../common/programs.mjs';
 import { epochTimings } from './timed_epochs.mjs';
 
 const OURS = fileURLToPath(new URL('./ours.mjs', import.meta.url));
-const GENSIM = fileURLToPath(new URL('./gensim.py', import.meta.url));
+const GENSIM = fileURLToPath(new URL('./gensim_peer.py', import.meta.url));
 const PYTHON = '/usr/bin/python3';
 const FASTTEXT = '/usr/bin/fasttext';
 

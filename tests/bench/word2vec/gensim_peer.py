@@ -2,7 +2,10 @@
 """gensim's contender in node.mjs: trains skip-gram on the tokenised corpus file (one
 sentence per line, tokens separated by spaces) and prints one JSON line.
 
-    /usr/bin/python3 tests/bench/word2vec/gensim.py <corpus.txt> <workers> <epochs> <seed>
+    /usr/bin/python3 tests/bench/word2vec/gensim_peer.py <corpus.txt> <workers> <epochs> <seed>
+
+Not named gensim.py: Python puts this file's folder first on sys.path, so `import gensim`
+would import this file instead of the library.
 
 The sentences are read into a list before the clock starts, as a JS caller hands ours an
 in-memory corpus. Each epoch is timed on its own (a gensim callback at every epoch's
