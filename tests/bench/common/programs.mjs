@@ -21,7 +21,7 @@ const BUILDS = {
   'native-march': ['cmake', ['-DCMAKE_CXX_FLAGS=-march=native']],
   wasm: ['emcmake', []],
 };
-const TARGETS = ['gather_bench', 'search_bench', 'word2vec_bench', 'backward_bench'];
+const TARGETS = ['gather_bench', 'search_bench', 'word2vec_bench', 'backward_bench', 'float_text_bench'];
 const WASM_ONLY = ['gather_bench_novec', 'gather_bench_web'];
 
 /** Where a program is: build 'native', 'native-march' or 'wasm' (the .cjs, or the page's .mjs). */
