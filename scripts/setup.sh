@@ -19,6 +19,8 @@ need g++ g++
 need make make
 need emcc emscripten
 need /usr/include/catch2/catch.hpp catch2
+need /usr/include/fast_float/fast_float.h libfast-float-dev
+need /usr/include/fmt/format.h libfmt-dev
 need chromium chromium
 # Reference implementations the tests compare against (tests/js/oracles.mjs; with CI set a
 # missing one fails the run): Debian's own python3 with numpy (.npy files) and gensim (word

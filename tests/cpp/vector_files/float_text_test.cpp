@@ -135,6 +135,24 @@ TEST_CASE("format_float writes numpy's repr of a float32", "[vector_files]") {
   }
 }
 
+TEST_CASE("format_float chooses numpy's layout by the value, on both sides of each threshold", "[vector_files]") {
+  // numpy writes |x| < 1e-4 and |x| >= 1e16 in scientific notation, judged on the float's
+  // value, not on its shortest digits (1e-4f is 9.99999975e-05, so "1e-04").
+  for (const double threshold : {1e-4, 1e16}) {
+    float x = static_cast<float>(threshold);
+    for (int i = 0; i < 2000; ++i) x = std::nextafter(x, 0.0f);
+    for (int i = 0; i < 4000; ++i, x = std::nextafter(x, 1e30f)) {
+      const std::string text = Format(x);
+      INFO(text);
+      const bool scientific = text.find('e') != std::string::npos;
+      REQUIRE(scientific == (static_cast<double>(x) < 1e-4 || static_cast<double>(x) >= 1e16));
+      if (!scientific) REQUIRE(text.find('.') != std::string::npos);
+      REQUIRE(Bits(std::strtof(text.c_str(), nullptr)) == Bits(x));
+      REQUIRE(Format(-x) == "-" + text);
+    }
+  }
+}
+
 TEST_CASE("format_float is shortest and reads back exactly for random floats", "[vector_files]") {
   uint64_t s = 12345;
   for (int it = 0; it < 30000; ++it) {
