@@ -36,52 +36,53 @@ enum class Kind {
 struct Alias {
   const char* name;
   Kind kind;
+  bool listed;  // one of the names JS lists (the package's spelling of each kind)
 };
 
 // Keras snake_case identifiers and their legacy aliases, tfjs-layers camelCase
 // identifiers (tfjs spells the LeCun pair "leCunNormal"), and Keras class names.
 constexpr Alias kAliases[] = {
-    {"uniform", Kind::kUniform},
-    {"random_uniform", Kind::kUniform},
-    {"randomUniform", Kind::kUniform},
-    {"RandomUniform", Kind::kUniform},
-    {"normal", Kind::kNormal},
-    {"random_normal", Kind::kNormal},
-    {"randomNormal", Kind::kNormal},
-    {"RandomNormal", Kind::kNormal},
-    {"truncated_normal", Kind::kTruncatedNormal},
-    {"truncatedNormal", Kind::kTruncatedNormal},
-    {"TruncatedNormal", Kind::kTruncatedNormal},
-    {"glorot_uniform", Kind::kGlorotUniform},
-    {"glorotUniform", Kind::kGlorotUniform},
-    {"GlorotUniform", Kind::kGlorotUniform},
-    {"glorot_normal", Kind::kGlorotNormal},
-    {"glorotNormal", Kind::kGlorotNormal},
-    {"GlorotNormal", Kind::kGlorotNormal},
-    {"he_uniform", Kind::kHeUniform},
-    {"heUniform", Kind::kHeUniform},
-    {"HeUniform", Kind::kHeUniform},
-    {"he_normal", Kind::kHeNormal},
-    {"heNormal", Kind::kHeNormal},
-    {"HeNormal", Kind::kHeNormal},
-    {"lecun_uniform", Kind::kLecunUniform},
-    {"lecunUniform", Kind::kLecunUniform},
-    {"leCunUniform", Kind::kLecunUniform},
-    {"LecunUniform", Kind::kLecunUniform},
-    {"lecun_normal", Kind::kLecunNormal},
-    {"lecunNormal", Kind::kLecunNormal},
-    {"leCunNormal", Kind::kLecunNormal},
-    {"LecunNormal", Kind::kLecunNormal},
-    {"zeros", Kind::kZeros},
-    {"zero", Kind::kZeros},
-    {"Zeros", Kind::kZeros},
-    {"ones", Kind::kOnes},
-    {"one", Kind::kOnes},
-    {"Ones", Kind::kOnes},
-    {"constant", Kind::kConstant},
-    {"Constant", Kind::kConstant},
-    {"orthogonal", Kind::kOrthogonal},
-    {"Orthogonal", Kind::kOrthogonal},
+    {"uniform", Kind::kUniform, true},
+    {"random_uniform", Kind::kUniform, false},
+    {"randomUniform", Kind::kUniform, true},
+    {"RandomUniform", Kind::kUniform, false},
+    {"normal", Kind::kNormal, true},
+    {"random_normal", Kind::kNormal, false},
+    {"randomNormal", Kind::kNormal, true},
+    {"RandomNormal", Kind::kNormal, false},
+    {"truncated_normal", Kind::kTruncatedNormal, false},
+    {"truncatedNormal", Kind::kTruncatedNormal, true},
+    {"TruncatedNormal", Kind::kTruncatedNormal, false},
+    {"glorot_uniform", Kind::kGlorotUniform, false},
+    {"glorotUniform", Kind::kGlorotUniform, true},
+    {"GlorotUniform", Kind::kGlorotUniform, false},
+    {"glorot_normal", Kind::kGlorotNormal, false},
+    {"glorotNormal", Kind::kGlorotNormal, true},
+    {"GlorotNormal", Kind::kGlorotNormal, false},
+    {"he_uniform", Kind::kHeUniform, false},
+    {"heUniform", Kind::kHeUniform, true},
+    {"HeUniform", Kind::kHeUniform, false},
+    {"he_normal", Kind::kHeNormal, false},
+    {"heNormal", Kind::kHeNormal, true},
+    {"HeNormal", Kind::kHeNormal, false},
+    {"lecun_uniform", Kind::kLecunUniform, false},
+    {"lecunUniform", Kind::kLecunUniform, true},
+    {"leCunUniform", Kind::kLecunUniform, false},
+    {"LecunUniform", Kind::kLecunUniform, false},
+    {"lecun_normal", Kind::kLecunNormal, false},
+    {"lecunNormal", Kind::kLecunNormal, true},
+    {"leCunNormal", Kind::kLecunNormal, false},
+    {"LecunNormal", Kind::kLecunNormal, false},
+    {"zeros", Kind::kZeros, true},
+    {"zero", Kind::kZeros, false},
+    {"Zeros", Kind::kZeros, false},
+    {"ones", Kind::kOnes, true},
+    {"one", Kind::kOnes, false},
+    {"Ones", Kind::kOnes, false},
+    {"constant", Kind::kConstant, true},
+    {"Constant", Kind::kConstant, false},
+    {"orthogonal", Kind::kOrthogonal, true},
+    {"Orthogonal", Kind::kOrthogonal, false},
 };
 
 constexpr const char* kValidNames =
@@ -99,44 +100,26 @@ bool find_kind(const std::string& name, Kind* kind) {
   return false;
 }
 
-std::string format_number(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.9g", x);
-  return buf;
-}
-
-// Finite is not enough: a parameter beyond float32's range would fill the table with inf.
-Status check_float32(const std::string& initializer, const char* what, double x) {
-  if (std::isfinite(x) && std::fabs(x) <= FLT_MAX) return Status::ok();
-  return Status::invalid_argument("initializer '" + initializer + "': " + what +
-                                  " must be a finite float32 value, got " + format_number(x));
-}
-
+// As in Keras, only the chosen initializer's parameters are checked: their ranges from
+// the schema, then the rule between them.
 Status validate(const InitializerSpec& spec, Kind kind) {
-  const std::string& n = spec.name;
+  const Schema<InitializerSpec>& schema = initializer_schema();
+  const std::string context = "initializer '" + spec.name + "': ";
   switch (kind) {
     case Kind::kUniform:
-      EMBEDWASM_RETURN_IF_ERROR(check_float32(n, "minval", spec.minval));
-      EMBEDWASM_RETURN_IF_ERROR(check_float32(n, "maxval", spec.maxval));
+      EMBEDWASM_RETURN_IF_ERROR(schema.validate_only(spec, {"minval", "maxval"}).prefixed(context));
       if (spec.minval > spec.maxval) {
-        return Status::invalid_argument("initializer '" + n + "': minval (" +
-                                        format_number(spec.minval) + ") > maxval (" +
-                                        format_number(spec.maxval) + ")");
+        return Status::invalid_argument(context + option_name("minval") + " (" + format_number(spec.minval) +
+                                        ") > " + option_name("maxval") + " (" + format_number(spec.maxval) + ")");
       }
       return Status::ok();
     case Kind::kNormal:
     case Kind::kTruncatedNormal:
-      EMBEDWASM_RETURN_IF_ERROR(check_float32(n, "mean", spec.mean));
-      EMBEDWASM_RETURN_IF_ERROR(check_float32(n, "stddev", spec.stddev));
-      if (spec.stddev < 0) {
-        return Status::invalid_argument("initializer '" + n + "': stddev must be >= 0, got " +
-                                        format_number(spec.stddev));
-      }
-      return Status::ok();
+      return schema.validate_only(spec, {"mean", "stddev"}).prefixed(context);
     case Kind::kConstant:
-      return check_float32(n, "value", spec.value);
+      return schema.validate_only(spec, {"value"}).prefixed(context);
     case Kind::kOrthogonal:
-      return check_float32(n, "gain", spec.gain);
+      return schema.validate_only(spec, {"gain"}).prefixed(context);
     default:
       return Status::ok();  // the VarianceScaling family, zeros and ones take no parameters
   }
@@ -289,6 +272,26 @@ Status fill_orthogonal(Rng* rng, double gain, RowMatrix* out) {
 }
 
 }  // namespace
+
+const Schema<InitializerSpec>& initializer_schema() {
+  static const Schema<InitializerSpec> schema = [] {
+    Schema<InitializerSpec> s("initializer");
+    std::vector<std::string> names;
+    for (const Alias& alias : kAliases) {
+      if (alias.listed) names.emplace_back(alias.name);
+    }
+    s.add("name", &InitializerSpec::name).choices(names);
+    // Finite is not enough: a parameter beyond float32's range would fill the table with inf.
+    s.add("minval", &InitializerSpec::minval).at_least(-FLT_MAX).at_most(FLT_MAX);
+    s.add("maxval", &InitializerSpec::maxval).at_least(-FLT_MAX).at_most(FLT_MAX);
+    s.add("mean", &InitializerSpec::mean).at_least(-FLT_MAX).at_most(FLT_MAX);
+    s.add("stddev", &InitializerSpec::stddev).at_least(0).at_most(FLT_MAX);
+    s.add("value", &InitializerSpec::value).at_least(-FLT_MAX).at_most(FLT_MAX);
+    s.add("gain", &InitializerSpec::gain).at_least(-FLT_MAX).at_most(FLT_MAX);
+    return s;
+  }();
+  return schema;
+}
 
 Status initialize(const InitializerSpec& spec, uint64_t seed, RowMatrix* out) {
   if (out == nullptr) return Status::invalid_argument("initialize: output matrix is null");

@@ -10,11 +10,19 @@
 
 namespace embedwasm::embedding {
 
+const Schema<EmbeddingConfig>& embedding_schema() {
+  static const Schema<EmbeddingConfig> schema = [] {
+    Schema<EmbeddingConfig> s("embedding");
+    s.add_record("table", &EmbeddingConfig::table, table_schema()).flat();
+    s.add("mask_zero", &EmbeddingConfig::mask_zero);
+    s.add("input_length", &EmbeddingConfig::input_length).at_least(0);
+    return s;
+  }();
+  return schema;
+}
+
 Status Embedding::create(const EmbeddingConfig& config, const float* initial_weights, Embedding* out) {
-  if (config.input_length < 0) {
-    return Status::out_of_range("input_length must be >= 0 (0 means any), got " +
-                                std::to_string(config.input_length));
-  }
+  EMBEDWASM_RETURN_IF_ERROR(embedding_schema().validate(config));
   EmbeddingTable table;
   EMBEDWASM_RETURN_IF_ERROR(EmbeddingTable::create(config.table, initial_weights, &table));
   out->config_ = config;
@@ -26,9 +34,9 @@ Status Embedding::check_input(const int32_t* ids, const Shape& shape) const {
   if (config_.input_length > 0) {
     if (shape.empty() || shape.back() != static_cast<size_t>(config_.input_length)) {
       return Status::invalid_argument(
-          "input_length is " + std::to_string(config_.input_length) +
-          " but the ids have shape " + shape_to_string(shape) +
-          " (their last axis must have length input_length)");
+          option_name("input_length") + " is " + std::to_string(config_.input_length) +
+          " but the ids have shape " + shape_to_string(shape) + " (their last axis must have length " +
+          option_name("input_length") + ")");
     }
   }
   return table_.check_ids(ids, shape);
@@ -45,7 +53,7 @@ Status Embedding::forward(const int32_t* ids, const Shape& shape, float* out) {
 
 Status Embedding::compute_mask(const int32_t* ids, const Shape& shape, uint8_t* mask) const {
   if (!config_.mask_zero) {
-    return Status::invalid_argument("compute_mask needs mask_zero: true");
+    return Status::invalid_argument(option_name("compute_mask") + " needs " + option_name("mask_zero") + ": true");
   }
   EMBEDWASM_RETURN_IF_ERROR(check_input(ids, shape));
   const size_t n = shape_size(shape);

@@ -26,7 +26,7 @@ Status parse_embedding_bag_mode(const std::string& name, EmbeddingBagMode* mode)
       return Status::ok();
     }
   }
-  return Status::invalid_argument("mode must be 'sum', 'mean' or 'max', got '" + name + "'");
+  return Status::invalid_argument("must be 'sum', 'mean' or 'max', got '" + name + "'").with_field("mode");
 }
 
 namespace {
@@ -55,7 +55,7 @@ std::string mode_text(EmbeddingBagMode mode) {
 
 Status per_sample_weights_unsupported(EmbeddingBagMode mode) {
   // PyTorch's wording, so users searching the message find the PyTorch explanation.
-  return Status::invalid_argument("per_sample_weights is only supported for mode='sum' (got " +
+  return Status::invalid_argument(option_name("per_sample_weights") + " is only supported for mode='sum' (got " +
                                   mode_text(mode) + ")");
 }
 
@@ -97,7 +97,7 @@ Status check_bags(const EmbeddingBagConfig& config, const BagInput& in, Bags* ba
   const size_t m = in.num_offsets;
   if (config.include_last_offset && m < 1) {
     return Status::invalid_argument(
-        "include_last_offset needs at least 1 offset (the last one equals the number of ids), got 0");
+        option_name("include_last_offset") + " needs at least 1 offset (the last one equals the number of ids), got 0");
   }
   // PyTorch would index bag -1 here; every id must belong to some bag.
   if (m == 0 && n > 0) {
@@ -123,7 +123,7 @@ Status check_bags(const EmbeddingBagConfig& config, const BagInput& in, Bags* ba
     }
   }
   if (config.include_last_offset && static_cast<size_t>(in.offsets[m - 1]) != n) {
-    return Status::out_of_range("with include_last_offset the last offset must equal the number of ids " +
+    return Status::out_of_range("with " + option_name("include_last_offset") + " the last offset must equal the number of ids " +
                                 std::to_string(n) + ", got " + name(m - 1) +
                                 std::to_string(in.offsets[m - 1]));
   }
@@ -199,18 +199,31 @@ bool bag_argmax(const RowMatrix& w, const int32_t* ids, size_t begin, size_t end
 
 }  // namespace
 
+const Schema<EmbeddingBagConfig>& embedding_bag_schema() {
+  static const Schema<EmbeddingBagConfig> schema = [] {
+    Schema<EmbeddingBagConfig> s("embeddingBag");
+    s.add_record("table", &EmbeddingBagConfig::table, table_schema()).flat();
+    s.add_enum("mode", &EmbeddingBagConfig::mode,
+               {EmbeddingBagMode::kSum, EmbeddingBagMode::kMean, EmbeddingBagMode::kMax}, embedding_bag_mode_name);
+    s.add("include_last_offset", &EmbeddingBagConfig::include_last_offset);
+    return s;
+  }();
+  return schema;
+}
+
 Status EmbeddingBag::create(const EmbeddingBagConfig& config, const float* initial_weights,
                             EmbeddingBag* out) {
   const int mode = static_cast<int>(config.mode);
   if (mode < 0 || mode > 2) {
-    return Status::invalid_argument("mode must be sum (0), mean (1) or max (2), got " +
-                                    std::to_string(mode));
+    return Status::invalid_argument("must be sum (0), mean (1) or max (2), got " + std::to_string(mode))
+        .with_field("mode");
   }
+  EMBEDWASM_RETURN_IF_ERROR(embedding_bag_schema().validate(config));
   // The max gradient goes to one row per dim, so there is no per-id count to divide by.
   if (config.mode == EmbeddingBagMode::kMax && config.table.scale_grad_by_freq) {
     return Status::invalid_argument(
-        "scale_grad_by_freq is not supported for mode='max' (max mode does not support scaling "
-        "the gradient by the frequency)");
+        option_name("scale_grad_by_freq") + " is not supported for mode='max' (max mode does not support "
+        "scaling the gradient by the frequency)");
   }
   EmbeddingTable table;
   EMBEDWASM_RETURN_IF_ERROR(EmbeddingTable::create(config.table, initial_weights, &table));

@@ -11,42 +11,43 @@ namespace embedwasm::embedding {
 namespace {
 
 Status validate(const EmbeddingTableConfig& c) {
-  if (c.input_dim <= 0) {
-    return Status::out_of_range("input_dim must be a positive integer, got " +
-                                std::to_string(c.input_dim));
-  }
-  if (c.output_dim <= 0) {
-    return Status::out_of_range("output_dim must be a positive integer, got " +
-                                std::to_string(c.output_dim));
-  }
+  EMBEDWASM_RETURN_IF_ERROR(table_schema().validate(c));
   // size_t is 32 bits on wasm32, where a larger D would wrap when converted (2^32 + 1
   // -> 1) and silently give a narrower table; natively such a D fails the 4 GiB cap.
   if (static_cast<uint64_t>(c.output_dim) > std::numeric_limits<size_t>::max()) {
-    return Status::resource_exhausted("output_dim " + std::to_string(c.output_dim) +
+    return Status::resource_exhausted(option_name("output_dim") + " " + std::to_string(c.output_dim) +
                                       " exceeds the 4 GiB memory limit");
   }
-  // Ids are int32 on the way in, so V must fit.
-  if (c.input_dim > std::numeric_limits<int32_t>::max()) {
-    return Status::out_of_range("input_dim must be at most 2147483647, got " +
-                                std::to_string(c.input_dim));
-  }
   if (c.padding_idx && (*c.padding_idx < -c.input_dim || *c.padding_idx >= c.input_dim)) {
-    return Status::out_of_range("padding_idx must be within [-" + std::to_string(c.input_dim) +
-                                ", " + std::to_string(c.input_dim) + "), got " +
-                                std::to_string(*c.padding_idx));
-  }
-  if (c.max_norm && !(std::isfinite(*c.max_norm) && *c.max_norm > 0)) {
-    return Status::out_of_range("max_norm must be a positive finite number, got " +
-                                std::to_string(*c.max_norm));
-  }
-  if (!(c.norm_type > 0) || std::isnan(c.norm_type)) {
-    return Status::out_of_range("norm_type must be > 0 (inf allowed), got " +
-                                std::to_string(c.norm_type));
+    return Status::out_of_range("must be within [-" + option_name("input_dim") + ", " + option_name("input_dim") +
+                                ") = [-" + std::to_string(c.input_dim) + ", " + std::to_string(c.input_dim) +
+                                "), got " + std::to_string(*c.padding_idx))
+        .with_field("padding_idx");
   }
   return Status::ok();
 }
 
 }  // namespace
+
+const Schema<EmbeddingTableConfig>& table_schema() {
+  static const Schema<EmbeddingTableConfig> schema = [] {
+    Schema<EmbeddingTableConfig> s("table");
+    // Ids are int32 on the way in, so V must fit.
+    s.add("input_dim", &EmbeddingTableConfig::input_dim).at_least(1).at_most(std::numeric_limits<int32_t>::max());
+    s.add("output_dim", &EmbeddingTableConfig::output_dim).at_least(1);
+    s.add_record("embeddings_initializer", &EmbeddingTableConfig::embeddings_initializer, initializer_schema())
+        .flat()
+        .key("initializer");
+    s.add("seed", &EmbeddingTableConfig::seed).random_seed();
+    s.add("padding_idx", &EmbeddingTableConfig::padding_idx);
+    s.add("max_norm", &EmbeddingTableConfig::max_norm).above(0);
+    s.add("norm_type", &EmbeddingTableConfig::norm_type).above(0).at_most(std::numeric_limits<double>::infinity());
+    s.add("scale_grad_by_freq", &EmbeddingTableConfig::scale_grad_by_freq);
+    s.add("sparse", &EmbeddingTableConfig::sparse);
+    return s;
+  }();
+  return schema;
+}
 
 Status EmbeddingTable::create(const EmbeddingTableConfig& config, const float* initial_weights,
                               EmbeddingTable* out) {
@@ -79,7 +80,7 @@ Status EmbeddingTable::check_ids(const int32_t* ids, const Shape& shape) const {
   for (size_t i = 0; i < n; ++i) {
     if (ids[i] < 0 || static_cast<size_t>(ids[i]) >= v) {
       return Status::out_of_range("id " + std::to_string(ids[i]) + " at position " +
-                                  flat_index_to_position(i, shape) + " is out of range for input_dim " +
+                                  flat_index_to_position(i, shape) + " is out of range for " + option_name("input_dim") + " " +
                                   std::to_string(v) + " (valid ids are 0.." + std::to_string(v - 1) +
                                   ")");
     }

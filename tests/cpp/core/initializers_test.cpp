@@ -388,10 +388,12 @@ TEST_CASE("initializers: empty tables succeed and write nothing", "[initializers
   }
 }
 
-TEST_CASE("initializers: invalid specs are kInvalidArgument and leave the table unchanged",
-          "[initializers]") {
+TEST_CASE("initializers: invalid specs are refused and leave the table unchanged", "[initializers]") {
+  // Unknown names and minval > maxval are kInvalidArgument; a parameter outside its range
+  // (initializer_schema(): a finite float32, stddev >= 0) is kOutOfRange.
   struct Case {
     InitializerSpec spec;
+    StatusCode code;
     const char* message_part;
   };
   auto with = [](const char* name, void (*edit)(InitializerSpec*)) {
@@ -399,26 +401,29 @@ TEST_CASE("initializers: invalid specs are kInvalidArgument and leave the table 
     edit(&spec);
     return spec;
   };
+  constexpr StatusCode kInvalid = StatusCode::kInvalidArgument;
+  constexpr StatusCode kRange = StatusCode::kOutOfRange;
   const Case cases[] = {
-      {spec_named("glorot"), "unknown initializer 'glorot'"},
-      {spec_named(""), "unknown initializer ''"},
-      {spec_named("GLOROT_UNIFORM"), "glorot_uniform, glorot_normal"},  // lists valid names
-      {with("uniform", [](InitializerSpec* s) { s->minval = 0.2; s->maxval = 0.1; }),
+      {spec_named("glorot"), kInvalid, "unknown initializer 'glorot'"},
+      {spec_named(""), kInvalid, "unknown initializer ''"},
+      {spec_named("GLOROT_UNIFORM"), kInvalid, "glorot_uniform, glorot_normal"},  // lists valid names
+      {with("uniform", [](InitializerSpec* s) { s->minval = 0.2; s->maxval = 0.1; }), kInvalid,
        "minval (0.2) > maxval (0.1)"},
-      {with("uniform", [](InitializerSpec* s) { s->minval = NAN; }), "minval must be a finite"},
-      {with("random_uniform", [](InitializerSpec* s) { s->maxval = INFINITY; }),
-       "maxval must be a finite"},
-      {with("uniform", [](InitializerSpec* s) { s->maxval = 1e39; }), "maxval must be a finite"},
-      {with("normal", [](InitializerSpec* s) { s->stddev = -0.1; }), "stddev must be >= 0"},
-      {with("truncated_normal", [](InitializerSpec* s) { s->stddev = -1; }),
-       "stddev must be >= 0"},
-      {with("normal", [](InitializerSpec* s) { s->mean = -INFINITY; }), "mean must be a finite"},
-      {with("truncatedNormal", [](InitializerSpec* s) { s->stddev = NAN; }),
-       "stddev must be a finite"},
-      {with("constant", [](InitializerSpec* s) { s->value = NAN; }), "value must be a finite"},
-      {with("orthogonal", [](InitializerSpec* s) { s->gain = NAN; }), "gain must be a finite"},
-      {with("orthogonal", [](InitializerSpec* s) { s->gain = INFINITY; }),
-       "gain must be a finite"},
+      {with("uniform", [](InitializerSpec* s) { s->minval = NAN; }), kRange,
+       "minval must be a finite float32 value, got nan"},
+      {with("random_uniform", [](InitializerSpec* s) { s->maxval = INFINITY; }), kRange,
+       "maxval must be a finite float32 value, got inf"},
+      {with("uniform", [](InitializerSpec* s) { s->maxval = 1e39; }), kRange,
+       "maxval must be a finite float32 value, got 1e+39"},
+      {with("normal", [](InitializerSpec* s) { s->stddev = -0.1; }), kRange,
+       "stddev must be a finite float32 value >= 0, got -0.1"},
+      {with("truncated_normal", [](InitializerSpec* s) { s->stddev = -1; }), kRange,
+       "stddev must be a finite float32 value >= 0"},
+      {with("normal", [](InitializerSpec* s) { s->mean = -INFINITY; }), kRange, "mean must be a finite"},
+      {with("truncatedNormal", [](InitializerSpec* s) { s->stddev = NAN; }), kRange, "stddev must be a finite"},
+      {with("constant", [](InitializerSpec* s) { s->value = NAN; }), kRange, "value must be a finite"},
+      {with("orthogonal", [](InitializerSpec* s) { s->gain = NAN; }), kRange, "gain must be a finite"},
+      {with("orthogonal", [](InitializerSpec* s) { s->gain = INFINITY; }), kRange, "gain must be a finite"},
   };
   for (const Case& c : cases) {
     INFO("name '" << c.spec.name << "'");
@@ -428,7 +433,7 @@ TEST_CASE("initializers: invalid specs are kInvalidArgument and leave the table 
     }
     const std::vector<float> before = raw(m);
     const auto status = initialize(c.spec, 3, &m);
-    CHECK(status.code() == StatusCode::kInvalidArgument);
+    CHECK(status.code() == c.code);
     CHECK_THAT(status.message(), Catch::Matchers::Contains(c.message_part));
     CHECK(raw(m) == before);
   }

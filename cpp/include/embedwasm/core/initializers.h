@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "embedwasm/core/option_schema.h"
 #include "embedwasm/core/row_matrix.h"
 #include "embedwasm/core/status.h"
 
@@ -23,8 +24,12 @@ struct InitializerSpec {
   double gain = 1.0;                     // orthogonal
 };
 
-// Fills every row of `out` (its padding stays zero). Unknown names and invalid
-// parameters (minval > maxval, stddev < 0, non-finite values) are kInvalidArgument.
+// name: the names JS lists (tfjs' spellings); every parameter a finite float32 (one
+// beyond float32's range would fill the table with inf), stddev >= 0.
+const Schema<InitializerSpec>& initializer_schema();
+
+// Fills every row of `out` (its padding stays zero). Unknown names and minval > maxval
+// (for uniform) are kInvalidArgument; parameters outside the schema's ranges kOutOfRange.
 Status initialize(const InitializerSpec& spec, uint64_t seed, RowMatrix* out);
 
 }  // namespace embedwasm

@@ -18,8 +18,12 @@ struct EmbeddingConfig {
   int64_t input_length = 0;  // Keras: when > 0, the last axis of ids must have this length
 };
 
+// The table's fields (inline), then mask_zero and input_length (>= 0, 0 means any).
+const Schema<EmbeddingConfig>& embedding_schema();
+
 class Embedding {
  public:
+  using Config = EmbeddingConfig;
   static Status create(const EmbeddingConfig& config, const float* initial_weights, Embedding* out);
 
   const EmbeddingConfig& config() const { return config_; }

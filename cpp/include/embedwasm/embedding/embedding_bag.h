@@ -38,6 +38,9 @@ struct EmbeddingBagConfig {
   bool include_last_offset = false;
 };
 
+// The table's fields (inline), then mode and include_last_offset.
+const Schema<EmbeddingBagConfig>& embedding_bag_schema();
+
 // One call's bags. Nothing is owned; every pointer must outlive the call.
 struct BagInput {
   const int32_t* ids = nullptr;  // (N,) or (B, L)
@@ -52,6 +55,7 @@ struct BagInput {
 
 class EmbeddingBag {
  public:
+  using Config = EmbeddingBagConfig;
   // initial_weights: dense (V, D) or nullptr to draw from the initializer.
   // scale_grad_by_freq with mode max is kInvalidArgument, as in PyTorch.
   static Status create(const EmbeddingBagConfig& config, const float* initial_weights,

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "embedwasm/core/initializers.h"
+#include "embedwasm/core/option_schema.h"
 #include "embedwasm/core/row_matrix.h"
 #include "embedwasm/core/shape.h"
 #include "embedwasm/core/status.h"
@@ -28,6 +29,11 @@ struct EmbeddingTableConfig {
   bool scale_grad_by_freq = false;  // scale each row's gradient by 1 / its count in the batch
   bool sparse = false;              // the optimizer gets a SparseRowGradient
 };
+
+// input_dim in [1, 2^31 - 1] (ids are int32), output_dim >= 1, max_norm in (0, inf),
+// norm_type in (0, inf]; the initializer's fields sit in the record itself, its name under
+// "initializer". padding_idx in [-V, V) is a rule between two fields, checked by create.
+const Schema<EmbeddingTableConfig>& table_schema();
 
 class EmbeddingTable {
  public:
