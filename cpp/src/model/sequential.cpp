@@ -28,15 +28,13 @@ Status Sequential::build(const Shape& in) {
   return Status::ok();
 }
 
-Status Sequential::compile(const optim::OptimizerSpec& optimizer, const optim::ScheduleSpec& schedule,
-                           const LossSpec& loss, const std::vector<std::string>& metrics) {
+Status Sequential::compile(const optim::OptimizerSpec& optimizer, const LossSpec& loss,
+                           const std::vector<std::string>& metrics) {
   if (!built_) return Status::invalid_argument("build the model before compile");
   EMBEDWASM_RETURN_IF_ERROR(validate(loss));
-  EMBEDWASM_RETURN_IF_ERROR(validate(schedule));
   std::unique_ptr<optim::Optimizer> opt;
   EMBEDWASM_RETURN_IF_ERROR(optim::Optimizer::create(optimizer, &opt));
   optimizer_ = std::move(opt);
-  schedule_ = schedule;
   loss_ = loss;
   metrics_ = metrics;
   return Status::ok();
@@ -45,7 +43,7 @@ Status Sequential::compile(const optim::OptimizerSpec& optimizer, const optim::S
 double Sequential::current_learning_rate() const {
   if (!optimizer_) return 0.0;
   const optim::OptimizerSpec& spec = optimizer_->spec();
-  double lr = optim::scheduled_learning_rate(schedule_, spec.learning_rate, optimizer_->iterations());
+  double lr = optim::scheduled_learning_rate(spec.schedule, spec.learning_rate, optimizer_->iterations());
   // Keras' legacy `decay` acts on top of any schedule.
   if (spec.decay > 0) lr /= 1.0 + spec.decay * static_cast<double>(optimizer_->iterations());
   return lr;

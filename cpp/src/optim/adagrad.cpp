@@ -38,4 +38,12 @@ Status Adagrad::init_slots(const layers::Param& p, Slots* s) {
 void Adagrad::update_dense(layers::Param* p, Slots* s, float lr) { update<false>(spec_, p, s, lr); }
 void Adagrad::update_sparse(layers::Param* p, Slots* s, float lr) { update<true>(spec_, p, s, lr); }
 
+const Algorithm& adagrad_algorithm() {
+  static const Algorithm algorithm{
+      "adagrad", "adagrad", "adagrad", {"learning_rate", "initial_accumulator_value"}, {"epsilon"},
+      [](OptimizerSpec*) {},
+      [](const OptimizerSpec& spec) -> std::unique_ptr<Optimizer> { return std::make_unique<Adagrad>(spec); }};
+  return algorithm;
+}
+
 }  // namespace embedwasm::optim

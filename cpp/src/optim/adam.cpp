@@ -44,4 +44,12 @@ void Adam::update_dense(layers::Param* p, Slots* s, float lr) {
   });
 }
 
+const Algorithm& adam_algorithm() {
+  static const Algorithm algorithm{
+      "adam", "adam", "adam", {"learning_rate", "beta1", "beta2", "epsilon"}, {},
+      [](OptimizerSpec* spec) { spec->learning_rate = 0.001; },
+      [](const OptimizerSpec& spec) -> std::unique_ptr<Optimizer> { return std::make_unique<Adam>(spec); }};
+  return algorithm;
+}
+
 }  // namespace embedwasm::optim

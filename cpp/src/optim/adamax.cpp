@@ -42,4 +42,12 @@ Status Adamax::init_slots(const layers::Param& p, Slots* s) {
 void Adamax::update_dense(layers::Param* p, Slots* s, float lr) { update<false>(spec_, iterations_, p, s, lr); }
 void Adamax::update_sparse(layers::Param* p, Slots* s, float lr) { update<true>(spec_, iterations_, p, s, lr); }
 
+const Algorithm& adamax_algorithm() {
+  static const Algorithm algorithm{
+      "adamax", "adamax", "adamax", {"learning_rate", "beta1", "beta2", "epsilon"}, {},
+      [](OptimizerSpec* spec) { spec->learning_rate = 0.002; },
+      [](const OptimizerSpec& spec) -> std::unique_ptr<Optimizer> { return std::make_unique<Adamax>(spec); }};
+  return algorithm;
+}
+
 }  // namespace embedwasm::optim

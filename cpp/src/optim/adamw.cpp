@@ -38,4 +38,16 @@ void AdamW::update_sparse(layers::Param* p, Slots* s, float lr) {
   });
 }
 
+// Keras AdamW's defaults.
+const Algorithm& adamw_algorithm() {
+  static const Algorithm algorithm{
+      "adamw", "adamw", "adamw", {"learning_rate", "beta1", "beta2", "epsilon", "weight_decay"}, {},
+      [](OptimizerSpec* spec) {
+        spec->learning_rate = 0.001;
+        spec->weight_decay = 0.004;
+      },
+      [](const OptimizerSpec& spec) -> std::unique_ptr<Optimizer> { return std::make_unique<AdamW>(spec); }};
+  return algorithm;
+}
+
 }  // namespace embedwasm::optim

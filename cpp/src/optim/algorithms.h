@@ -12,6 +12,7 @@
 //   adamax  m = first moment, u = infinity norm
 #include <cstddef>
 
+#include "embedwasm/optim/algorithm.h"
 #include "embedwasm/optim/optimizer.h"
 
 namespace embedwasm::optim {
@@ -31,6 +32,16 @@ void for_each_row(layers::Param* p, F f) {
     for (size_t r = 0; r < w.rows(); ++r) f(w.row(r), static_cast<const float*>(p->grad.row(r)), r);
   }
 }
+
+// Each algorithm's registration, in its own file (algorithm.h lists them).
+const Algorithm& sgd_algorithm();
+const Algorithm& momentum_algorithm();
+const Algorithm& adagrad_algorithm();
+const Algorithm& rmsprop_algorithm();
+const Algorithm& adam_algorithm();
+const Algorithm& adamw_algorithm();
+const Algorithm& adamax_algorithm();
+const Algorithm& sparse_adam_algorithm();
 
 // A zero slot shaped like p's value, unless it already is one.
 Status ensure_slot(const layers::Param& p, RowMatrix* slot);

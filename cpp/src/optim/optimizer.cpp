@@ -1,48 +1,15 @@
 #include "embedwasm/optim/optimizer.h"
 
 #include <cmath>
-#include <cstdio>
-#include <limits>
 #include <string>
 
+#include "embedwasm/optim/algorithm.h"
 #include "kernels/kernels.h"
 #include "optim/algorithms.h"
-#include "core/name_folding.h"
 
 namespace embedwasm::optim {
 
 namespace {
-
-std::string format_value(double x) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", x);
-  return text;
-}
-
-Status check_range(const char* what, double x, double lo, double hi, bool hi_open = false) {
-  const bool ok = std::isfinite(x) && x >= lo && (hi_open ? x < hi : x <= hi);
-  if (ok) return Status::ok();
-  const std::string range = "[" + format_value(lo) + ", " + format_value(hi) + (hi_open || std::isinf(hi) ? ")" : "]");
-  return Status::out_of_range(std::string("optimizer ") + what + " must be in " + range + ", got " +
-                              format_value(x));
-}
-
-Status validate_spec(const OptimizerSpec& s) {
-  const double inf = std::numeric_limits<double>::infinity();
-  EMBEDWASM_RETURN_IF_ERROR(check_range("learning_rate", s.learning_rate, 0.0, inf));
-  EMBEDWASM_RETURN_IF_ERROR(check_range("momentum", s.momentum, 0.0, 1.0));
-  // beta = 1 would make Adam's bias correction 1 - beta^t zero.
-  EMBEDWASM_RETURN_IF_ERROR(check_range("beta1", s.beta1, 0.0, 1.0, /*hi_open=*/true));
-  EMBEDWASM_RETURN_IF_ERROR(check_range("beta2", s.beta2, 0.0, 1.0, /*hi_open=*/true));
-  EMBEDWASM_RETURN_IF_ERROR(check_range("epsilon", s.epsilon, 0.0, inf));
-  EMBEDWASM_RETURN_IF_ERROR(check_range("rho", s.rho, 0.0, 1.0));
-  EMBEDWASM_RETURN_IF_ERROR(check_range("initial_accumulator_value", s.initial_accumulator_value, 0.0, inf));
-  EMBEDWASM_RETURN_IF_ERROR(check_range("weight_decay", s.weight_decay, 0.0, inf));
-  EMBEDWASM_RETURN_IF_ERROR(check_range("decay", s.decay, 0.0, inf));
-  EMBEDWASM_RETURN_IF_ERROR(check_range("clip_norm", s.clip_norm, 0.0, inf));
-  EMBEDWASM_RETURN_IF_ERROR(check_range("clip_value", s.clip_value, 0.0, inf));
-  return Status::ok();
-}
 
 bool slots_empty(const Optimizer::Slots& s) {
   return s.m.rows() == 0 && s.v.rows() == 0 && s.u.rows() == 0;
@@ -113,39 +80,47 @@ void add_l2_weight_decay(const std::vector<layers::Param*>& params, double weigh
 
 }  // namespace
 
+const Schema<OptimizerSpec>& optimizer_schema() {
+  static const Schema<OptimizerSpec> schema = [] {
+    Schema<OptimizerSpec> s("optimizer");
+    std::vector<std::string> names;
+    for (const Algorithm* a : algorithms()) names.push_back(a->name);
+    s.add("name", &OptimizerSpec::name).choices(names);
+    s.add("learning_rate", &OptimizerSpec::learning_rate).at_least(0);
+    s.add("momentum", &OptimizerSpec::momentum).at_least(0).at_most(1);
+    s.add("nesterov", &OptimizerSpec::nesterov);
+    // beta = 1 would make Adam's bias correction 1 - beta^t zero.
+    s.add("beta1", &OptimizerSpec::beta1).at_least(0).below(1);
+    s.add("beta2", &OptimizerSpec::beta2).at_least(0).below(1);
+    s.add("epsilon", &OptimizerSpec::epsilon).at_least(0);
+    s.add("rho", &OptimizerSpec::rho).at_least(0).at_most(1);
+    s.add("centered", &OptimizerSpec::centered);
+    s.add("initial_accumulator_value", &OptimizerSpec::initial_accumulator_value).at_least(0);
+    s.add("weight_decay", &OptimizerSpec::weight_decay).at_least(0);
+    s.add("decay", &OptimizerSpec::decay).at_least(0);
+    s.add("clip_norm", &OptimizerSpec::clip_norm).at_least(0);
+    s.add("clip_value", &OptimizerSpec::clip_value).at_least(0);
+    s.add_record("schedule", &OptimizerSpec::schedule, schedule_schema()).flat();
+    return s;
+  }();
+  return schema;
+}
+
 Status Optimizer::create(const OptimizerSpec& spec, std::unique_ptr<Optimizer>* out) {
-  EMBEDWASM_RETURN_IF_ERROR(validate_spec(spec));
-  OptimizerSpec s = spec;
-  const std::string name = fold_name(spec.name);
-  if (name == "sgd") {
-    s.name = "sgd";
-    out->reset(new optim::Sgd(s));
-  } else if (name == "momentum") {
-    // TF.js' train.momentum; a momentum optimizer without momentum would be plain SGD.
-    s.name = "momentum";
-    if (s.momentum == 0.0) s.momentum = 0.9;
-    out->reset(new optim::Sgd(s));
-  } else if (name == "adagrad") {
-    s.name = "adagrad";
-    out->reset(new optim::Adagrad(s));
-  } else if (name == "rmsprop") {
-    s.name = "rmsprop";
-    out->reset(new optim::RmsProp(s));
-  } else if (name == "adam" || name == "sparseadam") {
-    // adam's sparse path already is SparseAdam, and SparseAdam on a dense param is Adam.
-    s.name = name == "adam" ? "adam" : "sparse_adam";
-    out->reset(new optim::Adam(s));
-  } else if (name == "adamw") {
-    s.name = "adamw";
-    out->reset(new optim::AdamW(s));
-  } else if (name == "adamax") {
-    s.name = "adamax";
-    out->reset(new optim::Adamax(s));
-  } else {
-    return Status::invalid_argument("unknown optimizer '" + spec.name +
-                                    "'; expected sgd, momentum, adagrad, rmsprop, adam, adamw, "
-                                    "adamax or sparse_adam");
+  EMBEDWASM_RETURN_IF_ERROR(optimizer_schema().validate(spec).prefixed("optimizer "));
+  EMBEDWASM_RETURN_IF_ERROR(validate(spec.schedule));
+  const Algorithm* algorithm = find_algorithm(spec.name);
+  if (algorithm == nullptr) {
+    std::string names;
+    const auto& all = algorithms();
+    for (size_t i = 0; i < all.size(); ++i) {
+      names += (i == 0 ? "" : i + 1 == all.size() ? " or " : ", ") + all[i]->name;
+    }
+    return Status::invalid_argument("unknown optimizer '" + spec.name + "'; expected " + names);
   }
+  OptimizerSpec s = spec;
+  s.name = algorithm->name;
+  *out = algorithm->make(s);
   return Status::ok();
 }
 
@@ -168,7 +143,7 @@ const Optimizer::Slots* Optimizer::find_slots(const layers::Param* p) const {
 // both from iterations()), so spec_.decay is not applied a second time here.
 Status Optimizer::apply(const std::vector<layers::Param*>& params, double lr) {
   if (!(std::isfinite(lr) && lr >= 0.0)) {
-    return Status::out_of_range("learning rate must be finite and >= 0, got " + format_value(lr));
+    return Status::out_of_range("learning rate must be finite and >= 0, got " + format_number(lr));
   }
   // Everything that can fail runs before the first weight moves.
   for (size_t i = 0; i < params.size(); ++i) {

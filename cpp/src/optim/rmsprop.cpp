@@ -70,4 +70,12 @@ Status RmsProp::init_slots(const layers::Param& p, Slots* s) {
 void RmsProp::update_dense(layers::Param* p, Slots* s, float lr) { update<false>(spec_, p, s, lr); }
 void RmsProp::update_sparse(layers::Param* p, Slots* s, float lr) { update<true>(spec_, p, s, lr); }
 
+const Algorithm& rmsprop_algorithm() {
+  static const Algorithm algorithm{
+      "rmsprop", "rmsprop", "rmsprop", {"learning_rate", "rho", "momentum", "epsilon", "centered"}, {},
+      [](OptimizerSpec* spec) { spec->learning_rate = 0.001; },
+      [](const OptimizerSpec& spec) -> std::unique_ptr<Optimizer> { return std::make_unique<RmsProp>(spec); }};
+  return algorithm;
+}
+
 }  // namespace embedwasm::optim

@@ -54,36 +54,27 @@ double scheduled_learning_rate(const ScheduleSpec& schedule, double base_lr, int
   }
 }
 
+const Schema<ScheduleSpec>& schedule_schema() {
+  static const Schema<ScheduleSpec> schema = [] {
+    Schema<ScheduleSpec> s("schedule");
+    s.add("name", &ScheduleSpec::name).choices({"constant", "linear", "exponential", "cosine"});
+    s.add("final_learning_rate", &ScheduleSpec::final_learning_rate).at_least(0);
+    s.add("decay_rate", &ScheduleSpec::decay_rate).above(0);
+    s.add("decay_steps", &ScheduleSpec::decay_steps).at_least(1);
+    s.add("staircase", &ScheduleSpec::staircase);
+    s.add("alpha", &ScheduleSpec::alpha).at_least(0).at_most(1);
+    s.add("total_steps", &ScheduleSpec::total_steps).at_least(0);
+    return s;
+  }();
+  return schema;
+}
+
 Status validate(const ScheduleSpec& schedule) {
-  const ScheduleKind kind = parse_schedule(schedule.name);
-  if (kind == ScheduleKind::kUnknown) {
+  if (parse_schedule(schedule.name) == ScheduleKind::kUnknown) {
     return Status::invalid_argument("unknown learning-rate schedule '" + schedule.name +
                                     "'; expected constant, linear, exponential or cosine");
   }
-  if (schedule.total_steps < 0) {
-    return Status::out_of_range("schedule total_steps must be >= 0 (0: no decay), got " +
-                                std::to_string(schedule.total_steps));
-  }
-  if (kind == ScheduleKind::kLinear &&
-      !(std::isfinite(schedule.final_learning_rate) && schedule.final_learning_rate >= 0.0)) {
-    return Status::out_of_range("linear schedule final_learning_rate must be finite and >= 0, got " +
-                                std::to_string(schedule.final_learning_rate));
-  }
-  if (kind == ScheduleKind::kExponential) {
-    if (schedule.decay_steps <= 0) {
-      return Status::out_of_range("exponential schedule decay_steps must be > 0, got " +
-                                  std::to_string(schedule.decay_steps));
-    }
-    if (!(std::isfinite(schedule.decay_rate) && schedule.decay_rate > 0.0)) {
-      return Status::out_of_range("exponential schedule decay_rate must be finite and > 0, got " +
-                                  std::to_string(schedule.decay_rate));
-    }
-  }
-  if (kind == ScheduleKind::kCosine && !(schedule.alpha >= 0.0 && schedule.alpha <= 1.0)) {
-    return Status::out_of_range("cosine schedule alpha must be in [0, 1], got " +
-                                std::to_string(schedule.alpha));
-  }
-  return Status::ok();
+  return schedule_schema().validate(schedule).prefixed("schedule ");
 }
 
 }  // namespace embedwasm::optim

@@ -43,4 +43,29 @@ Status Sgd::init_slots(const layers::Param& p, Slots* s) {
 void Sgd::update_dense(layers::Param* p, Slots* s, float lr) { update<false>(spec_, p, s, lr); }
 void Sgd::update_sparse(layers::Param* p, Slots* s, float lr) { update<true>(spec_, p, s, lr); }
 
+const Algorithm& sgd_algorithm() {
+  static const Algorithm algorithm{
+      "sgd", "sgd", "sgd", {"learning_rate"}, {"momentum", "nesterov"}, [](OptimizerSpec*) {},
+      [](const OptimizerSpec& spec) -> std::unique_ptr<Optimizer> { return std::make_unique<Sgd>(spec); }};
+  return algorithm;
+}
+
+// TF.js' train.momentum: SGD with momentum 0.9 unless told otherwise. Its JS record is an
+// sgd record, as the optimizer it makes is.
+namespace {
+void momentum_defaults(OptimizerSpec* spec) { spec->momentum = 0.9; }
+}  // namespace
+
+const Algorithm& momentum_algorithm() {
+  static const Algorithm algorithm{
+      "momentum", "sgd", "momentum", {"learning_rate", "momentum", "nesterov"}, {}, momentum_defaults,
+      [](const OptimizerSpec& spec) -> std::unique_ptr<Optimizer> {
+        // A momentum optimizer without momentum would be plain SGD.
+        OptimizerSpec s = spec;
+        if (s.momentum == 0.0) momentum_defaults(&s);
+        return std::make_unique<Sgd>(s);
+      }};
+  return algorithm;
+}
+
 }  // namespace embedwasm::optim

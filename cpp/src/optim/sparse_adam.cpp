@@ -17,4 +17,17 @@ void Adam::update_sparse(layers::Param* p, Slots* s, float lr) {
   });
 }
 
+// PyTorch's SparseAdam defaults (eps 1e-8). Adam's sparse path already is SparseAdam, and
+// SparseAdam on a dense param is Adam, so it makes an Adam.
+const Algorithm& sparse_adam_algorithm() {
+  static const Algorithm algorithm{
+      "sparse_adam", "sparse_adam", "sparseAdam", {"learning_rate", "beta1", "beta2", "epsilon"}, {},
+      [](OptimizerSpec* spec) {
+        spec->learning_rate = 0.001;
+        spec->epsilon = 1e-8;
+      },
+      [](const OptimizerSpec& spec) -> std::unique_ptr<Optimizer> { return std::make_unique<Adam>(spec); }};
+  return algorithm;
+}
+
 }  // namespace embedwasm::optim

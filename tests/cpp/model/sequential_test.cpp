@@ -81,7 +81,7 @@ TEST_CASE("Sequential: one SGD step on a linear model equals the hand-computed s
   l2.l2 = 0.1;
   model.add(LinearDense(1, {1, 2}, {0}, l2));
   TL_REQUIRE_OK(model.build({2}));
-  TL_REQUIRE_OK(model.compile(Sgd(0.5), ScheduleSpec(), LossSpec{"mean_squared_error", false}, {}));
+  TL_REQUIRE_OK(model.compile(Sgd(0.5), LossSpec{"mean_squared_error", false}, {}));
   const Tensor x = MakeTensor({2, 2}, {1, 0, 0, 1});
   const Tensor t = MakeTensor({2, 1}, {2, 0});
   BatchLogs logs;
@@ -112,7 +112,7 @@ TEST_CASE("Sequential: Embedding -> pooling -> Dense learns a separable task, de
     OptimizerSpec adam;
     adam.name = "adam";
     adam.learning_rate = 0.1;
-    TL_REQUIRE_OK(model->compile(adam, ScheduleSpec(), LossSpec{"binary_crossentropy", false}, {"accuracy"}));
+    TL_REQUIRE_OK(model->compile(adam, LossSpec{"binary_crossentropy", false}, {"accuracy"}));
     BatchLogs logs;
     double first_loss = 0;
     for (int step = 0; step < 60; ++step) {
@@ -140,11 +140,11 @@ TEST_CASE("Sequential: misuse is a Status error, and a failed batch changes noth
   BatchLogs logs;
   Tensor x, y;
   ToyData(&x, &y);
-  CHECK(model->compile(Sgd(0.1), ScheduleSpec(), LossSpec{"mse", false}, {}).code() == StatusCode::kInvalidArgument);
+  CHECK(model->compile(Sgd(0.1), LossSpec{"mse", false}, {}).code() == StatusCode::kInvalidArgument);
   TL_REQUIRE_OK(model->build({3}));
   CHECK(model->train_on_batch(x, y, nullptr, &logs).code() == StatusCode::kInvalidArgument);
-  CHECK(model->compile(Sgd(0.1), ScheduleSpec(), LossSpec{"hinge", false}, {}).code() == StatusCode::kInvalidArgument);
-  TL_REQUIRE_OK(model->compile(Sgd(0.1), ScheduleSpec(), LossSpec{"binary_crossentropy", false}, {}));
+  CHECK(model->compile(Sgd(0.1), LossSpec{"hinge", false}, {}).code() == StatusCode::kInvalidArgument);
+  TL_REQUIRE_OK(model->compile(Sgd(0.1), LossSpec{"binary_crossentropy", false}, {}));
 
   const std::vector<float> before = DenseValue(*model->params()[0]->value);
   Tensor bad = x;
@@ -174,7 +174,7 @@ TEST_CASE("Sequential: a batch whose activations exceed the memory limit fails b
     model->add(std::make_unique<GlobalAveragePooling1D>());
     model->add(LinearDense(1, std::vector<float>(1024, 0.01f), {0}));
     TL_REQUIRE_OK(model->build({1024}));
-    TL_REQUIRE_OK(model->compile(Sgd(0.1), ScheduleSpec(), LossSpec{"mse", false}, {}));
+    TL_REQUIRE_OK(model->compile(Sgd(0.1), LossSpec{"mse", false}, {}));
     return model;
   };
   auto model = make();

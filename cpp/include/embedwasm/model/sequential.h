@@ -38,8 +38,8 @@ class Sequential {
   const Shape& input_shape() const { return input_shape_; }
   const Shape& output_shape() const { return output_shape_; }
 
-  Status compile(const optim::OptimizerSpec& optimizer, const optim::ScheduleSpec& schedule, const LossSpec& loss,
-                 const std::vector<std::string>& metrics);
+  // The optimizer brings its learning-rate schedule (OptimizerSpec::schedule).
+  Status compile(const optim::OptimizerSpec& optimizer, const LossSpec& loss, const std::vector<std::string>& metrics);
   bool compiled() const { return optimizer_ != nullptr; }
   int64_t iterations() const { return optimizer_ ? optimizer_->iterations() : 0; }
   double current_learning_rate() const;
@@ -63,7 +63,6 @@ class Sequential {
   bool built_ = false;
   Shape input_shape_, output_shape_;
   std::unique_ptr<optim::Optimizer> optimizer_;
-  optim::ScheduleSpec schedule_;
   LossSpec loss_;
   std::vector<std::string> metrics_;
   // Activations of the last forward: acts_[0] is a copy of x, acts_[i+1]

@@ -8,19 +8,24 @@
 //   adam           : PyTorch SparseAdam (bias correction by the global step count)
 //   others         : the dense formula applied to the touched rows ("lazy" updates)
 // Which of Keras' and PyTorch's formulas each algorithm follows is written at the top
-// of its file in cpp/src/optim/. The learning-rate schedule that drives lr is in
-// schedule.h.
+// of its file in cpp/src/optim/, beside the algorithm's registration (algorithm.h): its
+// names, TF.js' positional arguments and its own defaults. The learning-rate schedule
+// that drives lr is in schedule.h.
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "embedwasm/core/option_schema.h"
 #include "embedwasm/core/row_matrix.h"
 #include "embedwasm/core/status.h"
 #include "embedwasm/layers/param.h"
+#include "embedwasm/optim/schedule.h"
 
 namespace embedwasm::optim {
 
+// The defaults here are every algorithm's; an algorithm's own (adam's learning rate) are
+// in its registration (algorithm.h), applied by default_spec().
 struct OptimizerSpec {
   // sgd, momentum, adagrad, rmsprop, adam, adamw, adamax, sparse_adam
   std::string name = "sgd";
@@ -37,7 +42,15 @@ struct OptimizerSpec {
                                 // the caller to the lr it passes to apply()
   double clip_norm = 0.0;       // > 0: clip all gradients by their global norm
   double clip_value = 0.0;      // > 0: clip every gradient value to [-clip_value, clip_value]
+  ScheduleSpec schedule;        // the learning rate over the steps (Keras: a schedule as
+                                // learning_rate); lr above is its starting value
 };
+
+// learning_rate, epsilon, initial_accumulator_value, weight_decay, decay, clip_norm,
+// clip_value >= 0; momentum, rho in [0, 1]; beta1, beta2 in [0, 1) (1 would make Adam's
+// bias correction 1 - beta^t zero). The schedule's fields sit in the record itself, its
+// name under "schedule".
+const Schema<OptimizerSpec>& optimizer_schema();
 
 class Optimizer {
  public:

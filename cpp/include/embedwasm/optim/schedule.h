@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "embedwasm/core/option_schema.h"
 #include "embedwasm/core/status.h"
 
 namespace embedwasm::optim {
@@ -20,7 +21,13 @@ struct ScheduleSpec {
   int64_t total_steps = 0;           // linear, cosine (0: no decay)
 };
 
+// name: constant, linear, exponential, cosine; final_learning_rate >= 0; decay_rate > 0;
+// decay_steps >= 1; alpha in [0, 1]; total_steps >= 0. Each range holds whatever the
+// schedule, though only its own kind reads a field.
+const Schema<ScheduleSpec>& schedule_schema();
+
 double scheduled_learning_rate(const ScheduleSpec& schedule, double base_lr, int64_t step);
+// The ranges and the name (in any of the spellings above).
 Status validate(const ScheduleSpec& schedule);
 
 }  // namespace embedwasm::optim
