@@ -10,9 +10,6 @@
 namespace embedwasm::layers {
 
 namespace {
-constexpr ActivationKind kAllKinds[] = {ActivationKind::kLinear, ActivationKind::kRelu,
-                                        ActivationKind::kSigmoid, ActivationKind::kTanh,
-                                        ActivationKind::kSoftmax};
 
 // Both branches keep exp's argument <= 0, so neither overflows to inf / inf.
 inline float stable_sigmoid(float x) {
@@ -47,15 +44,31 @@ const char* activation_name(ActivationKind kind) {
   return "unknown";
 }
 
+const std::vector<ActivationKind>& activation_kinds() {
+  static const std::vector<ActivationKind> kinds = {ActivationKind::kLinear, ActivationKind::kRelu,
+                                                    ActivationKind::kSigmoid, ActivationKind::kTanh,
+                                                    ActivationKind::kSoftmax};
+  return kinds;
+}
+
 Status parse_activation(const std::string& name, ActivationKind* kind) {
-  for (ActivationKind k : kAllKinds) {
+  for (ActivationKind k : activation_kinds()) {
     if (name == activation_name(k)) {
       *kind = k;
       return Status::ok();
     }
   }
-  return Status::invalid_argument(
-      "activation must be 'linear', 'relu', 'sigmoid', 'tanh' or 'softmax', got '" + name + "'");
+  return Status::invalid_argument("must be 'linear', 'relu', 'sigmoid', 'tanh' or 'softmax', got '" + name + "'")
+      .with_field("activation");
+}
+
+const Schema<ActivationConfig>& activation_schema() {
+  static const Schema<ActivationConfig> schema = [] {
+    Schema<ActivationConfig> s("activation");
+    s.add_enum("activation", &ActivationConfig::activation, activation_kinds(), activation_name);
+    return s;
+  }();
+  return schema;
 }
 
 void activation_forward(ActivationKind kind, size_t rows, size_t cols, const float* x, float* y) {

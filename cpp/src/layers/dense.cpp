@@ -16,29 +16,44 @@ namespace {
 Status check_initializer(const char* what, const InitializerSpec& spec) {
   RowMatrix scratch;
   EMBEDWASM_RETURN_IF_ERROR(RowMatrix::create(1, 1, &scratch));
-  return initialize(spec, 0, &scratch).prefixed(std::string(what) + ": ");
+  return initialize(spec, 0, &scratch).prefixed(option_name(what) + ": ");
 }
 
 std::string weights_layout(bool use_bias) {
-  return use_bias ? "[kernel (in * units), bias (units)]" : "[kernel (in * units)] (use_bias is false)";
+  return use_bias ? "[kernel (in * units), bias (units)]"
+                  : "[kernel (in * units)] (" + option_name("use_bias") + " is false)";
 }
 
 }  // namespace
 
+const Schema<DenseConfig>& dense_schema() {
+  static const Schema<DenseConfig> schema = [] {
+    Schema<DenseConfig> s("dense");
+    // The cap keeps units exact in wasm32's 32-bit size_t, as for an Embedding's input_dim.
+    s.add("units", &DenseConfig::units).at_least(1).at_most(2147483647);
+    s.add_enum("activation", &DenseConfig::activation, activation_kinds(), activation_name);
+    s.add("use_bias", &DenseConfig::use_bias);
+    const std::vector<std::string>& names = initializer_schema().find("name")->choices;
+    s.add("kernel_initializer", [](auto& c) -> auto& { return c.kernel_initializer.name; }).choices(names);
+    s.add("bias_initializer", [](auto& c) -> auto& { return c.bias_initializer.name; }).choices(names);
+    s.add("seed", &DenseConfig::seed).random_seed();
+    s.add_record("kernel_regularizer", &DenseConfig::kernel_regularizer, regularizer_schema());
+    s.add_record("bias_regularizer", &DenseConfig::bias_regularizer, regularizer_schema());
+    s.add_record("kernel_constraint", &DenseConfig::kernel_constraint, constraint_schema());
+    s.add_record("bias_constraint", &DenseConfig::bias_constraint, constraint_schema());
+    return s;
+  }();
+  return schema;
+}
+
 Status Dense::create(const DenseConfig& config, std::unique_ptr<Dense>* out) {
-  // The cap keeps units exact in wasm32's 32-bit size_t, as for an Embedding's input_dim.
-  if (config.units <= 0 || config.units > 2147483647) {
-    return Status::out_of_range("units must be a positive integer up to 2147483647, got " +
-                                std::to_string(config.units));
-  }
+  EMBEDWASM_RETURN_IF_ERROR(dense_schema().validate(config));
   EMBEDWASM_RETURN_IF_ERROR(check_initializer("kernel_initializer", config.kernel_initializer));
   if (config.use_bias) {
     EMBEDWASM_RETURN_IF_ERROR(check_initializer("bias_initializer", config.bias_initializer));
   }
-  EMBEDWASM_RETURN_IF_ERROR(validate(config.kernel_regularizer).prefixed("kernel_regularizer: "));
-  EMBEDWASM_RETURN_IF_ERROR(validate(config.bias_regularizer).prefixed("bias_regularizer: "));
-  EMBEDWASM_RETURN_IF_ERROR(validate(config.kernel_constraint).prefixed("kernel_constraint: "));
-  EMBEDWASM_RETURN_IF_ERROR(validate(config.bias_constraint).prefixed("bias_constraint: "));
+  EMBEDWASM_RETURN_IF_ERROR(validate(config.kernel_constraint).prefixed(option_name("kernel_constraint") + " "));
+  EMBEDWASM_RETURN_IF_ERROR(validate(config.bias_constraint).prefixed(option_name("bias_constraint") + " "));
   out->reset(new Dense(config));
   return Status::ok();
 }

@@ -7,10 +7,18 @@
 
 namespace embedwasm::layers {
 
+const Schema<DropoutConfig>& dropout_schema() {
+  static const Schema<DropoutConfig> schema = [] {
+    Schema<DropoutConfig> s("dropout");
+    s.add("rate", &DropoutConfig::rate).at_least(0).below(1);
+    s.add("seed", &DropoutConfig::seed).random_seed();
+    return s;
+  }();
+  return schema;
+}
+
 Status Dropout::create(const DropoutConfig& config, std::unique_ptr<Dropout>* out) {
-  if (!(config.rate >= 0.0 && config.rate < 1.0)) {
-    return Status::out_of_range("rate must be in [0, 1), got " + std::to_string(config.rate));
-  }
+  EMBEDWASM_RETURN_IF_ERROR(dropout_schema().validate(config));
   out->reset(new Dropout(config));
   return Status::ok();
 }

@@ -4,18 +4,25 @@
 #include <string>
 #include <utility>
 
+#include "embedwasm/embedding/embedding.h"
 #include "layers/float_ids.h"
 #include "layers/layer_checks.h"
 
 namespace embedwasm::layers {
 
-Status EmbeddingBagLayer::create(const embedding::EmbeddingBagConfig& config,
-                                 const TableLayerOptions& options, const float* initial_weights,
-                                 size_t num_weights, std::unique_ptr<EmbeddingBagLayer>* out) {
-  std::unique_ptr<EmbeddingBagLayer> layer(new EmbeddingBagLayer());
-  EMBEDWASM_RETURN_IF_ERROR(layer->init(config, options, initial_weights, num_weights));
-  *out = std::move(layer);
-  return Status::ok();
+const Schema<embedding::EmbeddingBagConfig>& EmbeddingBagLayer::record_schema() {
+  static const Schema<embedding::EmbeddingBagConfig> schema = [] {
+    const Schema<embedding::EmbeddingBagConfig>& bag = embedding::embedding_bag_schema();
+    const OptionSchema& embedding = embedding::embedding_schema();
+    Schema<embedding::EmbeddingBagConfig> s("embeddingBag");
+    s.add_from(bag, "table");
+    s.add_slot(*embedding.find("mask_zero"));
+    s.add_slot(*embedding.find("input_length"));
+    s.add_from(bag, "mode");
+    s.add_from(bag, "include_last_offset");
+    return s;
+  }();
+  return schema;
 }
 
 Status EmbeddingBagLayer::build(const Shape& in, Shape* out) {

@@ -4,18 +4,21 @@
 #include <string>
 #include <utility>
 
+#include "embedwasm/embedding/embedding_bag.h"
 #include "layers/float_ids.h"
 #include "layers/layer_checks.h"
 
 namespace embedwasm::layers {
 
-Status EmbeddingLayer::create(const embedding::EmbeddingConfig& config, const TableLayerOptions& options,
-                              const float* initial_weights, size_t num_weights,
-                              std::unique_ptr<EmbeddingLayer>* out) {
-  std::unique_ptr<EmbeddingLayer> layer(new EmbeddingLayer());
-  EMBEDWASM_RETURN_IF_ERROR(layer->init(config, options, initial_weights, num_weights));
-  *out = std::move(layer);
-  return Status::ok();
+const Schema<embedding::EmbeddingConfig>& EmbeddingLayer::record_schema() {
+  static const Schema<embedding::EmbeddingConfig> schema = [] {
+    Schema<embedding::EmbeddingConfig> s = embedding::embedding_schema();
+    const OptionSchema& bag = embedding::embedding_bag_schema();
+    s.add_slot(*bag.find("mode"));
+    s.add_slot(*bag.find("include_last_offset"));
+    return s;
+  }();
+  return schema;
 }
 
 Status EmbeddingLayer::build(const Shape& in, Shape* out) {
@@ -25,7 +28,7 @@ Status EmbeddingLayer::build(const Shape& in, Shape* out) {
   }
   const int64_t input_length = core_.config().input_length;
   if (input_length > 0 && (in.empty() || in[0] != static_cast<size_t>(input_length))) {
-    return Status::invalid_argument("input_length is " + std::to_string(input_length) +
+    return Status::invalid_argument(option_name("input_length") + " is " + std::to_string(input_length) +
                                     " but the per-sample ids have shape " + shape_to_string(in));
   }
   in_ = in;

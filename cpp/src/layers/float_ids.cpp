@@ -30,7 +30,7 @@ Status float_ids_to_int32(const Tensor& x, size_t vocab, std::vector<int32_t>* i
     // 2^31 is exactly representable; every float below it and >= -2^31 fits in int32.
     if (!(v >= -2147483648.0f && v < 2147483648.0f)) {
       return Status::out_of_range("id " + float_text(v) + " at position " +
-                                  flat_index_to_position(i, x.shape) + " is out of range for input_dim " +
+                                  flat_index_to_position(i, x.shape) + " is out of range for " + option_name("input_dim") + " " +
                                   std::to_string(vocab) + " (valid ids are 0.." +
                                   std::to_string(vocab - 1) + ")");
     }

@@ -14,8 +14,6 @@ namespace {
 // Keras backend.epsilon(): the constraints divide by eps + norm, so a zero row stays zero.
 constexpr float kNormEpsilon = 1e-7f;
 
-bool finite_non_negative(double x) { return std::isfinite(x) && x >= 0.0; }
-
 std::string matrix_shape(size_t rows, size_t cols) {
   return "(" + std::to_string(rows) + ", " + std::to_string(cols) + ")";
 }
@@ -135,39 +133,55 @@ void apply_constraint(Param* param) {
   for (size_t r = 0; r < w.rows(); ++r) constrain_row(c, w.cols(), w.row(r));
 }
 
-Status validate(const RegularizerSpec& spec) {
-  if (!finite_non_negative(spec.l1) || !finite_non_negative(spec.l2)) {
-    return Status::out_of_range("regularizer l1 and l2 must be finite and >= 0, got l1 = " +
-                                std::to_string(spec.l1) + ", l2 = " + std::to_string(spec.l2));
+const char* constraint_kind_name(ConstraintKind kind) {
+  switch (kind) {
+    case ConstraintKind::kNone: return "none";
+    case ConstraintKind::kMaxNorm: return "maxNorm";
+    case ConstraintKind::kUnitNorm: return "unitNorm";
+    case ConstraintKind::kNonNeg: return "nonNeg";
+    case ConstraintKind::kMinMaxNorm: return "minMaxNorm";
   }
-  return Status::ok();
+  return "unknown";
 }
 
+const Schema<RegularizerSpec>& regularizer_schema() {
+  static const Schema<RegularizerSpec> schema = [] {
+    Schema<RegularizerSpec> s("regularizer");
+    s.add("l1", &RegularizerSpec::l1).at_least(0);
+    s.add("l2", &RegularizerSpec::l2).at_least(0);
+    return s;
+  }();
+  return schema;
+}
+
+const Schema<ConstraintSpec>& constraint_schema() {
+  static const Schema<ConstraintSpec> schema = [] {
+    Schema<ConstraintSpec> s("constraint");
+    s.add_enum("kind", &ConstraintSpec::kind,
+               {ConstraintKind::kNone, ConstraintKind::kMaxNorm, ConstraintKind::kUnitNorm, ConstraintKind::kNonNeg,
+                ConstraintKind::kMinMaxNorm},
+               constraint_kind_name);
+    s.add("max_value", &ConstraintSpec::max_value).at_least(0);
+    s.add("min_value", &ConstraintSpec::min_value).at_least(0);
+    s.add("rate", &ConstraintSpec::rate).at_least(0).at_most(1);
+    return s;
+  }();
+  return schema;
+}
+
+Status validate(const RegularizerSpec& spec) { return regularizer_schema().validate(spec); }
+
 Status validate(const ConstraintSpec& spec) {
-  switch (spec.kind) {
-    case ConstraintKind::kNone:
-    case ConstraintKind::kUnitNorm:
-    case ConstraintKind::kNonNeg:
-      return Status::ok();
-    case ConstraintKind::kMaxNorm:
-      if (!finite_non_negative(spec.max_value)) {
-        return Status::out_of_range("maxNorm max_value must be finite and >= 0, got " +
-                                    std::to_string(spec.max_value));
-      }
-      return Status::ok();
-    case ConstraintKind::kMinMaxNorm:
-      if (!finite_non_negative(spec.min_value) || !std::isfinite(spec.max_value) ||
-          spec.min_value > spec.max_value) {
-        return Status::out_of_range("minMaxNorm needs 0 <= min_value <= max_value, got min_value = " +
-                                    std::to_string(spec.min_value) +
-                                    ", max_value = " + std::to_string(spec.max_value));
-      }
-      if (!(spec.rate >= 0.0 && spec.rate <= 1.0)) {
-        return Status::out_of_range("minMaxNorm rate must be in [0, 1], got " + std::to_string(spec.rate));
-      }
-      return Status::ok();
+  const int kind = static_cast<int>(spec.kind);
+  if (kind < 0 || kind > static_cast<int>(ConstraintKind::kMinMaxNorm)) {
+    return Status::invalid_argument("unknown constraint kind " + std::to_string(kind));
   }
-  return Status::invalid_argument("unknown constraint kind " + std::to_string(static_cast<int>(spec.kind)));
+  EMBEDWASM_RETURN_IF_ERROR(constraint_schema().validate(spec));
+  if (spec.kind == ConstraintKind::kMinMaxNorm && spec.min_value > spec.max_value) {
+    return Status::out_of_range("minMaxNorm needs " + option_name("min_value") + " <= " + option_name("max_value") +
+                                ", got " + format_number(spec.min_value) + " > " + format_number(spec.max_value));
+  }
+  return Status::ok();
 }
 
 Status validate(const Param& param) {
@@ -186,7 +200,7 @@ Status validate(const Param& param) {
   }
   const ConstraintSpec& c = param.constraint;
   if (!c.per_row && c.kind != ConstraintKind::kNone && c.kind != ConstraintKind::kNonNeg) {
-    return Status::invalid_argument(who + "a sparse param's constraint must be per_row: a column "
+    return Status::invalid_argument(who + "a sparse param's constraint must be " + option_name("per_row") + ": a column "
                                           "norm would change rows the gradient did not touch");
   }
   const embedding::SparseRowGradient& g = param.sparse_grad;

@@ -5,10 +5,21 @@
 
 namespace embedwasm::layers {
 
+const Schema<TableLayerOptions>& table_layer_options_schema() {
+  static const Schema<TableLayerOptions> schema = [] {
+    Schema<TableLayerOptions> s("tableLayerOptions");
+    s.add_record("embeddings_regularizer", &TableLayerOptions::embeddings_regularizer, regularizer_schema());
+    s.add_record("embeddings_constraint", &TableLayerOptions::embeddings_constraint, constraint_schema());
+    return s;
+  }();
+  return schema;
+}
+
 Status check_table_layer_args(const TableLayerOptions& options, const embedding::EmbeddingTableConfig& table,
                               const float* initial_weights, size_t num_weights) {
-  EMBEDWASM_RETURN_IF_ERROR(validate(options.embeddings_regularizer).prefixed("embeddings_regularizer: "));
-  EMBEDWASM_RETURN_IF_ERROR(validate(options.embeddings_constraint).prefixed("embeddings_constraint: "));
+  EMBEDWASM_RETURN_IF_ERROR(table_layer_options_schema().validate(options));
+  EMBEDWASM_RETURN_IF_ERROR(
+      validate(options.embeddings_constraint).prefixed(option_name("embeddings_constraint") + " "));
   if (initial_weights == nullptr && num_weights == 0) return Status::ok();
   const int64_t v = table.input_dim, d = table.output_dim;
   constexpr int64_t kInt32Max = 2147483647;
@@ -19,7 +30,8 @@ Status check_table_layer_args(const TableLayerOptions& options, const embedding:
     const std::string got = initial_weights == nullptr
                                 ? "a null pointer (num_weights " + std::to_string(num_weights) + ")"
                                 : std::to_string(num_weights);
-    return Status::invalid_argument("initial weights must hold input_dim * output_dim = " +
+    return Status::invalid_argument("initial weights must hold " + option_name("input_dim") + " * " +
+                                    option_name("output_dim") + " = " +
                                     std::to_string(expected) + " values, got " + got);
   }
   return Status::ok();

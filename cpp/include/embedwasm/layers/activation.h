@@ -6,7 +6,9 @@
 // Keras where `activation=` takes a function and layers.Activation is the layer.
 #include <cstddef>
 #include <string>
+#include <vector>
 
+#include "embedwasm/core/option_schema.h"
 #include "embedwasm/core/status.h"
 #include "embedwasm/layers/layer.h"
 
@@ -18,6 +20,14 @@ enum class ActivationKind : int { kLinear = 0, kRelu = 1, kSigmoid = 2, kTanh = 
 const char* activation_name(ActivationKind kind);
 // The inverse; any other name is kInvalidArgument listing the valid ones.
 Status parse_activation(const std::string& name, ActivationKind* kind);
+// Every kind, in the order above.
+const std::vector<ActivationKind>& activation_kinds();
+
+// The Activation layer's options (Dense's `activation` defaults the same way).
+struct ActivationConfig {
+  ActivationKind activation = ActivationKind::kLinear;
+};
+const Schema<ActivationConfig>& activation_schema();
 
 // x, y: (R, C), dense; C is the last axis, over which softmax normalises (the others are
 // elementwise and ignore the split). y may equal x.
@@ -34,6 +44,7 @@ void activation_backward(ActivationKind kind, size_t rows, size_t cols, const fl
 class Activation : public Layer {
  public:
   explicit Activation(ActivationKind kind) : kind_(kind) {}
+  explicit Activation(const ActivationConfig& config) : kind_(config.activation) {}
   ActivationKind kind() const { return kind_; }
 
   const char* class_name() const override { return "Activation"; }

@@ -20,11 +20,12 @@ namespace embedwasm::layers {
 
 struct DenseConfig {
   int64_t units = 0;
-  ActivationKind activation = ActivationKind::kLinear;
+  ActivationKind activation = ActivationConfig().activation;
   bool use_bias = true;
+  // tfjs' spelling, as JS records hold it (the core takes Keras' glorot_uniform too).
   InitializerSpec kernel_initializer = [] {
     InitializerSpec s;
-    s.name = "glorot_uniform";
+    s.name = "glorotUniform";
     return s;
   }();
   InitializerSpec bias_initializer = [] {
@@ -48,6 +49,10 @@ struct DenseConfig {
   // Keras' axis = 0 means for a 1-D bias.
   ConstraintSpec bias_constraint;
 };
+
+// units in [1, 2^31 - 1]; the initializers by name; regularizers and constraints as
+// nested records.
+const Schema<DenseConfig>& dense_schema();
 
 class Dense : public Layer {
  public:

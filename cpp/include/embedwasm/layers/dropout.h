@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "embedwasm/core/option_schema.h"
 #include "embedwasm/core/rng.h"
 #include "embedwasm/core/status.h"
 #include "embedwasm/layers/layer.h"
@@ -18,6 +19,7 @@ struct DropoutConfig {
   double rate = 0.0;  // [0, 1): 1 would keep nothing and scale by 1 / 0
   uint64_t seed = 0;
 };
+const Schema<DropoutConfig>& dropout_schema();
 
 class Dropout : public Layer {
  public:

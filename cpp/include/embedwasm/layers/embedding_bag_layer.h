@@ -18,12 +18,11 @@
 
 namespace embedwasm::layers {
 
-class EmbeddingBagLayer : public TableLayer<embedding::EmbeddingBag> {
+class EmbeddingBagLayer : public TableLayer<embedding::EmbeddingBag, EmbeddingBagLayer> {
  public:
-  // initial_weights: dense (V, D), num_weights = V * D, or nullptr (num_weights 0).
-  static Status create(const embedding::EmbeddingBagConfig& config, const TableLayerOptions& options,
-                       const float* initial_weights, size_t num_weights,
-                       std::unique_ptr<EmbeddingBagLayer>* out);
+  // Its record: the table's options, Embedding's mask_zero and input_length at their
+  // defaults (one record shape for both table layers), then mode and include_last_offset.
+  static const Schema<embedding::EmbeddingBagConfig>& record_schema();
 
   const char* class_name() const override { return "EmbeddingBag"; }
   // in: (L,).
@@ -38,6 +37,7 @@ class EmbeddingBagLayer : public TableLayer<embedding::EmbeddingBag> {
                   Tensor* dx) override;
 
  private:
+  friend class TableLayer<embedding::EmbeddingBag, EmbeddingBagLayer>;
   EmbeddingBagLayer() = default;
   embedding::BagInput bag_input(const Tensor& x) const;
 };

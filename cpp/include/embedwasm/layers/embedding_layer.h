@@ -19,13 +19,11 @@
 
 namespace embedwasm::layers {
 
-class EmbeddingLayer : public TableLayer<embedding::Embedding> {
+class EmbeddingLayer : public TableLayer<embedding::Embedding, EmbeddingLayer> {
  public:
-  // initial_weights: dense (V, D), num_weights = V * D, or nullptr (num_weights 0) to
-  // draw from config.table.embeddings_initializer.
-  static Status create(const embedding::EmbeddingConfig& config, const TableLayerOptions& options,
-                       const float* initial_weights, size_t num_weights,
-                       std::unique_ptr<EmbeddingLayer>* out);
+  // Its record: Embedding's options, then EmbeddingBag's mode and include_last_offset at
+  // their defaults, so that both table layers save one record shape.
+  static const Schema<embedding::EmbeddingConfig>& record_schema();
 
   const char* class_name() const override { return "Embedding"; }
   // in: () or (T,); with input_length > 0, T must equal it.
@@ -43,6 +41,7 @@ class EmbeddingLayer : public TableLayer<embedding::Embedding> {
                   Tensor* dx) override;
 
  private:
+  friend class TableLayer<embedding::Embedding, EmbeddingLayer>;
   EmbeddingLayer() = default;
 };
 

@@ -4,6 +4,7 @@
 // RowMatrix (a bias is 1 × units) so optimizers have one layout to update.
 #include <string>
 
+#include "embedwasm/core/option_schema.h"
 #include "embedwasm/core/row_matrix.h"
 #include "embedwasm/embedding/sparse_row_gradient.h"
 #include "embedwasm/core/status.h"
@@ -17,6 +18,8 @@ struct RegularizerSpec {
 };
 
 enum class ConstraintKind { kNone, kMaxNorm, kUnitNorm, kNonNeg, kMinMaxNorm };
+// "none", "maxNorm", "unitNorm", "nonNeg", "minMaxNorm": tfjs' names, as records hold them.
+const char* constraint_kind_name(ConstraintKind kind);
 
 struct ConstraintSpec {
   ConstraintKind kind = ConstraintKind::kNone;
@@ -39,6 +42,12 @@ struct Param {
   RegularizerSpec regularizer;
   ConstraintSpec constraint;
 };
+
+// l1, l2: finite, >= 0.
+const Schema<RegularizerSpec>& regularizer_schema();
+// kind; max_value, min_value finite >= 0; rate in [0, 1]; and min_value <= max_value for
+// minMaxNorm (validate). per_row is where the layer puts the constraint, not an option.
+const Schema<ConstraintSpec>& constraint_schema();
 
 // Adds the regularizer's gradient to param's gradient (only on the touched rows of a
 // sparse param) and returns its penalty (over the whole value, as Keras reports it).

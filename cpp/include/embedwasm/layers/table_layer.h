@@ -2,9 +2,11 @@
 // What the Embedding and EmbeddingBag model layers share: each owns a table op from
 // embedding/ (Core: embedding::Embedding or embedding::EmbeddingBag), whose (V, D)
 // weights are the layer's one Param, "embeddings", with the layer's regularizer and
-// constraint. The subclasses add build, forward and backward.
+// constraint; and one way to be created. The subclasses (Derived) add build, forward,
+// backward and the option record they are saved as.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "embedwasm/core/shape.h"
@@ -22,6 +24,9 @@ struct TableLayerOptions {
   // max_norm bounds), so per_row = true is kept as ConstraintSpec's default.
   ConstraintSpec embeddings_constraint;
 };
+// Both as nested records: JS keeps them beside the table's record (a model file stores
+// them as its "regularizer" and "constraint").
+const Schema<TableLayerOptions>& table_layer_options_schema();
 
 // The options, and the initial weights against the table's config: nullptr with
 // num_weights 0 (draw from the initializer) or V * D values. Checked before the core is
@@ -35,9 +40,22 @@ Status check_table_layer_args(const TableLayerOptions& options, const embedding:
 // constraint on a sparse table would move rows the batch never touched).
 Status make_table_param(const TableLayerOptions& options, embedding::EmbeddingTable* table, Param* p);
 
-template <typename Core>
+template <typename Core, typename Derived>
 class TableLayer : public Layer {
  public:
+  using TableCore = Core;
+  using Config = typename Core::Config;
+
+  // initial_weights: dense (V, D), num_weights = V * D, or nullptr (num_weights 0) to
+  // draw from config.table.embeddings_initializer.
+  static Status create(const Config& config, const TableLayerOptions& options, const float* initial_weights,
+                       size_t num_weights, std::unique_ptr<Derived>* out) {
+    std::unique_ptr<Derived> layer(new Derived());
+    EMBEDWASM_RETURN_IF_ERROR(layer->init(config, options, initial_weights, num_weights));
+    *out = std::move(layer);
+    return Status::ok();
+  }
+
   TableLayer(const TableLayer&) = delete;  // the Param points into the table
   TableLayer& operator=(const TableLayer&) = delete;
 
@@ -49,9 +67,6 @@ class TableLayer : public Layer {
  protected:
   TableLayer() = default;
 
-  // initial_weights: dense (V, D), num_weights = V * D, or nullptr (num_weights 0) to
-  // draw from config.table.embeddings_initializer.
-  template <typename Config>
   Status init(const Config& config, const TableLayerOptions& options, const float* initial_weights,
               size_t num_weights) {
     EMBEDWASM_RETURN_IF_ERROR(check_table_layer_args(options, config.table, initial_weights, num_weights));
