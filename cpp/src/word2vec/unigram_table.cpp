@@ -7,13 +7,13 @@ namespace embedwasm::word2vec {
 
 Status UnigramTable::build(const std::vector<uint64_t>& counts, double ns_exponent, UnigramTable* out) {
   if (!std::isfinite(ns_exponent)) {
-    return Status::out_of_range("ns_exponent must be finite, got " + std::to_string(ns_exponent));
+    return Status::out_of_range("must be finite, got " + std::to_string(ns_exponent)).with_field("ns_exponent");
   }
   if (counts.empty()) return Status::invalid_argument("the unigram table needs at least one word");
   double total = 0.0;
   for (const uint64_t c : counts) total += std::pow(static_cast<double>(c), ns_exponent);
   if (!(total > 0.0) || !std::isfinite(total)) {
-    return Status::out_of_range("the counts raised to ns_exponent = " + std::to_string(ns_exponent) +
+    return Status::out_of_range("the counts raised to " + option_name("ns_exponent") + " = " + std::to_string(ns_exponent) +
                                 " do not sum to a positive finite number");
   }
   UnigramTable table;

@@ -44,11 +44,12 @@ void WordCounter::prune() {
 Status Vocabulary::build(const WordCounter& counter, const VocabularyOptions& options,
                          Vocabulary* out) {
   if (options.min_count < 0) {
-    return Status::out_of_range("min_count must be >= 0, got " + std::to_string(options.min_count));
+    return Status::out_of_range("must be >= 0, got " + std::to_string(options.min_count)).with_field("min_count");
   }
   if (options.max_final_vocab < 0) {
-    return Status::out_of_range("max_final_vocab must be >= 0 (0: no limit), got " +
-                                std::to_string(options.max_final_vocab));
+    return Status::out_of_range("must be >= 0 (0: no limit), got " +
+                                std::to_string(options.max_final_vocab))
+        .with_field("max_final_vocab");
   }
   // Interned ids in first-seen order, stably sorted by count: the final id order.
   std::vector<int32_t> order = counter.counted();
@@ -65,17 +66,19 @@ Status Vocabulary::build(const WordCounter& counter, const VocabularyOptions& op
   size_t kept = 0;
   while (kept < order.size() && counter.count(order[kept]) >= min_count) ++kept;
   if (kept == 0) {
-    std::string message = "no word occurs at least min_count = " + std::to_string(min_count) + " times";
+    const std::string min_count_name = option_name("min_count");
+    std::string message = "no word occurs at least " + min_count_name + " = " + std::to_string(min_count) + " times";
     if (min_count != static_cast<uint64_t>(options.min_count)) {
-      message += " (min_count " + std::to_string(options.min_count) + " raised by max_final_vocab = " +
+      message += " (" + min_count_name + " " + std::to_string(options.min_count) + " raised by " +
+                 option_name("max_final_vocab") + " = " +
                  std::to_string(options.max_final_vocab) + ", whose cut fell inside a tie)";
     }
     if (order.empty()) message += ": the corpus has no words";
-    return Status::invalid_argument(message + "; lower min_count");
+    return Status::invalid_argument(message + "; lower " + min_count_name);
   }
   if (kept > static_cast<size_t>(std::numeric_limits<int32_t>::max())) {
     return Status::out_of_range("a vocabulary of " + std::to_string(kept) +
-                                " words exceeds the int32 id range; raise min_count");
+                                " words exceeds the int32 id range; raise " + option_name("min_count"));
   }
 
   Vocabulary v;

@@ -45,62 +45,49 @@ uint32_t below(uint32_t random_bits, uint32_t n) {
   return static_cast<uint32_t>((uint64_t{random_bits} * n) >> 32);
 }
 
-Status check_range(const char* name, int64_t value, int64_t lo, int64_t hi) {
-  if (value < lo || value > hi) {
-    return Status::out_of_range(std::string(name) + " must be in [" + std::to_string(lo) + ", " +
-                                std::to_string(hi) + "], got " + std::to_string(value));
-  }
-  return Status::ok();
-}
-
-Status check_flag(const char* name, int value) {
-  if (value != 0 && value != 1) {
-    return Status::out_of_range(std::string(name) + " must be 0 or 1, got " + std::to_string(value));
-  }
-  return Status::ok();
-}
-
-Status check_finite(const char* name, double value, double lo) {
-  if (!std::isfinite(value) || value < lo) {
-    return Status::out_of_range(std::string(name) + " must be a finite number >= " +
-                                std::to_string(lo) + ", got " + std::to_string(value));
-  }
-  return Status::ok();
-}
-
 Status validate(const Word2VecConfig& c) {
-  constexpr int64_t kInt32Max = 0x7FFFFFFF;
-  EMBEDWASM_RETURN_IF_ERROR(check_range("vector_size", c.vector_size, 1, 1 << 20));
-  EMBEDWASM_RETURN_IF_ERROR(check_range("window", c.window, 1, kInt32Max));
-  EMBEDWASM_RETURN_IF_ERROR(check_range("min_count", c.min_count, 0, INT64_MAX));
-  EMBEDWASM_RETURN_IF_ERROR(check_range("max_vocab_size", c.max_vocab_size, 0, INT64_MAX));
-  EMBEDWASM_RETURN_IF_ERROR(check_range("max_final_vocab", c.max_final_vocab, 0, INT64_MAX));
-  EMBEDWASM_RETURN_IF_ERROR(check_flag("sg", c.sg));
-  EMBEDWASM_RETURN_IF_ERROR(check_flag("hs", c.hs));
-  EMBEDWASM_RETURN_IF_ERROR(check_range("negative", c.negative, 0, 1 << 20));
+  EMBEDWASM_RETURN_IF_ERROR(word2vec_schema().validate(c));
   if (c.hs == 0 && c.negative == 0) {
-    return Status::invalid_argument(
-        "set hs = 1 or negative > 0: with neither there is nothing to train (as gensim)");
+    return Status::invalid_argument("set " + option_name("hs") + " = 1 or " + option_name("negative") +
+                                    " > 0: with neither there is nothing to train (as gensim)");
   }
-  if (!std::isfinite(c.ns_exponent)) {
-    return Status::out_of_range("ns_exponent must be finite, got " + std::to_string(c.ns_exponent));
-  }
-  EMBEDWASM_RETURN_IF_ERROR(check_flag("cbow_mean", c.cbow_mean));
-  EMBEDWASM_RETURN_IF_ERROR(check_finite("sample", c.sample, 0.0));
-  EMBEDWASM_RETURN_IF_ERROR(check_finite("alpha", c.alpha, 0.0));
-  EMBEDWASM_RETURN_IF_ERROR(check_finite("min_alpha", c.min_alpha, 0.0));
-  EMBEDWASM_RETURN_IF_ERROR(check_range("epochs", c.epochs, 1, kInt32Max));
-  EMBEDWASM_RETURN_IF_ERROR(check_range("threads", c.threads, 1, 256));
-  EMBEDWASM_RETURN_IF_ERROR(check_range("max_sentence_length", c.max_sentence_length, 0, INT64_MAX));
   if (c.threads > 1 && !Word2VecTrainer::threads_supported()) {
-    return Status::invalid_argument("threads = " + std::to_string(c.threads) +
+    return Status::invalid_argument(option_name("threads") + " = " + std::to_string(c.threads) +
                                     " needs the threads build; this build (SIMD, no threads) "
-                                    "runs threads = 1 only");
+                                    "runs " + option_name("threads") + " = 1 only");
   }
   return Status::ok();
 }
 
 }  // namespace
+
+const Schema<Word2VecConfig>& word2vec_schema() {
+  static const Schema<Word2VecConfig> schema = [] {
+    constexpr double kInt32Max = 0x7FFFFFFF;
+    Schema<Word2VecConfig> s("word2vec");
+    s.add("vector_size", &Word2VecConfig::vector_size).at_least(1).at_most(1 << 20);
+    s.add("window", &Word2VecConfig::window).at_least(1).at_most(kInt32Max);
+    s.add("min_count", &Word2VecConfig::min_count).at_least(0);
+    s.add("max_vocab_size", &Word2VecConfig::max_vocab_size).at_least(0);
+    s.add("max_final_vocab", &Word2VecConfig::max_final_vocab).at_least(0);
+    s.add("sg", &Word2VecConfig::sg).at_least(0).at_most(1);
+    s.add("hs", &Word2VecConfig::hs).at_least(0).at_most(1);
+    s.add("negative", &Word2VecConfig::negative).at_least(0).at_most(1 << 20);
+    s.add("ns_exponent", &Word2VecConfig::ns_exponent);
+    s.add("cbow_mean", &Word2VecConfig::cbow_mean).at_least(0).at_most(1);
+    s.add("sample", &Word2VecConfig::sample).at_least(0);
+    s.add("alpha", &Word2VecConfig::alpha).at_least(0);
+    s.add("min_alpha", &Word2VecConfig::min_alpha).at_least(0);
+    s.add("epochs", &Word2VecConfig::epochs).at_least(1).at_most(kInt32Max);
+    s.add("threads", &Word2VecConfig::threads).at_least(1).at_most(256);
+    s.add("seed", &Word2VecConfig::seed).at_most(0xFFFFFFFF);
+    s.add("shrink_windows", &Word2VecConfig::shrink_windows);
+    s.add("lowercase", &Word2VecConfig::lowercase);
+    s.add("max_sentence_length", &Word2VecConfig::max_sentence_length).at_least(0);
+    return s;
+  }();
+  return schema;
+}
 
 bool Word2VecTrainer::threads_supported() { return EMBEDWASM_WORD2VEC_THREADS != 0; }
 
@@ -174,11 +161,11 @@ Status Word2VecTrainer::init_weights() {
   const size_t d = static_cast<size_t>(config_.vector_size);
   Word2VecWeights w;
   // Prefixed so that a vocabulary too large for memory names the sizes a user can change.
-  EMBEDWASM_RETURN_IF_ERROR(RowMatrix::create(v, d, &w.syn0).prefixed("the word vectors (vocabulary x vector_size): "));
+  EMBEDWASM_RETURN_IF_ERROR(RowMatrix::create(v, d, &w.syn0).prefixed("the word vectors (vocabulary x " + option_name("vector_size") + "): "));
   EMBEDWASM_RETURN_IF_ERROR(RowMatrix::create(config_.hs ? v - 1 : 0, d, &w.syn1)
-                                .prefixed("the hierarchical-softmax weights (vocabulary - 1 x vector_size): "));
+                                .prefixed("the hierarchical-softmax weights (vocabulary - 1 x " + option_name("vector_size") + "): "));
   EMBEDWASM_RETURN_IF_ERROR(RowMatrix::create(config_.negative > 0 ? v : 0, d, &w.syn1neg)
-                                .prefixed("the negative-sampling weights (vocabulary x vector_size): "));
+                                .prefixed("the negative-sampling weights (vocabulary x " + option_name("vector_size") + "): "));
   // Seeded by the word's text, so its starting point does not depend on which other
   // words made the vocabulary (gensim 3's seeded_vector(word + str(seed))). The range is
   // gensim 4's prep_vectors, [-1/D, 1/D): word2vec.c's half-width [-0.5/D, 0.5/D) scored

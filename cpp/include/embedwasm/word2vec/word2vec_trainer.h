@@ -40,12 +40,14 @@
 #include <string_view>
 #include <vector>
 
+#include "embedwasm/core/option_schema.h"
 #include "embedwasm/core/rng.h"
 #include "embedwasm/core/row_matrix.h"
 #include "embedwasm/core/status.h"
 #include "embedwasm/word2vec/corpus.h"
 #include "embedwasm/word2vec/huffman.h"
 #include "embedwasm/word2vec/sigmoid_table.h"
+#include "embedwasm/word2vec/tokenizer.h"
 #include "embedwasm/word2vec/unigram_table.h"
 #include "embedwasm/word2vec/vocabulary.h"
 
@@ -55,9 +57,9 @@ namespace embedwasm::word2vec {
 struct Word2VecConfig {
   int64_t vector_size = 100;    // D
   int64_t window = 5;
-  int64_t min_count = 5;
+  int64_t min_count = VocabularyOptions().min_count;
   int64_t max_vocab_size = 0;   // 0: no pruning while counting
-  int64_t max_final_vocab = 0;  // 0: no limit
+  int64_t max_final_vocab = VocabularyOptions().max_final_vocab;  // 0: no limit
   int sg = 0;                   // 1: skip-gram, 0: CBOW
   int hs = 0;                   // 1: hierarchical softmax
   int64_t negative = 5;         // noise words per prediction; 0: no negative sampling
@@ -71,9 +73,15 @@ struct Word2VecConfig {
   uint64_t seed = 1;
   bool shrink_windows = true;   // gensim >= 4.1: draw each word's window from [1, window]
   // Tokenizer options for text input (pre-tokenized sentences are taken as given).
-  bool lowercase = true;
-  int64_t max_sentence_length = 10000;
+  bool lowercase = TokenizerOptions().lowercase;
+  int64_t max_sentence_length = static_cast<int64_t>(TokenizerOptions().max_sentence_length);
 };
+
+// vector_size in [1, 2^20]; window, epochs >= 1 (int32); sg, hs, cbow_mean 0 or 1;
+// negative in [0, 2^20]; sample, alpha, min_alpha finite >= 0; threads in [1, 256]; seed
+// below 2^32 (JS numbers; gensim's seeds are 32-bit); counts >= 0. Rules between fields
+// (hs or negative; threads > 1 needs the threads build) are create()'s.
+const Schema<Word2VecConfig>& word2vec_schema();
 
 struct Word2VecProgress {
   int64_t epoch = 0;              // the epoch the next word belongs to; `epochs` when done
