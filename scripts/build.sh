@@ -48,6 +48,9 @@ for target in "${targets[@]}"; do
       # Emscripten 3.1.6's pthread helper (.worker.js) is CommonJS; inside a "type": "module"
       # package Node would parse it as an ES module (require is not defined) without this marker.
       echo '{ "type": "commonjs" }' > "$staging/wasm/package.json"
+      # The options' names, defaults and ranges, as the engine's schemas state them.
+      node scripts/write_option_schemas.mjs "$staging/wasm/embedwasm_simd.mjs" \
+        "$staging/wasm/embedwasm_simd.wasm" "$staging/core/option_schemas.js"
       chmod 755 "$staging"
       rm -rf dist && mv "$staging" dist ;;
     lib)

@@ -1,15 +1,21 @@
 #pragma once
-// What every binding adapter shares: statuses for JS and heap pointers.
+// What every binding adapter shares: statuses for JS, option records from JS objects,
+// the option schemas JS reads, and heap pointers.
 //
 // The bindings are adapters, no math. Each area of the core has a <area>.h with its
 // adapter classes and a <area>.cpp with its EMSCRIPTEN_BINDINGS block; only those .cpp
 // files include emscripten/bind.h, so the core and its tests build natively. JS passes
-// options as plain records and data as pointers into the wasm heap that it allocated
-// (one call per batch), and gets back a {code, message} status that web/lib turns into
-// RangeError / TypeError. Nothing here throws.
+// options as plain objects, which become OptionRecords that the core's schemas read (no
+// binding lists an option), and data as pointers into the wasm heap that it allocated
+// (one call per batch); it gets back a {code, message} status, option names spelled as
+// JS spells them, that web/lib turns into RangeError / TypeError. Nothing here throws.
+#include <emscripten/val.h>
+
 #include <cstdint>
 #include <string>
 
+#include "embedwasm/core/option_record.h"
+#include "embedwasm/core/option_schema.h"
 #include "embedwasm/core/shape.h"
 #include "embedwasm/core/status.h"
 
@@ -20,7 +26,20 @@ struct StatusJs {
   std::string message;
 };
 
-inline StatusJs to_js(const Status& s) { return StatusJs{static_cast<int>(s.code()), s.message()}; }
+inline StatusJs to_js(const Status& s) { return StatusJs{static_cast<int>(s.code()), s.message(camel_case)}; }
+
+// The record a JS object holds: numbers, booleans, strings and nested plain objects;
+// undefined values are left out. Anything else is kInvalidArgument naming the key.
+Status record_from_js(const emscripten::val& object, OptionRecord* out);
+
+// Adds a schema, or a named JSON table (the optimizer algorithms, the layer kinds), to
+// what optionSchemas() returns: {"schemas": {name: schema}, name: table, ...}. Each area's
+// EMSCRIPTEN_BINDINGS block publishes its own; scripts/write_option_schemas.mjs writes
+// the result to dist/core/option_schemas.js at build time.
+// Both are kept as given and turned into JSON only when asked, so loading the module costs
+// nothing for them.
+void publish_schema(const OptionSchema& (*schema)());
+void publish_table(const char* name, std::string (*json)());
 
 template <typename T>
 T* ptr(uintptr_t address) {

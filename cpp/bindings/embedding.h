@@ -6,46 +6,14 @@
 #include <memory>
 
 #include "bindings/core.h"
+#include "embedwasm/core/row_matrix.h"
 #include "embedwasm/embedding/embedding.h"
 #include "embedwasm/embedding/embedding_bag.h"
-#include "embedwasm/embedding/embedding_table.h"
-#include "embedwasm/core/row_matrix.h"
 #include "embedwasm/embedding/sparse_row_gradient.h"
+#include "embedwasm/layers/embedding_bag_layer.h"
+#include "embedwasm/layers/embedding_layer.h"
 
 namespace embedwasm::bindings {
-
-// Flat mirror of EmbeddingTableConfig + layer options; JS has already checked types
-// and option names, the core checks values.
-struct TableOptionsJs {
-  double input_dim = 0, output_dim = 0;
-  std::string initializer = "uniform";
-  double minval = -0.05, maxval = 0.05, mean = 0, stddev = 0.05, value = 0, gain = 1;
-  double seed = 0;
-  bool has_padding_idx = false;
-  double padding_idx = 0;
-  bool has_max_norm = false;
-  double max_norm = 0, norm_type = 2;
-  bool scale_grad_by_freq = false, sparse = false;
-  bool mask_zero = false;     // Embedding
-  double input_length = 0;    // Embedding
-  std::string mode = "mean";  // EmbeddingBag
-  bool include_last_offset = false;  // EmbeddingBag
-};
-
-inline embedding::EmbeddingTableConfig table_config(const TableOptionsJs& o) {
-  embedding::EmbeddingTableConfig c;
-  c.input_dim = static_cast<int64_t>(o.input_dim);
-  c.output_dim = static_cast<int64_t>(o.output_dim);
-  c.embeddings_initializer = InitializerSpec{o.initializer, o.minval, o.maxval, o.mean, o.stddev,
-                                             o.value, o.gain};
-  c.seed = static_cast<uint64_t>(o.seed);
-  if (o.has_padding_idx) c.padding_idx = static_cast<int64_t>(o.padding_idx);
-  if (o.has_max_norm) c.max_norm = o.max_norm;
-  c.norm_type = o.norm_type;
-  c.scale_grad_by_freq = o.scale_grad_by_freq;
-  c.sparse = o.sparse;
-  return c;
-}
 
 // Gradient results stay in the handle until the next backward, so JS can copy them
 // out of the heap without a second allocation on either side.
@@ -68,16 +36,44 @@ class GradientBuffers {
   embedding::SparseRowGradient sparse_;
 };
 
-class EmbeddingJs : public GradientBuffers {
+// What both table adapters do: made from the option record their model layer is saved
+// as (Layer::record_schema()), weights in and out, and handing the table to a model.
+// Layer: layers::EmbeddingLayer or layers::EmbeddingBagLayer.
+template <typename Layer>
+class TableJs : public GradientBuffers {
  public:
-  StatusJs init(const TableOptionsJs& o, uintptr_t weights_ptr) {
-    embedding::EmbeddingConfig config;
-    config.table = table_config(o);
-    config.mask_zero = o.mask_zero;
-    config.input_length = static_cast<int64_t>(o.input_length);
-    return to_js(embedding::Embedding::create(config, weights_ptr ? ptr<const float>(weights_ptr) : nullptr,
-                                   &own_));
+  using Core = typename Layer::TableCore;
+
+  StatusJs init(const emscripten::val& options, uintptr_t weights_ptr) {
+    OptionRecord record;
+    typename Layer::Config config;
+    Status s = record_from_js(options, &record);
+    if (s.is_ok()) s = Layer::record_schema().read(record, &config);
+    if (s.is_ok()) s = Core::create(config, weights_ptr ? ptr<const float>(weights_ptr) : nullptr, &own_);
+    return to_js(s);
   }
+  void get_weights(uintptr_t out) const { layer_->table().weights().copy_to_dense(ptr<float>(out)); }
+  StatusJs set_weights(uintptr_t dense, uint32_t rows, uint32_t cols) {
+    return to_js(layer_->table().set_weights(ptr<const float>(dense), rows, cols));
+  }
+
+  Core* layer() { return layer_; }
+  // From now on the table lives in a model's layer; owner keeps that model alive for
+  // as long as this adapter is.
+  void adopt(std::shared_ptr<void> owner, Core* layer) {
+    owner_ = std::move(owner);
+    layer_ = layer;
+    own_ = Core();
+  }
+
+ protected:
+  Core own_;
+  Core* layer_ = &own_;
+  std::shared_ptr<void> owner_;
+};
+
+class EmbeddingJs : public TableJs<layers::EmbeddingLayer> {
+ public:
   StatusJs forward(uintptr_t ids, uintptr_t shape, uint32_t rank, uintptr_t out) {
     return to_js(layer_->forward(ptr<const int32_t>(ids), read_shape(shape, rank), ptr<float>(out)));
   }
@@ -99,24 +95,6 @@ class EmbeddingJs : public GradientBuffers {
     return to_js(layer_->backward_sparse(ptr<const int32_t>(ids), read_shape(shape, rank),
                                         ptr<const float>(dy), sparse()));
   }
-  void get_weights(uintptr_t out) const { layer_->table().weights().copy_to_dense(ptr<float>(out)); }
-  StatusJs set_weights(uintptr_t dense, uint32_t rows, uint32_t cols) {
-    return to_js(layer_->table().set_weights(ptr<const float>(dense), rows, cols));
-  }
-
-  embedding::Embedding* layer() { return layer_; }
-  // From now on the table lives in a model's layer; owner keeps that model alive for
-  // as long as this adapter is.
-  void adopt(std::shared_ptr<void> owner, embedding::Embedding* layer) {
-    owner_ = std::move(owner);
-    layer_ = layer;
-    own_ = embedding::Embedding();
-  }
-
- private:
-  embedding::Embedding own_;
-  embedding::Embedding* layer_ = &own_;
-  std::shared_ptr<void> owner_;
 };
 
 // Where a batch of bags sits in the heap; pointers are 0 when absent.
@@ -140,18 +118,8 @@ inline embedding::BagInput bag_input(const BagArgsJs& a) {
   return in;
 }
 
-class EmbeddingBagJs : public GradientBuffers {
+class EmbeddingBagJs : public TableJs<layers::EmbeddingBagLayer> {
  public:
-  StatusJs init(const TableOptionsJs& o, uintptr_t weights_ptr) {
-    embedding::EmbeddingBagConfig config;
-    config.table = table_config(o);
-    config.include_last_offset = o.include_last_offset;
-    Status s = embedding::parse_embedding_bag_mode(o.mode, &config.mode);
-    if (s.is_ok()) {
-      s = embedding::EmbeddingBag::create(config, weights_ptr ? ptr<const float>(weights_ptr) : nullptr, &own_);
-    }
-    return to_js(s);
-  }
   StatusJs count_bags(const BagArgsJs& a) {
     size_t bags = 0;
     Status s = layer_->output_rows(bag_input(a), &bags);
@@ -174,23 +142,20 @@ class EmbeddingBagJs : public GradientBuffers {
   StatusJs backward_per_sample_weights(const BagArgsJs& a, uintptr_t dy, uintptr_t out) {
     return to_js(layer_->backward_per_sample_weights(bag_input(a), ptr<const float>(dy), ptr<float>(out)));
   }
-  void get_weights(uintptr_t out) const { layer_->table().weights().copy_to_dense(ptr<float>(out)); }
-  StatusJs set_weights(uintptr_t dense, uint32_t rows, uint32_t cols) {
-    return to_js(layer_->table().set_weights(ptr<const float>(dense), rows, cols));
-  }
-
-  embedding::EmbeddingBag* layer() { return layer_; }
-  void adopt(std::shared_ptr<void> owner, embedding::EmbeddingBag* layer) {
-    owner_ = std::move(owner);
-    layer_ = layer;
-    own_ = embedding::EmbeddingBag();
-  }
 
  private:
-  embedding::EmbeddingBag own_;
-  embedding::EmbeddingBag* layer_ = &own_;
-  std::shared_ptr<void> owner_;
   uint32_t last_bags_ = 0;
 };
+
+// A method a table adapter inherits from TableJs, typed as the adapter's own: Embind takes
+// the class from the member pointer's type.
+template <typename Js, typename R, typename B, typename... A>
+R (Js::*own(R (B::*method)(A...)))(A...) {
+  return method;
+}
+template <typename Js, typename R, typename B, typename... A>
+R (Js::*own(R (B::*method)(A...) const))(A...) const {
+  return method;
+}
 
 }  // namespace embedwasm::bindings

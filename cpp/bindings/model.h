@@ -1,6 +1,6 @@
 #pragma once
-// The Sequential model adapter: layers are added from option records (or adopted from
-// standalone table layers), data crosses as heap pointers one batch per call, and the
+// The Sequential model adapter: layers are added from option records through the
+// core's layer registry (or adopted from standalone table layers), data crosses as heap pointers one batch per call, and the
 // last batch's logs and outputs stay here for JS to read.
 #include <memory>
 #include <string>
@@ -8,120 +8,53 @@
 
 #include "bindings/core.h"
 #include "bindings/embedding.h"
-#include "embedwasm/layers/activation.h"
-#include "embedwasm/layers/dense.h"
-#include "embedwasm/layers/dropout.h"
-#include "embedwasm/layers/embedding_bag_layer.h"
-#include "embedwasm/layers/embedding_layer.h"
-#include "embedwasm/layers/flatten.h"
-#include "embedwasm/layers/global_pooling.h"
 #include "embedwasm/core/reserve.h"
+#include "embedwasm/layers/layer_registry.h"
 #include "embedwasm/model/sequential.h"
+#include "embedwasm/optim/algorithm.h"
 
 namespace embedwasm::bindings {
 
-struct RegularizerJs {
-  double l1 = 0, l2 = 0;
-};
-
-struct ConstraintJs {
-  std::string kind = "none";  // none, maxNorm, unitNorm, nonNeg, minMaxNorm
-  double max_value = 2, min_value = 0, rate = 1;
-};
-
-// dense, flatten, globalAveragePooling1d, globalMaxPooling1d, dropout, activation
-struct LayerOptionsJs {
-  std::string kind;
-  double units = 0;
-  std::string activation = "linear";
-  bool use_bias = true;
-  std::string kernel_initializer = "glorot_uniform";
-  std::string bias_initializer = "zeros";
-  double seed = 0;
-  RegularizerJs kernel_regularizer, bias_regularizer;
-  ConstraintJs kernel_constraint, bias_constraint;
-  double rate = 0;  // dropout
-};
-
-struct OptimizerJs {
-  std::string name = "sgd";
-  double learning_rate = 0.01, momentum = 0;
-  bool nesterov = false;
-  double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7, rho = 0.9;
-  bool centered = false;
-  double initial_accumulator_value = 0.1, weight_decay = 0, decay = 0, clip_norm = 0, clip_value = 0;
-  std::string schedule = "constant";
-  double final_learning_rate = 0, decay_rate = 0.96, decay_steps = 1000;
-  bool staircase = false;
-  double alpha = 0, total_steps = 0;
-};
-
-inline Status to_constraint(const ConstraintJs& c, bool per_row, layers::ConstraintSpec* out) {
-  static const std::pair<const char*, layers::ConstraintKind> kKinds[] = {
-      {"none", layers::ConstraintKind::kNone},         {"maxNorm", layers::ConstraintKind::kMaxNorm},
-      {"unitNorm", layers::ConstraintKind::kUnitNorm}, {"nonNeg", layers::ConstraintKind::kNonNeg},
-      {"minMaxNorm", layers::ConstraintKind::kMinMaxNorm}};
-  for (const auto& [name, kind] : kKinds) {
-    if (c.kind == name) {
-      out->kind = kind;
-      out->max_value = c.max_value;
-      out->min_value = c.min_value;
-      out->rate = c.rate;
-      out->per_row = per_row;
-      return validate(*out);
-    }
-  }
-  return Status::invalid_argument("unknown constraint '" + c.kind +
-                                  "' (valid: maxNorm, unitNorm, nonNeg, minMaxNorm)");
-}
-
-inline Status to_regularizer(const RegularizerJs& r, layers::RegularizerSpec* out) {
-  out->l1 = r.l1;
-  out->l2 = r.l2;
-  return validate(*out);
-}
-
 class SequentialJs {
  public:
-  StatusJs add_embedding(EmbeddingJs& standalone, const RegularizerJs& reg, const ConstraintJs& con) {
+  // Adopts a standalone table layer (EmbeddingJs, EmbeddingBagJs): the model's layer is
+  // made from its config and weights, and the standalone object then points into it.
+  // layer_options: its {embeddingsRegularizer, embeddingsConstraint} record.
+  template <typename Layer, typename Js>
+  StatusJs add_table(Js& standalone, const emscripten::val& layer_options) {
+    OptionRecord record;
     layers::TableLayerOptions options;
-    Status s = to_regularizer(reg, &options.embeddings_regularizer);
-    if (s.is_ok()) s = to_constraint(con, /*per_row=*/true, &options.embeddings_constraint);
+    Status s = record_from_js(layer_options, &record);
+    if (s.is_ok()) s = layers::table_layer_options_schema().read(record, &options);
     if (!s.is_ok()) return to_js(s);
-    const embedding::Embedding& from = *standalone.layer();
+    const auto& from = *standalone.layer();
     const RowMatrix& w = from.table().weights();
     std::vector<float> dense(w.rows() * w.cols());
     w.copy_to_dense(dense.data());
-    std::unique_ptr<layers::EmbeddingLayer> layer;
-    s = layers::EmbeddingLayer::create(from.config(), options, dense.data(), dense.size(), &layer);
+    std::unique_ptr<Layer> layer;
+    s = Layer::create(from.config(), options, dense.data(), dense.size(), &layer);
     if (!s.is_ok()) return to_js(s);
     standalone.adopt(model_, &layer->core());
     model_->add(std::move(layer));
     return to_js(Status::ok());
   }
 
-  StatusJs add_embedding_bag(EmbeddingBagJs& standalone, const RegularizerJs& reg, const ConstraintJs& con) {
-    layers::TableLayerOptions options;
-    Status s = to_regularizer(reg, &options.embeddings_regularizer);
-    if (s.is_ok()) s = to_constraint(con, /*per_row=*/true, &options.embeddings_constraint);
-    if (!s.is_ok()) return to_js(s);
-    const embedding::EmbeddingBag& from = *standalone.layer();
-    const RowMatrix& w = from.table().weights();
-    std::vector<float> dense(w.rows() * w.cols());
-    w.copy_to_dense(dense.data());
-    std::unique_ptr<layers::EmbeddingBagLayer> layer;
-    s = layers::EmbeddingBagLayer::create(from.config(), options, dense.data(), dense.size(), &layer);
-    if (!s.is_ok()) return to_js(s);
-    standalone.adopt(model_, &layer->core());
-    model_->add(std::move(layer));
-    return to_js(Status::ok());
-  }
-
+  // record: the layer's option record, its kind under "kind" (layer_registry.h).
   // kernel_ptr / bias_ptr: initial weights (in * units and units floats) or 0.
-  StatusJs add_layer(const LayerOptionsJs& o, uintptr_t kernel_ptr, uint32_t kernel_len,
-                     uintptr_t bias_ptr, uint32_t bias_len) {
+  StatusJs add_layer(const emscripten::val& options, uintptr_t kernel_ptr, uint32_t kernel_len, uintptr_t bias_ptr,
+                     uint32_t bias_len) {
+    OptionRecord record;
+    Status s = record_from_js(options, &record);
+    if (!s.is_ok()) return to_js(s);
+    const OptionValue* kind = record.find("kind");
+    if (kind == nullptr || kind->kind() != OptionValue::Kind::kString) {
+      return to_js(Status::invalid_argument("a layer record needs its kind as a string"));
+    }
+    std::vector<layers::InitialWeights> weights;
+    if (kernel_ptr) weights.push_back({ptr<const float>(kernel_ptr), kernel_len});
+    if (kernel_ptr && bias_ptr) weights.push_back({ptr<const float>(bias_ptr), bias_len});
     std::unique_ptr<layers::Layer> layer;
-    Status s = make_layer(o, kernel_ptr, kernel_len, bias_ptr, bias_len, &layer);
+    s = layers::create_layer(kind->text(), record, OptionRecord(), weights, &layer);
     if (s.is_ok()) model_->add(std::move(layer));
     return to_js(s);
   }
@@ -130,40 +63,16 @@ class SequentialJs {
   uint32_t output_rank() const { return model_->output_shape().size(); }
   uint32_t output_dim(uint32_t axis) const { return model_->output_shape()[axis]; }
 
-  StatusJs compile(const OptimizerJs& o, const std::string& loss, bool from_logits,
-                   const std::string& metrics_csv) {
+  // optimizer: a train.* record (optim/algorithm.h); metrics: an array of names.
+  StatusJs compile(const emscripten::val& optimizer, const std::string& loss, bool from_logits,
+                   const emscripten::val& metrics) {
+    OptionRecord record;
     optim::OptimizerSpec spec;
-    spec.name = o.name;
-    spec.learning_rate = o.learning_rate;
-    spec.momentum = o.momentum;
-    spec.nesterov = o.nesterov;
-    spec.beta1 = o.beta1;
-    spec.beta2 = o.beta2;
-    spec.epsilon = o.epsilon;
-    spec.rho = o.rho;
-    spec.centered = o.centered;
-    spec.initial_accumulator_value = o.initial_accumulator_value;
-    spec.weight_decay = o.weight_decay;
-    spec.decay = o.decay;
-    spec.clip_norm = o.clip_norm;
-    spec.clip_value = o.clip_value;
-    optim::ScheduleSpec schedule;
-    schedule.name = o.schedule;
-    schedule.final_learning_rate = o.final_learning_rate;
-    schedule.decay_rate = o.decay_rate;
-    schedule.decay_steps = static_cast<int64_t>(o.decay_steps);
-    schedule.staircase = o.staircase;
-    schedule.alpha = o.alpha;
-    schedule.total_steps = static_cast<int64_t>(o.total_steps);
-    model::LossSpec loss_spec{loss, from_logits};
-    std::vector<std::string> metrics;
-    for (size_t start = 0; start < metrics_csv.size();) {
-      size_t end = metrics_csv.find(',', start);
-      if (end == std::string::npos) end = metrics_csv.size();
-      if (end > start) metrics.push_back(metrics_csv.substr(start, end - start));
-      start = end + 1;
-    }
-    return to_js(model_->compile(spec, schedule, loss_spec, metrics));
+    Status s = record_from_js(optimizer, &record);
+    if (s.is_ok()) s = optim::spec_from_record(record, &spec);
+    if (!s.is_ok()) return to_js(s);
+    return to_js(model_->compile(spec, model::LossSpec{loss, from_logits},
+                                 emscripten::vecFromJSArray<std::string>(metrics)));
   }
 
   // x: float (B, in...); y: float as the loss expects; sample_weight: B floats or 0.
@@ -232,59 +141,6 @@ class SequentialJs {
     return Status::ok();
   }
   layers::Param* param(uint32_t layer, uint32_t k) { return model_->layer(layer)->params()[k]; }
-
-  static Status make_layer(const LayerOptionsJs& o, uintptr_t kernel_ptr, uint32_t kernel_len,
-                           uintptr_t bias_ptr, uint32_t bias_len, std::unique_ptr<layers::Layer>* out) {
-    if (o.kind == "dense") {
-      layers::DenseConfig c;
-      c.units = static_cast<int64_t>(o.units);
-      EMBEDWASM_RETURN_IF_ERROR(layers::parse_activation(o.activation, &c.activation));
-      c.use_bias = o.use_bias;
-      c.kernel_initializer.name = o.kernel_initializer;
-      c.bias_initializer.name = o.bias_initializer;
-      c.seed = static_cast<uint64_t>(o.seed);
-      EMBEDWASM_RETURN_IF_ERROR(to_regularizer(o.kernel_regularizer, &c.kernel_regularizer));
-      EMBEDWASM_RETURN_IF_ERROR(to_regularizer(o.bias_regularizer, &c.bias_regularizer));
-      EMBEDWASM_RETURN_IF_ERROR(to_constraint(o.kernel_constraint, /*per_row=*/false, &c.kernel_constraint));
-      EMBEDWASM_RETURN_IF_ERROR(to_constraint(o.bias_constraint, /*per_row=*/true, &c.bias_constraint));
-      std::unique_ptr<layers::Dense> dense;
-      EMBEDWASM_RETURN_IF_ERROR(layers::Dense::create(c, &dense));
-      if (kernel_ptr) {
-        std::vector<std::vector<float>> weights;
-        const float* k = ptr<const float>(kernel_ptr);
-        weights.emplace_back(k, k + kernel_len);
-        if (bias_ptr) {
-          const float* b = ptr<const float>(bias_ptr);
-          weights.emplace_back(b, b + bias_len);
-        }
-        EMBEDWASM_RETURN_IF_ERROR(dense->set_weights(weights));
-      }
-      *out = std::move(dense);
-      return Status::ok();
-    }
-    if (o.kind == "dropout") {
-      std::unique_ptr<layers::Dropout> dropout;
-      EMBEDWASM_RETURN_IF_ERROR(layers::Dropout::create(layers::DropoutConfig{o.rate, static_cast<uint64_t>(o.seed)}, &dropout));
-      *out = std::move(dropout);
-      return Status::ok();
-    }
-    if (o.kind == "activation") {
-      layers::ActivationKind kind;
-      EMBEDWASM_RETURN_IF_ERROR(layers::parse_activation(o.activation, &kind));
-      *out = std::make_unique<layers::Activation>(kind);
-      return Status::ok();
-    }
-    if (o.kind == "flatten") {
-      *out = std::make_unique<layers::Flatten>();
-    } else if (o.kind == "globalAveragePooling1d") {
-      *out = std::make_unique<layers::GlobalAveragePooling1D>();
-    } else if (o.kind == "globalMaxPooling1d") {
-      *out = std::make_unique<layers::GlobalMaxPooling1D>();
-    } else {
-      return Status::invalid_argument("unknown layer kind '" + o.kind + "'");
-    }
-    return Status::ok();
-  }
 
   std::shared_ptr<model::Sequential> model_ = std::make_shared<model::Sequential>();
   Tensor x_, y_, out_;  // scratch reused across batches

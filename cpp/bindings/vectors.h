@@ -192,7 +192,7 @@ class KeyedVectorsJs {
     vectors::WordPairReport report;
     Status s = vectors::evaluate_word_pairs(kv_, text, options, &report);
     out.code = static_cast<int>(s.code());
-    out.message = s.message();
+    out.message = s.message(camel_case);
     out.pearson = report.pearson.statistic;
     out.pearson_pvalue = report.pearson.pvalue;
     out.spearman = report.spearman.statistic;
@@ -217,7 +217,7 @@ class KeyedVectorsJs {
                                           std::to_string(x.rows()) + " words")
                    : vectors::pca(x.data(), count, x.cols(), x.stride(), options, &result);
     out.code = static_cast<int>(s.code());
-    out.message = s.message();
+    out.message = s.message(camel_case);
     if (!s.is_ok()) return out;
     floats_ = std::move(result.projection);
     out.rows = static_cast<double>(result.n);

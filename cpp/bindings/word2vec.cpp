@@ -1,4 +1,4 @@
-// Embind registrations for the Word2Vec trainer.
+// Embind registrations for the Word2Vec trainer, and its options' schema for JS.
 #include <emscripten/bind.h>
 
 #include "bindings/word2vec.h"
@@ -7,26 +7,7 @@ EMSCRIPTEN_BINDINGS(embedwasm_word2vec) {
   using namespace emscripten;
   using namespace embedwasm::bindings;
 
-  value_object<Word2VecOptionsJs>("Word2VecOptions")
-      .field("vectorSize", &Word2VecOptionsJs::vector_size)
-      .field("window", &Word2VecOptionsJs::window)
-      .field("minCount", &Word2VecOptionsJs::min_count)
-      .field("maxVocabSize", &Word2VecOptionsJs::max_vocab_size)
-      .field("maxFinalVocab", &Word2VecOptionsJs::max_final_vocab)
-      .field("sg", &Word2VecOptionsJs::sg)
-      .field("hs", &Word2VecOptionsJs::hs)
-      .field("negative", &Word2VecOptionsJs::negative)
-      .field("nsExponent", &Word2VecOptionsJs::ns_exponent)
-      .field("cbowMean", &Word2VecOptionsJs::cbow_mean)
-      .field("sample", &Word2VecOptionsJs::sample)
-      .field("alpha", &Word2VecOptionsJs::alpha)
-      .field("minAlpha", &Word2VecOptionsJs::min_alpha)
-      .field("epochs", &Word2VecOptionsJs::epochs)
-      .field("threads", &Word2VecOptionsJs::threads)
-      .field("seed", &Word2VecOptionsJs::seed)
-      .field("shrinkWindows", &Word2VecOptionsJs::shrink_windows)
-      .field("lowercase", &Word2VecOptionsJs::lowercase)
-      .field("maxSentenceLength", &Word2VecOptionsJs::max_sentence_length);
+  publish_schema([]() -> const embedwasm::OptionSchema& { return embedwasm::word2vec::word2vec_schema(); });
 
   value_object<Word2VecProgressJs>("Word2VecProgress")
       .field("epoch", &Word2VecProgressJs::epoch)

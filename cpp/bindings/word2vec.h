@@ -15,17 +15,6 @@
 
 namespace embedwasm::bindings {
 
-// Flat mirror of Word2VecConfig; JS has checked names and types, the core checks ranges.
-struct Word2VecOptionsJs {
-  double vector_size = 100, window = 5, min_count = 5, max_vocab_size = 0, max_final_vocab = 0;
-  int sg = 0, hs = 0;
-  double negative = 5, ns_exponent = 0.75;
-  int cbow_mean = 1;
-  double sample = 1e-3, alpha = 0.025, min_alpha = 0.0001, epochs = 5, threads = 1, seed = 1;
-  bool shrink_windows = true, lowercase = true;
-  double max_sentence_length = 10000;
-};
-
 struct Word2VecProgressJs {
   double epoch = 0, fraction_done = 0, words_processed = 0, effective_words = 0, words_per_second = 0;
   double running_loss = 0, epoch_loss = 0, alpha = 0;
@@ -34,28 +23,14 @@ struct Word2VecProgressJs {
 
 class Word2VecJs {
  public:
-  StatusJs init(const Word2VecOptionsJs& o) {
-    word2vec::Word2VecConfig c;
-    c.vector_size = static_cast<int64_t>(o.vector_size);
-    c.window = static_cast<int64_t>(o.window);
-    c.min_count = static_cast<int64_t>(o.min_count);
-    c.max_vocab_size = static_cast<int64_t>(o.max_vocab_size);
-    c.max_final_vocab = static_cast<int64_t>(o.max_final_vocab);
-    c.sg = o.sg;
-    c.hs = o.hs;
-    c.negative = static_cast<int64_t>(o.negative);
-    c.ns_exponent = o.ns_exponent;
-    c.cbow_mean = o.cbow_mean;
-    c.sample = o.sample;
-    c.alpha = o.alpha;
-    c.min_alpha = o.min_alpha;
-    c.epochs = static_cast<int64_t>(o.epochs);
-    c.threads = static_cast<int64_t>(o.threads);
-    c.seed = static_cast<uint64_t>(o.seed);
-    c.shrink_windows = o.shrink_windows;
-    c.lowercase = o.lowercase;
-    c.max_sentence_length = static_cast<int64_t>(o.max_sentence_length);
-    return to_js(word2vec::Word2VecTrainer::create(c, &trainer_));
+  // options: the record JS built from word2vec_schema() (camelCase keys).
+  StatusJs init(const emscripten::val& options) {
+    OptionRecord record;
+    word2vec::Word2VecConfig config;
+    Status s = record_from_js(options, &record);
+    if (s.is_ok()) s = word2vec::word2vec_schema().read(record, &config);
+    if (s.is_ok()) s = word2vec::Word2VecTrainer::create(config, &trainer_);
+    return to_js(s);
   }
   static bool threads_supported() { return word2vec::Word2VecTrainer::threads_supported(); }
 
