@@ -1,5 +1,7 @@
 // Option objects are checked before anything reaches the core: unknown names and
-// wrong types are TypeErrors that list what is valid. Ranges are the core's to check.
+// wrong types are TypeErrors that list what is valid. Options the core has a schema for
+// are checked against it (option_schema.js); these helpers serve the options only JS
+// has (fit, init, a call's options).
 
 /**
  * A value for an error message: JSON where that reads well, but NaN and Infinity as
@@ -64,15 +66,6 @@ export function booleanOption(where, options, name, fallback) {
   if (v === undefined) return fallback;
   if (typeof v !== 'boolean') {
     throw new TypeError(`${where}: option '${name}' must be true or false, got ${show(v)}`);
-  }
-  return v;
-}
-
-export function enumOption(where, options, name, valid, fallback) {
-  const v = options[name];
-  if (v === undefined) return fallback;
-  if (!valid.includes(v)) {
-    throw new TypeError(`${where}: option '${name}' must be one of ${valid.map((x) => `'${x}'`).join(', ')}, got ${show(v)}`);
   }
   return v;
 }

@@ -9,16 +9,23 @@
 //   little-endian float32 at a 16-byte-aligned offset, so a reader can map it directly.
 //
 // Loading goes through the public API (layers.*, sequential, train.*), so a file can only
-// make models a user could make, and every option is checked as it would be there.
+// make models a user could make, and every option is checked as it would be there. The
+// layer kinds, their weights' names and their records' fields are the core's layer
+// registry's (cpp/include/embedwasm/layers/layer_registry.h); the optimizer record is the
+// optimizer schema's.
 // Optimizer state (Adam moments, step count) is not saved: a loaded model predicts
 // exactly as the saved one; training it again starts a fresh optimizer.
-import { Embedding, embedding } from '../layers/embedding.js';
-import { EmbeddingBag, embeddingBag } from '../layers/embedding_bag.js';
+import { OPTIONS } from '../core/option_schema.js';
 import { dense } from '../layers/dense.js';
+import { embedding } from '../layers/embedding.js';
+import { embeddingBag } from '../layers/embedding_bag.js';
+import { LAYER_KINDS, layerKind, layerOptionsFrom } from '../layers/layer_record.js';
 import { ModelLayer } from '../layers/model_layer.js';
+import { constraintOption } from '../layers/regularization.js';
 import { activation, dropout, flatten, globalAveragePooling1d, globalMaxPooling1d } from '../layers/simple_layers.js';
+import { TableLayer } from '../layers/table_layer.js';
 import { Sequential, sequential } from '../model/sequential.js';
-import * as train from '../optim/optimizers.js';
+import { FACTORIES } from '../optim/optimizers.js';
 import {
   asBytes, elementCount, isPlainObject, parseJson, prefixed, readF32, show, withErrorPrefix, writeF32,
 } from './bytes.js';
@@ -30,15 +37,16 @@ const ALIGN = 16;
 const FORMAT = 'embedwasm-model';
 const MAX_DEPTH = 8;  // the deepest field, a weight's shape, is 5 levels down
 
-const TABLE_KINDS = ['embedding', 'embeddingBag'];
-const PLAIN = { flatten, globalAveragePooling1d, globalMaxPooling1d };
-const MODEL_KINDS = ['dense', 'dropout', 'activation', ...Object.keys(PLAIN)];
-const WEIGHT_NAMES = { embedding: ['embeddings'], embeddingBag: ['embeddings'], dense: ['kernel', 'bias'] };
-const SCHEDULE_KEYS = ['finalLearningRate', 'decayRate', 'decaySteps', 'staircase', 'alpha', 'totalSteps'];
-const OPTIMIZERS = {
-  sgd: train.sgd, adagrad: train.adagrad, rmsprop: train.rmsprop, adam: train.adam,
-  adamw: train.adamw, adamax: train.adamax, sparse_adam: train.sparseAdam,
-};
+const TABLE_KINDS = LAYER_KINDS.filter((kind) => layerKind(kind).table);
+const MODEL_KINDS = LAYER_KINDS.filter((kind) => !layerKind(kind).table);
+// The public factory of each kind, by the registry's name.
+const FACTORY = { embedding, embeddingBag, dense, dropout, activation, flatten, globalAveragePooling1d, globalMaxPooling1d };
+const SCHEDULE_KEYS = OPTIONS.schemas.optimizer.fields.find((f) => f.option === 'schedule').fields
+  .filter((f) => f.name !== 'name').map((f) => f.key);
+// A saved optimizer record names its algorithm by its record name; the train.* factory
+// of the algorithm of that name rebuilds it (momentum's record is an sgd record).
+const OPTIMIZERS = Object.fromEntries(Object.entries(OPTIONS.optimizers)
+  .filter(([, a]) => a.name === a.recordName).map(([factory, a]) => [a.recordName, FACTORIES[factory]]));
 
 const align = (n) => Math.ceil(n / ALIGN) * ALIGN;
 
@@ -60,7 +68,7 @@ export function saveModel(model) {
     };
     const layerEntries = model.layers.map((layer, i) => {
       const entry = layerEntry(layer, model.built);
-      entry.weights = entry.weights.map((w, k) => weightEntry(WEIGHT_NAMES[entry.kind][k], w));
+      entry.weights = entry.weights.map((w, k) => weightEntry(layerKind(entry.kind).weights[k], w));
       checkStorable(where, `layers[${i}] (${entry.kind})`, entry);
       return entry;
     });
@@ -88,9 +96,9 @@ export function saveModel(model) {
 }
 
 function layerEntry(layer, built) {
-  if (layer instanceof Embedding || layer instanceof EmbeddingBag) {
+  if (layer instanceof TableLayer) {
     return {
-      kind: layer instanceof EmbeddingBag ? 'embeddingBag' : 'embedding',
+      kind: layer.kind,
       config: { ...layer.config },
       regularizer: { ...layer.regularizer },
       constraint: { ...layer.constraint },
@@ -219,7 +227,7 @@ function checkHeader(where, header, fileLength, dataStart) {
     }
     if (!isPlainObject(layer.config)) throw new TypeError(`${where}: ${what} (${kind}) config must be an object`);
     if (!Array.isArray(layer.weights)) throw new TypeError(`${where}: ${what} (${kind}) weights must be a list`);
-    const names = WEIGHT_NAMES[kind] ?? [];
+    const names = layerKind(kind).weights;
     // Every weight a built layer has must be in the file, so that no layer is ever
     // initialised at a size the file does not pay for in bytes.
     const counts = kind === 'dense' ? [layer.config.useBias === false ? 1 : 2] : [names.length];
@@ -285,43 +293,23 @@ function buildModel(where, header, bytes, dataStart) {
 /** The layer through layers.*; its option record must come out as the saved one. */
 function makeLayer(entry, weights, created) {
   const c = entry.config;
+  const options = layerOptionsFrom(entry.kind, c);
   let layer;
   if (TABLE_KINDS.includes(entry.kind)) {
-    const options = {
-      inputDim: c.inputDim, outputDim: c.outputDim, seed: c.seed, normType: c.normType,
-      scaleGradByFreq: c.scaleGradByFreq, sparse: c.sparse, weights,
-      embeddingsInitializer: {
-        name: c.initializer, minval: c.minval, maxval: c.maxval, mean: c.mean, stddev: c.stddev, value: c.value, gain: c.gain,
-      },
-      embeddingsRegularizer: entry.regularizer,
-    };
-    if (c.hasPaddingIdx) options.paddingIdx = c.paddingIdx;
-    if (c.hasMaxNorm) options.maxNorm = c.maxNorm;
-    if (entry.constraint?.kind !== 'none') options.embeddingsConstraint = entry.constraint;
+    Object.assign(options, { weights, embeddingsRegularizer: entry.regularizer });
+    const constraint = constraintOption(entry.constraint);
+    if (constraint !== undefined) options.embeddingsConstraint = constraint;
     if (c.name !== undefined) options.name = c.name;
-    if (entry.kind === 'embedding') Object.assign(options, { maskZero: c.maskZero, inputLength: c.inputLength });
-    else Object.assign(options, { mode: c.mode, includeLastOffset: c.includeLastOffset });
-    layer = entry.kind === 'embedding' ? embedding(options) : embeddingBag(options);
+    layer = FACTORY[entry.kind](options);
     created.push(layer);
     expectSame('option record', layer.config, c);
     expectSame('regularizer', layer.regularizer, entry.regularizer);
     expectSame('constraint', layer.constraint, entry.constraint);
     return layer;
   }
-  const named = entry.name === undefined ? {} : { name: entry.name };
-  const shaped = entry.inputShape === undefined ? {} : { inputShape: entry.inputShape };
+  if (entry.name !== undefined) options.name = entry.name;
+  if (entry.inputShape !== undefined) options.inputShape = entry.inputShape;
   if (entry.kind === 'dense') {
-    // dense() hands these to the core as they are; Embind's own error would not say which.
-    for (const key of ['kernelInitializer', 'biasInitializer']) {
-      if (typeof c[key] !== 'string') throw new TypeError(`${key} must be an initializer name, got ${show(c[key])}`);
-    }
-    const options = {
-      units: c.units, activation: c.activation, useBias: c.useBias, kernelInitializer: c.kernelInitializer,
-      biasInitializer: c.biasInitializer, seed: c.seed, kernelRegularizer: c.kernelRegularizer,
-      biasRegularizer: c.biasRegularizer, ...named, ...shaped,
-    };
-    if (c.kernelConstraint?.kind !== 'none') options.kernelConstraint = c.kernelConstraint;
-    if (c.biasConstraint?.kind !== 'none') options.biasConstraint = c.biasConstraint;
     // Through the options, not setWeights: the core checks them against the input size
     // at build, before it allocates anything. It sees flat arrays, so check the shapes here.
     const [kernel, bias] = weights;
@@ -332,14 +320,8 @@ function makeLayer(entry, weights, created) {
       throw new TypeError(`the bias must have shape [units = ${c.units}], got [${bias.shape.join(', ')}]`);
     }
     if (weights.length > 0) options.weights = weights;
-    layer = dense(options);
-  } else if (entry.kind === 'dropout') {
-    layer = dropout({ rate: c.rate, seed: c.seed, ...named });
-  } else if (entry.kind === 'activation') {
-    layer = activation({ activation: c.activation, ...named });
-  } else {
-    layer = PLAIN[entry.kind]({ ...named, ...shaped });
   }
+  layer = FACTORY[entry.kind](options);
   expectSame('option record', layer.record, c);
   return layer;
 }
@@ -349,7 +331,7 @@ function rebuildOptimizer(where, saved) {
   const factory = Object.hasOwn(OPTIMIZERS, saved.name) ? OPTIMIZERS[saved.name] : null;
   if (!factory) throw new TypeError(`${where}: compile.optimizer has unknown name ${show(saved.name)} (valid: ${Object.keys(OPTIMIZERS).join(', ')})`);
   const defaults = factory();
-  // train.* passes schedule parameters through unchecked; the core must not get a string.
+  // Named with its place in the file; train.* would name it as an option.
   for (const [key, value] of Object.entries(saved)) {
     if (Object.hasOwn(defaults, key) && typeof value !== typeof defaults[key]) {
       throw new TypeError(`${where}: compile.optimizer.${key} must be a ${typeof defaults[key]}, got ${show(value)}`);

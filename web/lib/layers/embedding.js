@@ -4,12 +4,9 @@ import { throwIfError } from '../core/errors.js';
 import { checkHeapBytes, heapF32, heapI32, heapU32, heapU8, withHeap } from '../core/heap.js';
 import { engine } from '../core/init.js';
 import { HeapTensor } from '../core/heap_tensor.js';
-import { booleanOption, checkOptionNames, integerOption } from '../core/options.js';
+import { checkOptionNames } from '../core/options.js';
 import { sameShape, shapeText, toFloats, toIds } from '../core/tensor.js';
-import { TABLE_OPTIONS, tableRecord } from './table_options.js';
 import { TableLayer } from './table_layer.js';
-
-const OPTIONS = [...TABLE_OPTIONS, 'maskZero', 'inputLength'];
 
 export class Embedding extends TableLayer {
   /**
@@ -17,15 +14,7 @@ export class Embedding extends TableLayer {
    *   inputLength, paddingIdx, maxNorm, normType, scaleGradByFreq, sparse, seed, name
    */
   constructor(options) {
-    const where = `embedding${options?.name ? ` '${options.name}'` : ''}`;
-    checkOptionNames(where, options, OPTIONS);
-    const record = tableRecord(where, options);
-    record.maskZero = booleanOption(where, options, 'maskZero', false);
-    record.inputLength = integerOption(where, options, 'inputLength', 0);
-    const weights = options.weights === undefined ? null
-      : TableLayer.readWeights(where, options.weights, record.inputDim, record.outputDim);
-    const handle = TableLayer.createHandle(where, 'Embedding', record, weights);
-    super(handle, where, { ...record, name: options.name }, options);
+    super('embedding', 'Embedding', options);
   }
 
   /** Runs fn(idsPtr, shapePtr, rank) with x's ids and shape copied into the heap. */

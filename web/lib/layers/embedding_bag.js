@@ -4,12 +4,10 @@
 import { throwIfError } from '../core/errors.js';
 import { heapF32, heapI32, heapU32, withHeap } from '../core/heap.js';
 import { engine } from '../core/init.js';
-import { booleanOption, checkOptionNames, enumOption } from '../core/options.js';
+import { checkOptionNames } from '../core/options.js';
 import { sameShape, shapeText, toFloats, toIds } from '../core/tensor.js';
-import { TABLE_OPTIONS, tableRecord } from './table_options.js';
 import { TableLayer } from './table_layer.js';
 
-const OPTIONS = [...TABLE_OPTIONS, 'mode', 'includeLastOffset'];
 const CALL_OPTIONS = ['offsets', 'perSampleWeights'];
 
 export class EmbeddingBag extends TableLayer {
@@ -19,15 +17,7 @@ export class EmbeddingBag extends TableLayer {
    *   maxNorm, normType, scaleGradByFreq, sparse, seed, name
    */
   constructor(options) {
-    const where = `embeddingBag${options?.name ? ` '${options.name}'` : ''}`;
-    checkOptionNames(where, options, OPTIONS);
-    const record = tableRecord(where, options);
-    record.mode = enumOption(where, options, 'mode', ['sum', 'mean', 'max'], 'mean');
-    record.includeLastOffset = booleanOption(where, options, 'includeLastOffset', false);
-    const weights = options.weights === undefined ? null
-      : TableLayer.readWeights(where, options.weights, record.inputDim, record.outputDim);
-    const handle = TableLayer.createHandle(where, 'EmbeddingBag', record, weights);
-    super(handle, where, { ...record, name: options.name }, options);
+    super('embeddingBag', 'EmbeddingBag', options);
   }
 
   /**

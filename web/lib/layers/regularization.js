@@ -1,57 +1,56 @@
-// Keras-style regularizer and constraint options as the records the core takes:
+// Keras-style regularizer and constraint options as the records the core takes (its
+// regularizer and constraint schemas, cpp/include/embedwasm/layers/param.h):
 // 'l2' | {l1, l2} and 'maxNorm' | {kind: 'maxNorm', maxValue}, ...
+import { OPTIONS, buildRecord, optionNames } from '../core/option_schema.js';
 import { show } from '../core/options.js';
 
-const CONSTRAINTS = ['maxNorm', 'unitNorm', 'nonNeg', 'minMaxNorm'];
+const REGULARIZER = OPTIONS.schemas.regularizer;
+const CONSTRAINT = OPTIONS.schemas.constraint;
+const REGULARIZER_OPTIONS = optionNames(REGULARIZER);
+const CONSTRAINT_OPTIONS = optionNames(CONSTRAINT);
+// 'none' is the record's "no constraint"; users leave the option out instead.
+const NO_CONSTRAINT = CONSTRAINT.fields.find((f) => f.option === 'kind').default;
+const CONSTRAINTS = CONSTRAINT.fields.find((f) => f.option === 'kind').choices.filter((k) => k !== NO_CONSTRAINT);
+
+// Keras' l1(), l2() and l1_l2() by name: factor 0.01, their default. A JS shorthand the
+// core does not have.
+const PRESETS = { l1: { l1: 0.01 }, l2: { l2: 0.01 }, l1l2: { l1: 0.01, l2: 0.01 } };
 
 export function regularizerRecord(where, name, spec) {
-  if (spec === undefined || spec === null) return { l1: 0, l2: 0 };
-  if (spec === 'l1') return { l1: 0.01, l2: 0 };   // Keras default factor
-  if (spec === 'l2') return { l1: 0, l2: 0.01 };
-  if (spec === 'l1l2') return { l1: 0.01, l2: 0.01 };
+  const label = (f) => `${name} ${f.option}`;
+  if (spec === undefined || spec === null) return buildRecord(where, REGULARIZER, {});
+  if (typeof spec === 'string' && Object.hasOwn(PRESETS, spec)) return buildRecord(where, REGULARIZER, PRESETS[spec]);
   if (typeof spec === 'object' && !Array.isArray(spec)) {
     for (const key of Object.keys(spec)) {
-      if (key !== 'l1' && key !== 'l2') throw new TypeError(`${where}: ${name} takes {l1, l2}, not '${key}'`);
+      if (!REGULARIZER_OPTIONS.includes(key)) throw new TypeError(`${where}: ${name} takes {${REGULARIZER_OPTIONS.join(', ')}}, not '${key}'`);
     }
-    return { l1: factor(where, `${name} l1`, spec.l1), l2: factor(where, `${name} l2`, spec.l2) };
+    return buildRecord(where, REGULARIZER, spec, { label });
   }
-  throw new TypeError(`${where}: ${name} must be 'l1', 'l2', 'l1l2' or {l1, l2}, got ${show(spec)}`);
+  throw new TypeError(`${where}: ${name} must be ${Object.keys(PRESETS).map((p) => `'${p}'`).join(', ')} or {${REGULARIZER_OPTIONS.join(', ')}}, got ${show(spec)}`);
 }
 
 export function constraintRecord(where, name, spec) {
-  const base = { kind: 'none', maxValue: 2, minValue: 0, rate: 1 };
-  if (spec === undefined || spec === null) return base;
+  if (spec === undefined || spec === null) return buildRecord(where, CONSTRAINT, {});
   const s = typeof spec === 'string' ? { kind: spec } : spec;
   if (typeof s !== 'object' || !CONSTRAINTS.includes(s.kind)) {
-    throw new TypeError(`${where}: ${name} must be one of ${CONSTRAINTS.join(', ')} or {kind, maxValue, minValue, rate}, got ${show(spec)}`);
+    throw new TypeError(`${where}: ${name} must be one of ${CONSTRAINTS.join(', ')} or {${CONSTRAINT_OPTIONS.join(', ')}}, got ${show(spec)}`);
   }
   for (const key of Object.keys(s)) {
-    if (!['kind', 'maxValue', 'minValue', 'rate'].includes(key)) {
-      throw new TypeError(`${where}: ${name} has no option '${key}' (valid: kind, maxValue, minValue, rate)`);
+    if (!CONSTRAINT_OPTIONS.includes(key)) {
+      throw new TypeError(`${where}: ${name} has no option '${key}' (valid: ${CONSTRAINT_OPTIONS.join(', ')})`);
     }
   }
-  const out = { ...base, ...s };
-  for (const key of ['maxValue', 'minValue', 'rate']) {
-    if (typeof out[key] !== 'number' || !Number.isFinite(out[key])) {
-      throw new TypeError(`${where}: ${name} ${key} must be a finite number, got ${show(out[key])}`);
-    }
-  }
-  // The core's ranges (cpp/src/layers/param.cpp), checked here so a bad constraint fails
-  // when the layer is made rather than when a model adopts it.
-  if (out.maxValue < 0 || out.minValue < 0) {
-    throw new RangeError(`${where}: ${name} maxValue and minValue must be >= 0, got maxValue ${out.maxValue}, minValue ${out.minValue}`);
-  }
+  const out = buildRecord(where, CONSTRAINT, s, { label: (f) => `${name} ${f.option}` });
+  // The rule between two fields, which the core checks too (layers::validate(ConstraintSpec)):
+  // here as well so that a bad constraint fails when the layer is made, before any engine
+  // call, rather than when a model adopts it.
   if (out.kind === 'minMaxNorm' && out.minValue > out.maxValue) {
     throw new RangeError(`${where}: ${name} needs minValue <= maxValue, got minValue ${out.minValue} > maxValue ${out.maxValue}`);
   }
-  if (out.rate < 0 || out.rate > 1) throw new RangeError(`${where}: ${name} rate must be in [0, 1], got ${out.rate}`);
   return out;
 }
 
-/** An l1 / l2 factor: a finite number >= 0 (undefined means 0). */
-function factor(where, what, v) {
-  if (v === undefined) return 0;
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new TypeError(`${where}: ${what} must be a finite number, got ${show(v)}`);
-  if (v < 0) throw new RangeError(`${where}: ${what} must be >= 0, got ${v}`);
-  return v;
+/** The option a saved constraint record came from: none for 'none'. */
+export function constraintOption(record) {
+  return record?.kind === NO_CONSTRAINT ? undefined : record;
 }

@@ -1,26 +1,48 @@
-// What layers.embedding and layers.embeddingBag share on the JS side: the table's
-// weights in and out, the gradient copied out of the heap, and ownership.
+// What layers.embedding and layers.embeddingBag share on the JS side: their option
+// record, the table's weights in and out, the gradient copied out of the heap, and
+// ownership.
 import { Disposable } from '../core/disposable.js';
 import { throwIfError } from '../core/errors.js';
-import { heapF32, heapI32, withHeap } from '../core/heap.js';
+import { heapF32, heapI32, MAX_HEAP_BYTES, withHeap } from '../core/heap.js';
 import { engine } from '../core/init.js';
 import { sameShape, shapeText, toFloats } from '../core/tensor.js';
+import { layerRecord } from './layer_record.js';
 import { constraintRecord, regularizerRecord } from './regularization.js';
 
+/**
+ * A table that cannot fit in the wasm heap is a RangeError naming both sizes, raised
+ * before anything is allocated (the product is taken in doubles, so 70000 x 70000 is not
+ * wrapped to 32 bits). Rows are padded to 4 floats, as the core stores them.
+ */
+function checkTableBytes(where, inputDim, outputDim) {
+  const bytes = inputDim * Math.ceil(outputDim / 4) * 16;
+  if (bytes > MAX_HEAP_BYTES) {
+    throw new RangeError(`${where}: inputDim ${inputDim} x outputDim ${outputDim} float32 weights need ` +
+      `${bytes} bytes, over the 4 GiB wasm memory limit (${MAX_HEAP_BYTES} bytes)`);
+  }
+}
+
 export class TableLayer extends Disposable {
-  constructor(handle, where, config, options) {
-    super(handle, where);
+  /**
+   * kind: 'embedding' or 'embeddingBag', the registry's name, whose record the options
+   * make; ClassName: its Embind class.
+   */
+  constructor(kind, ClassName, options) {
+    const where = `${kind}${options?.name ? ` '${options.name}'` : ''}`;
+    const record = layerRecord(where, kind, options, ['weights', 'name']);
+    checkTableBytes(where, record.inputDim, record.outputDim);
+    // Used when a model trains this table (Keras embeddings_regularizer / _constraint).
+    const regularizer = regularizerRecord(where, 'embeddingsRegularizer', options.embeddingsRegularizer);
+    const constraint = constraintRecord(where, 'embeddingsConstraint', options.embeddingsConstraint);
+    const weights = options.weights === undefined ? null
+      : TableLayer.readWeights(where, options.weights, record.inputDim, record.outputDim);
+    super(TableLayer.createHandle(where, ClassName, record, weights), where);
     this.where = where;
-    this.config = Object.freeze(config);
-    try {
-      // Used when a model trains this table (Keras embeddings_regularizer / _constraint).
-      this.regularizer = regularizerRecord(where, 'embeddingsRegularizer', options.embeddingsRegularizer);
-      this.constraint = constraintRecord(where, 'embeddingsConstraint', options.embeddingsConstraint);
-    } catch (error) {
-      // The caller never gets this layer: free its table now, not whenever the GC runs.
-      this.dispose();
-      throw error;
-    }
+    this.kind = kind;
+    this.className = ClassName;
+    this.config = Object.freeze({ ...record, name: options.name });
+    this.regularizer = regularizer;
+    this.constraint = constraint;
     this.model = null;
   }
 

@@ -48,9 +48,10 @@ export class Sequential extends Disposable {
     if (this.built) throw new TypeError(`${where}: the model is already built`);
     const h = this.handle;
     if (layer instanceof TableLayer) {
-      const add = layer.constructor.name === 'EmbeddingBag' ? 'addEmbeddingBag' : 'addEmbedding';
+      const add = `add${layer.className}`;
       if (layer.model !== null) throw new TypeError(`${where}: ${layer.where} already belongs to a model`);
-      throwIfError(h[add](layer.handle, layer.regularizer, layer.constraint), `${where} ${layer.where}`);
+      const layerOptions = { embeddingsRegularizer: layer.regularizer, embeddingsConstraint: layer.constraint };
+      throwIfError(h[add](layer.handle, layerOptions), `${where} ${layer.where}`);
       layer.bindTo(this);
     } else if (layer instanceof ModelLayer) {
       const [kernel, bias] = layer.initialWeights ?? [];
@@ -105,7 +106,7 @@ export class Sequential extends Disposable {
   #compileCore() {
     const { optimizer, loss, metrics } = this.#compiled;
     const coreMetrics = metrics.map((name) => (name === 'acc' ? 'accuracy' : name));
-    throwIfError(this.handle.compile(optimizer, loss.name, loss.fromLogits ?? false, coreMetrics.join(',')), 'sequential.compile');
+    throwIfError(this.handle.compile(optimizer, loss.name, loss.fromLogits ?? false, coreMetrics), 'sequential.compile');
     this.#compiled.inCore = true;
   }
 
