@@ -1,4 +1,5 @@
-// Embind registrations for word vectors: KeyedVectors and its int8 snapshot.
+// Embind registrations for word vectors: KeyedVectors and its int8 snapshot, and the
+// schemas of their query options for JS.
 #include <emscripten/bind.h>
 
 #include "bindings/vectors.h"
@@ -6,6 +7,11 @@
 EMSCRIPTEN_BINDINGS(embedwasm_vectors) {
   using namespace emscripten;
   using namespace embedwasm::bindings;
+
+  publish_schema([]() -> const embedwasm::OptionSchema& { return embedwasm::vectors::search_options_schema(); });
+  publish_schema([]() -> const embedwasm::OptionSchema& { return embedwasm::vectors::analogy_options_schema(); });
+  publish_schema([]() -> const embedwasm::OptionSchema& { return embedwasm::vectors::word_pair_options_schema(); });
+  publish_schema([]() -> const embedwasm::OptionSchema& { return embedwasm::vectors::pca_options_schema(); });
 
   register_vector<std::string>("StringList");
 

@@ -517,4 +517,14 @@ Status KeyedVectors::rank(const std::string& w1, const std::string& w2, int64_t*
   return Status::ok();
 }
 
+const Schema<SearchOptions>& search_options_schema() {
+  static const Schema<SearchOptions> schema = [] {
+    Schema<SearchOptions> s("search");
+    s.add("topn", &SearchOptions::topn);
+    s.add("restrict_vocab", &SearchOptions::restrict_vocab);
+    return s;
+  }();
+  return schema;
+}
+
 }  // namespace embedwasm::vectors

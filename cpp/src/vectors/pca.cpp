@@ -345,4 +345,14 @@ Status pca(const RowMatrix& x, const PcaOptions& options, PcaResult* out) {
   return pca(x.data(), x.rows(), x.cols(), x.stride(), options, out);
 }
 
+const Schema<PcaOptions>& pca_options_schema() {
+  static const Schema<PcaOptions> schema = [] {
+    Schema<PcaOptions> s("pca");
+    s.add("components", &PcaOptions::components).at_least(1);
+    s.add("seed", &PcaOptions::seed);
+    return s;
+  }();
+  return schema;
+}
+
 }  // namespace embedwasm::vectors

@@ -104,4 +104,15 @@ Status evaluate_word_analogies(const KeyedVectors& kv, const std::string& text, 
   return Status::ok();
 }
 
+const Schema<AnalogyOptions>& analogy_options_schema() {
+  static const Schema<AnalogyOptions> schema = [] {
+    Schema<AnalogyOptions> s("wordAnalogies");
+    s.add("restrict_vocab", &AnalogyOptions::restrict_vocab);
+    s.add("case_insensitive", &AnalogyOptions::case_insensitive);
+    s.add("dummy4unknown", &AnalogyOptions::dummy4unknown);
+    return s;
+  }();
+  return schema;
+}
+
 }  // namespace embedwasm::vectors

@@ -83,4 +83,16 @@ Status evaluate_word_pairs(const KeyedVectors& kv, const std::string& text, cons
   return Status::ok();
 }
 
+const Schema<WordPairOptions>& word_pair_options_schema() {
+  static const Schema<WordPairOptions> schema = [] {
+    Schema<WordPairOptions> s("wordPairs");
+    s.add("delimiter", &WordPairOptions::delimiter);
+    s.add("restrict_vocab", &WordPairOptions::restrict_vocab);
+    s.add("case_insensitive", &WordPairOptions::case_insensitive);
+    s.add("dummy4unknown", &WordPairOptions::dummy4unknown);
+    return s;
+  }();
+  return schema;
+}
+
 }  // namespace embedwasm::vectors

@@ -207,6 +207,24 @@ TEST_CASE("a slot keeps another spec's field in the record at its value and is n
   CHECK(s.find("rate")->slot);
 }
 
+TEST_CASE("a char field is a one-character string in records", "[option_schema]") {
+  struct Split {
+    char delimiter = '\t';
+  };
+  Schema<Split> s("split");
+  s.add("delimiter", &Split::delimiter);
+  CHECK(s.find("delimiter")->type == OptionType::kChoice);
+  CHECK(*s.defaults().find("delimiter") == OptionValue::text("\t"));
+  Split split;
+  REQUIRE(s.read(Record({{"delimiter", OptionValue::text(",")}}), &split).is_ok());
+  CHECK(split.delimiter == ',');
+  CHECK(*s.write(split).find("delimiter") == OptionValue::text(","));
+  const Status two = s.read(Record({{"delimiter", OptionValue::text(";;")}}), &split);
+  CHECK(two.code() == StatusCode::kInvalidArgument);
+  CHECK(two.message(camel_case) == "delimiter must be one character, got 2");
+  CHECK(split.delimiter == ',');
+}
+
 TEST_CASE("to_json states what JS checks", "[option_schema]") {
   const std::string json = to_json(SpecSchema());
   CHECK_THAT(json, Catch::Contains(R"({"name":"count","key":"count","option":"count","type":"integer","default":3,"low":1,"high":10,"lowOpen":false,"highOpen":false,"expect":"must be in [1, 10]"})"));

@@ -160,6 +160,11 @@ export function optionsFrom(schema, record, hooks = {}, nameKey = undefined) {
   return options;
 }
 
+/** {option: default} of a schema's fields (slots left out): the defaults of options JS checks itself. */
+export function defaultOptions(schema) {
+  return Object.freeze(Object.fromEntries(schema.fields.filter((f) => !f.slot).map((f) => [f.option, f.default])));
+}
+
 /** Options checked by name against schema (plus extra names JS keeps itself). */
 export function checkNames(where, schema, options, extra = []) {
   checkOptionNames(where, options, [...optionNames(schema), ...extra]);

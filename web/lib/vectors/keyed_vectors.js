@@ -4,12 +4,19 @@ import { engine } from '../core/init.js';
 import { Disposable } from '../core/disposable.js';
 import { heapF32, heapI32, heapU32, heapU8, withHeap } from '../core/heap.js';
 import { checkOptionNames, booleanOption, integerOption, kindOf, show } from '../core/options.js';
+import { OPTIONS, defaultOptions } from '../core/option_schema.js';
 import { throwIfWordsError } from './errors.js';
 import { decodeWords, encodeWords } from './word_blob.js';
 import { addTerms, termList } from './query_terms.js';
 // Circular imports, used only at call time: the I/O and int8 modules need the class.
 import { loadKeyedVectors, saveKeyedVectors } from '../vector_files/word_vectors_file.js';
 import { QuantizedKeyedVectors } from './quantized.js';
+
+// The queries' defaults, as the core's option structs state them (vectors/*.h).
+export const SEARCH_DEFAULTS = defaultOptions(OPTIONS.schemas.search);
+const ANALOGY_DEFAULTS = defaultOptions(OPTIONS.schemas.wordAnalogies);
+const WORD_PAIR_DEFAULTS = defaultOptions(OPTIONS.schemas.wordPairs);
+const PCA_DEFAULTS = defaultOptions(OPTIONS.schemas.pca);
 
 const CONSTRUCT = Symbol('KeyedVectors.construct');
 
@@ -179,8 +186,8 @@ export class KeyedVectors extends Disposable {
     const pos = termList(positive, d, where, 'positive');
     const neg = termList(opts.negative, d, where, 'negative');
     if (pos.length + neg.length === 0) throw new TypeError(`${where}: give at least one positive or negative word`);
-    const topn = countOption(where, opts, 'topn', 10);
-    const restrict = countOption(where, opts, 'restrictVocab', 0);
+    const topn = countOption(where, opts, 'topn', SEARCH_DEFAULTS.topn);
+    const restrict = countOption(where, opts, 'restrictVocab', SEARCH_DEFAULTS.restrictVocab);
     const p = new m.QueryTerms();
     const n = new m.QueryTerms();
     try {
@@ -208,8 +215,8 @@ export class KeyedVectors extends Disposable {
   similarByVector(vector, options = {}) {
     const where = 'KeyedVectors.similarByVector';
     checkOptionNames(where, options, ['topn', 'restrictVocab']);
-    const topn = countOption(where, options, 'topn', 10);
-    const restrict = countOption(where, options, 'restrictVocab', 0);
+    const topn = countOption(where, options, 'topn', SEARCH_DEFAULTS.topn);
+    const restrict = countOption(where, options, 'restrictVocab', SEARCH_DEFAULTS.restrictVocab);
     const m = engine();
     const h = this.#h;
     const d = h.dim();
@@ -296,9 +303,9 @@ export class KeyedVectors extends Disposable {
     const where = 'KeyedVectors.evaluateWordAnalogies';
     if (typeof text !== 'string') throw new TypeError(`${where}: text must be a string (the questions file), got ${kindOf(text)}`);
     checkOptionNames(where, options, ['restrictVocab', 'caseInsensitive', 'dummy4unknown']);
-    const restrict = countOption(where, options, 'restrictVocab', 300000);
-    const ci = booleanOption(where, options, 'caseInsensitive', true);
-    const dummy = booleanOption(where, options, 'dummy4unknown', false);
+    const restrict = countOption(where, options, 'restrictVocab', ANALOGY_DEFAULTS.restrictVocab);
+    const ci = booleanOption(where, options, 'caseInsensitive', ANALOGY_DEFAULTS.caseInsensitive);
+    const dummy = booleanOption(where, options, 'dummy4unknown', ANALOGY_DEFAULTS.dummy4unknown);
     const h = this.#h;
     throwIfWordsError(h.evaluateWordAnalogies(text, restrict, ci, dummy), where);
     const sections = [];
@@ -329,11 +336,11 @@ export class KeyedVectors extends Disposable {
     const where = 'KeyedVectors.evaluateWordPairs';
     if (typeof text !== 'string') throw new TypeError(`${where}: text must be a string (the pairs file), got ${kindOf(text)}`);
     checkOptionNames(where, options, ['delimiter', 'restrictVocab', 'caseInsensitive', 'dummy4unknown']);
-    const delimiter = options.delimiter ?? '\t';
+    const delimiter = options.delimiter ?? WORD_PAIR_DEFAULTS.delimiter;
     if (typeof delimiter !== 'string' || delimiter.length !== 1) throw new TypeError(`${where}: delimiter must be one character`);
-    const restrict = countOption(where, options, 'restrictVocab', 300000);
-    const ci = booleanOption(where, options, 'caseInsensitive', true);
-    const dummy = booleanOption(where, options, 'dummy4unknown', false);
+    const restrict = countOption(where, options, 'restrictVocab', WORD_PAIR_DEFAULTS.restrictVocab);
+    const ci = booleanOption(where, options, 'caseInsensitive', WORD_PAIR_DEFAULTS.caseInsensitive);
+    const dummy = booleanOption(where, options, 'dummy4unknown', WORD_PAIR_DEFAULTS.dummy4unknown);
     const { code, message, ...report } = this.#h.evaluateWordPairs(text, delimiter, restrict, ci, dummy);
     throwIfWordsError({ code, message }, where);
     return report;
@@ -344,14 +351,14 @@ export class KeyedVectors extends Disposable {
    * @returns {{words: string[], projection: Float32Array, k, explainedVarianceRatio: number[], converged}}
    *   projection is (count, k) row-major.
    */
-  pca(k = 2, options = {}) {
+  pca(k = PCA_DEFAULTS.components, options = {}) {
     const where = 'KeyedVectors.pca';
     checkOptionNames(where, options, ['count', 'seed']);
     if (!Number.isInteger(k)) throw new TypeError(`${where}: k must be a positive integer, got ${show(k)}`);
     if (k < 1) throw new RangeError(`${where}: k must be a positive integer, got ${k}`);
     const h = this.#h;
     const count = countOption(where, options, 'count', Math.min(h.size(), 10000));
-    const seed = countOption(where, options, 'seed', 1);
+    const seed = countOption(where, options, 'seed', PCA_DEFAULTS.seed);
     const m = engine();
     const { code, message, rows, components, converged } = h.pca(k, count, seed);
     throwIfWordsError({ code, message }, where);

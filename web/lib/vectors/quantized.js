@@ -6,7 +6,7 @@ import { Disposable } from '../core/disposable.js';
 import { heapF32, heapI32, withHeap } from '../core/heap.js';
 import { checkOptionNames, countOption, kindOf } from '../core/options.js';
 import { throwIfWordsError } from './errors.js';
-import { readNeighbors } from './keyed_vectors.js';
+import { SEARCH_DEFAULTS, readNeighbors } from './keyed_vectors.js';
 import { termList } from './query_terms.js';
 
 export class QuantizedKeyedVectors extends Disposable {
@@ -32,8 +32,8 @@ export class QuantizedKeyedVectors extends Disposable {
 
   #query(where, query, exclude, options) {
     checkOptionNames(where, options, ['topn', 'restrictVocab']);
-    const topn = countOption(where, options, 'topn', 10);
-    const restrict = countOption(where, options, 'restrictVocab', 0);
+    const topn = countOption(where, options, 'topn', SEARCH_DEFAULTS.topn);
+    const restrict = countOption(where, options, 'restrictVocab', SEARCH_DEFAULTS.restrictVocab);
     const m = engine();
     const h = this.handle;
     const d = h.dim();

@@ -169,7 +169,7 @@ class Schema : public OptionSchema {
     size_t i_;
   };
 
-  // A number (double), integer, bool or string member, or a std::optional of one. `member`
+  // A number (double), integer, bool, char or string member, or a std::optional of one. `member`
   // is &Spec::x or a lambda [](auto& s) -> auto& { return s.table.x; } for a nested one.
   template <typename Member>
   FieldRef add(std::string name, Member member) {
@@ -340,6 +340,10 @@ class Schema : public OptionSchema {
     if constexpr (std::is_same_v<T, bool>) {
       f.type = OptionType::kBool;
       f.default_value = OptionValue::boolean(default_value);
+    } else if constexpr (std::is_same_v<T, char>) {
+      // One character (a delimiter), which JS holds as a one-character string.
+      f.type = OptionType::kChoice;
+      f.default_value = OptionValue::text(std::string(1, default_value));
     } else if constexpr (std::is_integral_v<T>) {
       // The type's own limits; as doubles, 2^63 - 1 and 2^64 - 1 round up to a power of
       // two, which is then the open bound.
@@ -353,7 +357,7 @@ class Schema : public OptionSchema {
       f.type = OptionType::kNumber;
       f.default_value = OptionValue::number(static_cast<double>(default_value));
     } else {
-      static_assert(std::is_same_v<T, std::string>, "an option is a number, integer, bool or string");
+      static_assert(std::is_same_v<T, std::string>, "an option is a number, integer, bool, char or string");
       f.type = OptionType::kChoice;
       f.default_value = OptionValue::text(default_value);
     }
@@ -367,6 +371,13 @@ class Schema : public OptionSchema {
     if constexpr (std::is_same_v<T, bool>) {
       EMBEDWASM_RETURN_IF_ERROR(check_kind(f, v, OptionValue::Kind::kBool));
       *out = v.boolean();
+    } else if constexpr (std::is_same_v<T, char>) {
+      EMBEDWASM_RETURN_IF_ERROR(check_kind(f, v, OptionValue::Kind::kString));
+      if (v.text().size() != 1) {
+        return Status::invalid_argument("must be one character, got " + std::to_string(v.text().size()))
+            .with_field(f.name);
+      }
+      *out = v.text()[0];
     } else if constexpr (std::is_integral_v<T>) {
       EMBEDWASM_RETURN_IF_ERROR(check_kind(f, v, OptionValue::Kind::kNumber));
       EMBEDWASM_RETURN_IF_ERROR(option_schema_detail::check_integer(f, static_cast<long double>(v.number())));
@@ -386,6 +397,8 @@ class Schema : public OptionSchema {
   static OptionValue value_of(const T& x) {
     if constexpr (std::is_same_v<T, bool>) {
       return OptionValue::boolean(x);
+    } else if constexpr (std::is_same_v<T, char>) {
+      return OptionValue::text(std::string(1, x));
     } else if constexpr (std::is_arithmetic_v<T>) {
       return OptionValue::number(static_cast<double>(x));
     } else {
@@ -395,7 +408,7 @@ class Schema : public OptionSchema {
 
   template <typename T>
   static Status check_scalar(const OptionField& f, const T& x) {
-    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char>) {
       return option_schema_detail::check_integer(f, static_cast<long double>(x));
     } else if constexpr (std::is_floating_point_v<T>) {
       return option_schema_detail::check_number(f, static_cast<double>(x));

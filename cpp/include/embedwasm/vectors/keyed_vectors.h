@@ -52,6 +52,7 @@
 #include <utility>
 #include <vector>
 
+#include "embedwasm/core/option_schema.h"
 #include "embedwasm/core/row_matrix.h"
 #include "embedwasm/vectors/top_k.h"
 #include "embedwasm/core/status.h"
@@ -101,6 +102,8 @@ struct SearchOptions {
   size_t topn = 10;
   size_t restrict_vocab = 0;  // search only rows [0, restrict_vocab); 0: all rows
 };
+// topn, restrict_vocab: JS reads their defaults here (its own range is the binding's uint32).
+const Schema<SearchOptions>& search_options_schema();
 
 class KeyedVectors {
  public:

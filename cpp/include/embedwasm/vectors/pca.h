@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "embedwasm/core/option_schema.h"
 #include "embedwasm/core/row_matrix.h"
 #include "embedwasm/core/status.h"
 
@@ -39,6 +40,8 @@ struct PcaOptions {
   size_t max_iterations = 1000;
   double tolerance = 1e-6;  // relative residual of each kept eigenpair (plots need no more)
 };
+// The options JS sets: components (its k) and seed; the others are for C++ callers.
+const Schema<PcaOptions>& pca_options_schema();
 
 struct PcaResult {
   size_t n = 0, d = 0, k = 0;

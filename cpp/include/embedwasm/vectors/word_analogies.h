@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "embedwasm/core/option_schema.h"
 #include "embedwasm/vectors/keyed_vectors.h"
 #include "embedwasm/core/status.h"
 
@@ -48,6 +49,7 @@ struct AnalogyOptions {
   bool case_insensitive = true;
   bool dummy4unknown = false;
 };
+const Schema<AnalogyOptions>& analogy_options_schema();
 
 struct AnalogyReport {
   std::vector<AnalogySection> sections;  // in file order, empty ones included

@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <string>
 
+#include "embedwasm/core/option_schema.h"
 #include "embedwasm/vectors/correlation.h"
 #include "embedwasm/vectors/keyed_vectors.h"
 #include "embedwasm/core/status.h"
@@ -29,6 +30,8 @@ struct WordPairOptions {
   bool case_insensitive = true;
   bool dummy4unknown = false;
 };
+// delimiter: one character.
+const Schema<WordPairOptions>& word_pair_options_schema();
 
 struct WordPairReport {
   Correlation pearson;
