@@ -17,17 +17,38 @@
 //
 // How to add...
 //   an option: the member and its default in the spec struct; one add() line in the
-//     spec's schema function (a range if it has one); its type in web/lib/index.d.ts (or
-//     the area's index.d.ts); a test. JS picks up its name, type, range and default.
-//   an option set: the spec struct; a `const Schema<Spec>& <spec>_schema()` next to it
-//     (a function-local static built once); publish it in the area's bindings .cpp
-//     (publish_schema in bindings/core.h); read records with schema.read() in the binding;
-//     in web/lib, check user options with recordFrom() (core/option_schema.js).
-//   a per-kind default (adam's learning rate 0.001): where the kind is registered - for an
-//     optimizer its Algorithm in cpp/src/optim/<name>.cpp, for a layer its LayerKind in
-//     cpp/src/layers/layer_registry.cpp - never in the struct (it holds the one default all
-//     kinds start from) and never in JS.
+//     spec's schema function, with its range if it has one (at_least, above, at_most,
+//     below, choices); its type in web/lib/index.d.ts (or the area's index.d.ts); a test.
+//     JS picks up its name, type, range and default from the generated table.
+//   an option set (e.g. fastText's args, the Keras text tokenizer's options):
+//     1. the spec struct with member initializers, and next to it
+//          const Schema<Spec>& spec_schema() {
+//            static const Schema<Spec> schema = [] {
+//              Schema<Spec> s("spec");          // the key JS finds it under
+//              s.add("max_tokens", &Spec::max_tokens).at_least(0);
+//              s.add_enum("mode", &Spec::mode, {Mode::kA, Mode::kB}, mode_name);
+//              s.add_record("table", &Spec::table, table_schema()).flat();
+//              return s;
+//            }();
+//            return schema;
+//          }
+//        and create()/validate() calling spec_schema().validate(spec) before the rules
+//        between fields, whose messages name fields with option_name("max_tokens");
+//     2. publish_schema(...) in the area's EMSCRIPTEN_BINDINGS block (bindings/core.h);
+//        the adapter turns the JS object into an OptionRecord with record_from_js() and
+//        reads it with spec_schema().read(record, &spec), returning to_js(status);
+//     3. in web/lib: OPTIONS.schemas.<name> (core/option_schema.js); checkNames() and
+//        buildRecord() check the user's options and make the record before init(),
+//        defaultOptions() gives the defaults where JS checks options itself.
+//   an error about an option: Status::out_of_range("must be >= 0, got -1").with_field(
+//     "min_count") - C++ callers read "min_count must be ...", JS users "minCount must
+//     be ..." - or option_name("min_count") inside a longer text. Never the bare name.
+//   a per-kind default (adam's learning rate 0.001): in the optimizer algorithm's
+//     registration in cpp/src/optim/<name>.cpp (optim/algorithm.h), never in the struct
+//     (it holds the default all algorithms start from) and never in JS. A layer kind has
+//     its own config struct, so its defaults are that struct's members.
 //   a layer kind: see layers/layer_registry.h.
+// scripts/defaults_once.mjs lists where each published option's default is written.
 #include <algorithm>
 #include <cstdint>
 #include <functional>
