@@ -78,17 +78,11 @@ class SequentialJs {
   // x: float (B, in...); y: float as the loss expects; sample_weight: B floats or 0.
   StatusJs train_on_batch(uintptr_t x, uintptr_t x_shape, uint32_t x_rank, uintptr_t y,
                           uintptr_t y_shape, uint32_t y_rank, uintptr_t sample_weight) {
-    Status loaded = load(x, x_shape, x_rank, &x_, "x");
-    if (loaded.is_ok()) loaded = load(y, y_shape, y_rank, &y_, "y");
-    if (!loaded.is_ok()) return failed(loaded);
-    return checked(model_->train_on_batch(x_, y_, sample_weight ? ptr<const float>(sample_weight) : nullptr, &logs_));
+    return on_batch(&model::Sequential::train_on_batch, x, x_shape, x_rank, y, y_shape, y_rank, sample_weight);
   }
   StatusJs test_on_batch(uintptr_t x, uintptr_t x_shape, uint32_t x_rank, uintptr_t y,
                          uintptr_t y_shape, uint32_t y_rank, uintptr_t sample_weight) {
-    Status loaded = load(x, x_shape, x_rank, &x_, "x");
-    if (loaded.is_ok()) loaded = load(y, y_shape, y_rank, &y_, "y");
-    if (!loaded.is_ok()) return failed(loaded);
-    return checked(model_->test_on_batch(x_, y_, sample_weight ? ptr<const float>(sample_weight) : nullptr, &logs_));
+    return on_batch(&model::Sequential::test_on_batch, x, x_shape, x_rank, y, y_shape, y_rank, sample_weight);
   }
   double last_loss() const { return logs_.loss; }
   double last_metric(uint32_t i) const { return i < logs_.metric_correct.size() ? logs_.metric_correct[i] : 0.0; }
@@ -122,6 +116,16 @@ class SequentialJs {
   double iterations() const { return static_cast<double>(model_->iterations()); }
 
  private:
+  // Loads the batch and runs `step` (train_on_batch or test_on_batch) on it.
+  template <typename Step>
+  StatusJs on_batch(Step step, uintptr_t x, uintptr_t x_shape, uint32_t x_rank, uintptr_t y, uintptr_t y_shape,
+                    uint32_t y_rank, uintptr_t sample_weight) {
+    Status loaded = load(x, x_shape, x_rank, &x_, "x");
+    if (loaded.is_ok()) loaded = load(y, y_shape, y_rank, &y_, "y");
+    if (!loaded.is_ok()) return failed(loaded);
+    return checked(((*model_).*step)(x_, y_, sample_weight ? ptr<const float>(sample_weight) : nullptr, &logs_));
+  }
+
   // A batch the model refused is not worth keeping a copy of: it may be the one that did
   // not fit in memory.
   StatusJs failed(const Status& s) {
