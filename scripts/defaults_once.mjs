@@ -13,10 +13,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+
+import { readArgs } from './lib/args.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values: args } = parseArgs({ options: { verbose: { type: 'boolean', default: false } } });
+const args = readArgs({
+  name: 'defaults_once', usage: 'node scripts/defaults_once.mjs [--verbose]',
+  options: { verbose: { type: 'boolean', default: false } },
+});
 const table = path.join(root, 'dist/core/option_schemas.js');
 if (!existsSync(table)) {
   console.error('defaults_once: no dist/core/option_schemas.js; run scripts/build.sh dist first');

@@ -8,11 +8,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [glue, wasm, output] = process.argv.slice(2);
-if (!output) {
-  console.error('usage: node scripts/write_option_schemas.mjs <glue .mjs> <.wasm> <output .js>');
+import { readArgs } from './lib/args.mjs';
+
+const usage = 'node scripts/write_option_schemas.mjs <glue .mjs> <.wasm> <output .js>';
+const { positionals } = readArgs({ name: 'write_option_schemas', usage, positionals: true });
+if (positionals.length !== 3) {
+  console.error(`write_option_schemas: expected 3 arguments, got ${positionals.length}\nusage: ${usage}`);
   process.exit(2);
 }
+const [glue, wasm, output] = positionals;
 // The glue's Node branch calls require() and reads __dirname, which ES modules lack.
 globalThis.require = createRequire(import.meta.url);
 globalThis.__dirname = path.dirname(path.resolve(glue));
