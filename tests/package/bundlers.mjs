@@ -64,10 +64,14 @@ export async function bundleWithVite(vitePackage, project, outDir) {
   return { dir: outDir, log };
 }
 
-/** `vite` as a user runs it while developing, with the headers that allow threads (its only config). */
-export async function startViteDevServer(vitePackage, project) {
+/**
+ * `vite` as a user runs it while developing, with the headers that allow threads and
+ * `config` (the rest of the user's vite.config.js: optimizeDeps for Vite 5 to 7).
+ */
+export async function startViteDevServer(vitePackage, project, config = {}) {
   const { createServer } = await import(vitePackage);
   const server = await createServer({
+    ...config,
     configFile: false, root: path.join(project, 'page'), logLevel: 'silent',
     cacheDir: path.join(project, 'node_modules', `.${vitePackage}`),
     server: {
