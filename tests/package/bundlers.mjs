@@ -99,14 +99,6 @@ export async function bundleWithRspack(project, outDir) {
   return { dir: outDir, log };
 }
 
-/** `parcel build page/index.html` with no config (no plugins installed on the fly). */
-export async function bundleWithParcel(project, outDir) {
-  const log = await tool(project, 'parcel/lib/bin.js',
-    ['build', 'page/index.html', '--dist-dir', outDir, '--public-url', './', '--no-autoinstall',
-      '--cache-dir', path.join(project, '.parcel-cache')]);
-  return { dir: outDir, log };
-}
-
 /**
  * No bundler: the project's own files served as they are, the package straight from
  * node_modules/embedwasm/dist/, named by an import map (its only setup).
