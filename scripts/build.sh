@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds into build/ and dist/. Usage: scripts/build.sh [native] [sanitize] [wasm] [dist] [lib] [site]
+# Builds into build/ and dist/. Usage: scripts/build.sh [native] [sanitize] [wasm] [engine] [dist] [lib] [site]
 # (no argument: native sanitize wasm dist). Incremental: a second run only rebuilds what
-# changed. `lib` only refreshes the JS in an existing dist/ (no compiler run), for work on
+# changed. `wasm` builds every wasm target (the C++ tests too); `engine` only the package's
+# two builds, web and Node (what `dist` and `npm start` need). `lib` only refreshes the JS in an existing dist/ (no compiler run), for work on
 # web/lib while someone else rebuilds the C++. `site` bundles the tutorial into build/site/
 # (scripts/build_site.mjs; quick when nothing changed).
 set -euo pipefail
@@ -36,28 +37,24 @@ for target in "${targets[@]}"; do
     wasm)
       configure build/wasm emcmake cmake -DCMAKE_BUILD_TYPE=Release
       cmake --build build/wasm ;;
+    engine)
+      configure build/wasm emcmake cmake -DCMAKE_BUILD_TYPE=Release
+      cmake --build build/wasm --target embedwasm_simd embedwasm_threads embedwasm_simd_node embedwasm_threads_node ;;
     dist)
-      "$0" wasm  # incremental: quick when nothing changed
+      "$0" engine  # incremental: quick when nothing changed
       staging=$(mktemp -d dist.tmp.XXXX)
-      mkdir -p "$staging/wasm"
       cp -r web/lib/. "$staging/"
-      for variant in simd threads; do
-        cp build/wasm/cpp/embedwasm_$variant.mjs build/wasm/cpp/embedwasm_$variant.wasm "$staging/wasm/"
-      done
-      cp build/wasm/cpp/embedwasm_threads.worker.js "$staging/wasm/"
-      # Emscripten 3.1.6's pthread helper (.worker.js) is CommonJS; inside a "type": "module"
-      # package Node would parse it as an ES module (require is not defined) without this marker.
-      echo '{ "type": "commonjs" }' > "$staging/wasm/package.json"
+      node scripts/dist_engine.mjs build/wasm/cpp "$staging/wasm"
       # The options' names, defaults and ranges, as the engine's schemas state them.
-      node scripts/write_option_schemas.mjs "$staging/wasm/embedwasm_simd.mjs" \
+      node scripts/write_option_schemas.mjs "$staging/wasm/node/embedwasm_simd.mjs" \
         "$staging/wasm/embedwasm_simd.wasm" "$staging/core/option_schemas.js"
       chmod 755 "$staging"
       rm -rf dist && mv "$staging" dist ;;
     lib)
-      [[ -d dist/wasm ]] || { echo "build.sh lib: no dist/ yet; run scripts/build.sh dist once" >&2; exit 1; }
+      [[ -d dist/wasm/node ]] || { echo "build.sh lib: no dist/ yet; run scripts/build.sh dist once" >&2; exit 1; }
       cp -r web/lib/. dist/ ;;
     site)
       node scripts/build_site.mjs ;;
-    *) echo "build.sh: unknown target '$target' (native, sanitize, wasm, dist, lib, site)" >&2; exit 2 ;;
+    *) echo "build.sh: unknown target '$target' (native, sanitize, wasm, engine, dist, lib, site)" >&2; exit 2 ;;
   esac
 done

@@ -2,7 +2,7 @@
 //  - esbuild bundles web/site/main.js and every section module (web/site/sections.js) as
 //    separate entry points with shared chunks, so a section that fails to load or throws
 //    leaves the others working. uPlot and regl-scatterplot come from node_modules.
-//  - 'embedwasm' stays external, rewritten to /embedwasm/index.js (dist/), so the
+//  - 'embedwasm' stays external, rewritten to /embedwasm/browser.js (dist/, the package's browser entry), so the
 //    package's own wasm and worker URLs stay valid. An import map would do the same but is
 //    an inline script, which the site's Content-Security-Policy (scripts/serve.mjs) blocks.
 //  - workers (web/site/**/workers/*.js) are bundled separately, with the same rewrite.
@@ -59,7 +59,7 @@ async function bundle() {
     plugins: [{
       name: 'embedwasm-absolute',
       setup(build) {
-        build.onResolve({ filter: /^embedwasm$/ }, () => ({ path: '/embedwasm/index.js', external: true }));
+        build.onResolve({ filter: /^embedwasm$/ }, () => ({ path: '/embedwasm/browser.js', external: true }));
       },
     }],
   };

@@ -22,6 +22,9 @@ need /usr/include/catch2/catch.hpp catch2
 need /usr/include/fast_float/fast_float.h libfast-float-dev
 need /usr/include/fmt/format.h libfmt-dev
 need chromium chromium
+# The second browser of the package and e2e tests (driven by npm puppeteer-core over
+# WebDriver BiDi; never a downloaded browser build).
+need firefox-esr firefox-esr
 # Reference implementations the tests compare against (tests/js/oracles.mjs; with CI set a
 # missing one fails the run): Debian's own python3 with numpy (.npy files) and gensim (word
 # vectors). fastText is the benchmarks' peer. No suite needs python3-torch.
@@ -42,7 +45,7 @@ if ((${#missing_apt[@]})); then
     echo "setup: missing ${missing_apt[*]}." >&2
     echo "  On Debian/Ubuntu as root: apt-get install ${missing_apt[*]}" >&2
     echo "  Elsewhere: install CMake >= 3.20, a C++17 compiler, Catch2 v2, Emscripten (emsdk) with emcc on PATH," >&2
-    echo "  and Chromium for the browser tests; then run this again." >&2
+    echo "  and Chromium and Firefox ESR for the browser tests; then run this again." >&2
     exit 1
   fi
 fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: installs what is missing, builds, then runs the C++ tests natively, under
-# ASan + UBSan and as wasm under Node, the JS tests against the built package, and the
-# site in headless Chromium.
+# ASan + UBSan and as wasm under Node, the JS tests against the built package, the packed
+# package in every bundler and runner row (Chromium and Firefox), and the site in headless
+# Chromium and Firefox.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -19,6 +20,6 @@ run "C++ tests (ASan + UBSan)" ctest --test-dir build/sanitize --output-on-failu
 run "Parsers on the fuzz seeds and regressions (libFuzzer + ASan + UBSan)" bash scripts/fuzz.sh --regress
 run "C++ tests (wasm SIMD under Node)" ctest --test-dir build/wasm --output-on-failure
 run "JS tests (built package under Node)" node --test tests/js/
-run "Package (packed tarball: Node, TypeScript, esbuild, Vite in Chromium)" node --test tests/package/
-run "Browser tests (site in headless Chromium)" node --test tests/e2e/
+run "Package (packed tarball: Node, TypeScript, Vitest, Jest; Vite 5-8, webpack, Rspack, esbuild, no bundler in Chromium and Firefox)" node --test tests/package/
+run "Browser tests (site in headless Chromium and Firefox)" node --test tests/e2e/
 exit $failed

@@ -4,22 +4,18 @@
 // build from the same wasm that ships, so the two cannot disagree; never committed.
 // Usage: node scripts/write_option_schemas.mjs <glue .mjs> <.wasm> <output .js>
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { readArgs } from './lib/args.mjs';
 
-const usage = 'node scripts/write_option_schemas.mjs <glue .mjs> <.wasm> <output .js>';
+const usage = 'node scripts/write_option_schemas.mjs <Node glue .mjs> <.wasm> <output .js>';
 const { positionals } = readArgs({ name: 'write_option_schemas', usage, positionals: true });
 if (positionals.length !== 3) {
   console.error(`write_option_schemas: expected 3 arguments, got ${positionals.length}\nusage: ${usage}`);
   process.exit(2);
 }
 const [glue, wasm, output] = positionals;
-// The glue's Node branch calls require() and reads __dirname, which ES modules lack.
-globalThis.require = createRequire(import.meta.url);
-globalThis.__dirname = path.dirname(path.resolve(glue));
 const { default: createEmbedwasm } = await import(pathToFileURL(path.resolve(glue)).href);
 // The bytes, not a path: Node 20's fetch cannot load a file path for Emscripten 3.1.6's glue.
 const engine = await createEmbedwasm({ wasmBinary: readFileSync(wasm) });

@@ -55,7 +55,7 @@ test('every response carries the policy: same-origin scripts only, eval only for
   assert.deepEqual(page['img-src'], ["'self'", 'data:']);
   for (const name of ['object-src', 'base-uri', 'form-action', 'frame-ancestors']) assert.deepEqual(page[name], ["'none'"], name);
   // Worker scripts take the policy of their own response: no JS eval there.
-  for (const path of ['embedwasm/worker/worker_main.js', 'embedwasm/wasm/embedwasm_threads.worker.js', 'embedwasm/index.js', 'no-such-file']) {
+  for (const path of ['embedwasm/worker/browser_worker_main.js', 'embedwasm/wasm/embedwasm_threads.worker.mjs', 'embedwasm/browser.js', 'no-such-file']) {
     const policy = policyOf((await fetch(new URL(path, server.url))).headers);
     assert.deepEqual(policy['script-src'], ["'self'", "'wasm-unsafe-eval'"], path);
     assert.deepEqual(policy['connect-src'], ["'self'"], path);

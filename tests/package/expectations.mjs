@@ -1,5 +1,5 @@
 // One judgement of runScenario()'s result (fixture/scenario.js), whichever environment
-// ran it: Node, an esbuild bundle or a Vite bundle, isolated or not.
+// ran it: Node, a test runner, or a page of any bundler row in either browser, isolated or not.
 import assert from 'node:assert/strict';
 
 import { ANIMALS, VEHICLES } from './fixture/scenario.js';

@@ -1,21 +1,24 @@
 // The packed package as a user gets it: `npm pack` of the repo (dist/ must be built)
-// installed offline into a fresh project, then used from Node, from TypeScript, from an
-// esbuild bundle and a Vite bundle in headless Chromium (with and without cross-origin
-// isolation) and under Vite's dev server.
-// Every run does the same thing (fixture/scenario.js) and is judged the same way
-// (expectations.mjs).
+// installed offline into a fresh project, then used from Node, from TypeScript (three
+// moduleResolution modes), from Vitest and Jest, and from the page of every bundler row
+// (Vite 5 to 8, webpack, Rspack, esbuild, no bundler), each built once and run in
+// Chromium and Firefox, with COOP/COEP (the threads build) and without (SIMD alone).
+// Every run does the same thing (fixture/scenario.js, fixture/worker_scenario.js) and is
+// judged the same way (expectations.mjs).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 import { serveStatic } from '../../scripts/lib/static_server.mjs';
-import { launchBrowser } from '../e2e/browser.mjs';
-import { bundleWithEsbuild, bundleWithVite, copyFixture, startViteDevServer } from './bundlers.mjs';
+import { BROWSERS, launch } from './browsers.mjs';
+import {
+  bundleWithEsbuild, bundleWithRspack, bundleWithVite, bundleWithWebpack, copyFixture, plainPage, startViteDevServer,
+} from './bundlers.mjs';
 import { checkScenario, checkWorkers } from './expectations.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -26,10 +29,10 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 let work;
 let project;
 let packed;
-let browser;
+const browsers = {};
 
 before(async () => {
-  await access(path.join(root, 'dist/wasm/embedwasm_threads.wasm')).catch(() => {
+  await access(path.join(root, 'dist/wasm/node/embedwasm_threads.mjs')).catch(() => {
     throw new Error('no dist/: run scripts/build.sh dist first');
   });
   work = await mkdtemp(path.join(os.tmpdir(), 'embedwasm-package-'));
@@ -37,27 +40,42 @@ before(async () => {
   [packed] = JSON.parse(stdout);
   project = path.join(work, 'project');
   await copyFixture(path.join(here, 'fixture'), project);
+  await copyFixture(path.join(here, 'runners'), path.join(project, 'runners'));
   await writeFile(path.join(project, 'package.json'),
     JSON.stringify({ name: 'embedwasm-user', private: true, type: 'module' }, null, 2));
   // The package has no dependencies, so this needs no network.
   await run(npm, ['install', '--offline', '--no-audit', '--no-fund', path.join(work, packed.filename)], { cwd: project });
-  browser = await launchBrowser();
+  for (const name of BROWSERS) browsers[name] = await launch(name);
 });
 
 after(async () => {
-  await browser?.close();
+  for (const browser of Object.values(browsers)) await browser.close();
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-test('the tarball holds dist/ (JS, types, both wasm builds, glue, pthread worker) and nothing else', () => {
+test('the tarball holds dist/ (JS, types, both builds with web and Node glue, pthread workers) and nothing else', () => {
   const files = packed.files.map((f) => f.path).sort();
-  for (const f of ['dist/index.js', 'dist/index.d.ts', 'dist/word2vec/index.d.ts', 'dist/vectors/index.d.ts', 'dist/worker/worker_main.js',
+  for (const f of ['dist/index.js', 'dist/browser.js', 'dist/api.js', 'dist/index.d.ts', 'dist/word2vec/index.d.ts',
+    'dist/vectors/index.d.ts', 'dist/worker/worker_main.js', 'dist/worker/browser_worker_main.js', 'dist/coi-serviceworker.js',
     'dist/wasm/embedwasm_simd.mjs', 'dist/wasm/embedwasm_simd.wasm', 'dist/wasm/embedwasm_threads.mjs',
-    'dist/wasm/embedwasm_threads.wasm', 'dist/wasm/embedwasm_threads.worker.js', 'dist/wasm/package.json']) {
+    'dist/wasm/embedwasm_threads.wasm', 'dist/wasm/embedwasm_threads.worker.mjs',
+    'dist/wasm/node/embedwasm_simd.mjs', 'dist/wasm/node/embedwasm_threads.mjs',
+    'dist/wasm/node/embedwasm_threads.worker.js', 'dist/wasm/node/package.json']) {
     assert.ok(files.includes(f), `${f} is packed`);
   }
+  assert.deepEqual(files.filter((f) => f.endsWith('.wasm')), ['dist/wasm/embedwasm_simd.wasm', 'dist/wasm/embedwasm_threads.wasm'],
+    'one .wasm per build, shared by its web and Node glue');
   const stray = files.filter((f) => !f.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(f));
   assert.deepEqual(stray, [], 'only dist/, package.json and README are packed');
+});
+
+test('the web glue and everything the browser entry reaches hold no Node code', async () => {
+  const dist = path.join(project, 'node_modules/embedwasm/dist');
+  for (const file of ['wasm/embedwasm_simd.mjs', 'wasm/embedwasm_threads.mjs', 'wasm/embedwasm_threads.worker.mjs',
+    'wasm/load_browser.js', 'platform/browser.js', 'browser.js', 'worker/browser_worker_main.js']) {
+    const text = await readFile(path.join(dist, file), 'utf8');
+    assert.doesNotMatch(text, /require\(|worker_threads|node:|process\.on|process\[/, `${file} has no Node branch`);
+  }
 });
 
 test('Node: init, lookup, fit, word2vec and mostSimilar from the installed package', async () => {
@@ -65,103 +83,153 @@ test('Node: init, lookup, fit, word2vec and mostSimilar from the installed packa
   checkScenario(JSON.parse(stdout), { variant: 'threads' }, 'Node');
 });
 
-test('TypeScript: the installed package type-checks a user program', async () => {
-  await writeFile(path.join(project, 'tsconfig.json'), await readFile(path.join(root, 'tests/types/tsconfig.json')));
-  await writeFile(path.join(project, 'example.ts'), await readFile(path.join(root, 'tests/types/example.ts')));
-  const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
-  const { code = 0, stdout, stderr } = await run(process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json'], { cwd: project })
-    .catch((error) => error);
-  assert.equal(`${stdout}${stderr}`.trim(), '', 'tsc reported errors');
-  assert.equal(code, 0, 'tsc exit status');
+for (const [module, moduleResolution] of [['esnext', 'bundler'], ['node16', 'node16'], ['nodenext', 'nodenext']]) {
+  test(`TypeScript, moduleResolution ${moduleResolution}: the installed package type-checks a user program`, async () => {
+    const config = JSON.parse(await readFile(path.join(root, 'tests/types/tsconfig.json'), 'utf8'));
+    Object.assign(config.compilerOptions, { module, moduleResolution });
+    const name = `tsconfig.${moduleResolution}.json`;
+    await writeFile(path.join(project, name), JSON.stringify(config, null, 2));
+    await writeFile(path.join(project, 'example.ts'), await readFile(path.join(root, 'tests/types/example.ts')));
+    const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
+    const { code = 0, stdout, stderr } = await run(process.execPath, [tsc, '--noEmit', '-p', name], { cwd: project })
+      .catch((error) => error);
+    assert.equal(`${stdout}${stderr}`.trim(), '', 'tsc reported errors');
+    assert.equal(code, 0, 'tsc exit status');
+  });
+}
+
+/** The scenario result a runner's test file printed (a line starting with SCENARIO). */
+function printedScenario(output, where) {
+  const line = output.split('\n').find((l) => l.includes('SCENARIO {'));
+  assert.ok(line, `${where} printed the scenario:\n${output}`);
+  return JSON.parse(line.slice(line.indexOf('{')));
+}
+
+test('Vitest (node environment, no config file) runs the package in a test file', async () => {
+  const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');
+  const { stdout, stderr } = await run(process.execPath, [vitest, 'run', 'runners/vitest_user.spec.js'],
+    { cwd: project, timeout: 120_000, env: { ...process.env, NO_COLOR: '1', CI: '1' } })
+    .catch((error) => assert.fail(`vitest failed:\n${error.stdout}\n${error.stderr}`));
+  checkScenario(printedScenario(`${stdout}${stderr}`, 'Vitest'), { variant: 'threads' }, 'Vitest');
 });
 
-/**
- * Serves a bundle and runs the fixture page in Chromium; returns the scenario's result
- * and the paths requested (workers' requests included). Console errors, page errors,
- * failed requests and requests to other origins fail the run.
- */
-async function runPage(dir, { isolation, query = '' }) {
+test('Jest (node environment, --experimental-vm-modules, transform: {}) runs the package in a test file', async () => {
+  const jest = path.join(root, 'node_modules/jest/bin/jest.js');
+  const { stdout, stderr } = await run(process.execPath, ['--experimental-vm-modules', '--no-warnings', jest,
+    '--rootDir', project, '--transform', '{}', '--ci', 'runners/jest_user.spec.js'],
+  { cwd: project, timeout: 120_000, env: { ...process.env, NO_COLOR: '1' } })
+    .catch((error) => assert.fail(`jest failed:\n${error.stdout}\n${error.stderr}`));
+  checkScenario(printedScenario(`${stdout}${stderr}`, 'Jest'), { variant: 'threads' }, 'Jest');
+});
+
+/** Serves `dir` (with or without COOP/COEP) and runs the fixture page in `browser`. */
+async function runPage(browser, dir, { isolation, page = '', query = '', isolated = false }) {
   const server = await serveStatic({ root: dir, isolation });
   try {
-    return await runAt(server.url, query);
+    return await browser.runScenarioPage(`${server.url}${page}${query}`, { isolated });
   } finally {
     await server.close();
   }
 }
 
-async function runAt(origin, query = '') {
-  const context = await browser.newContext();
-  try {
-    const requests = [];
-    const problems = [];
-    context.on('request', (request) => {
-      const url = new URL(request.url());
-      if (url.origin === new URL(origin).origin) requests.push(url.pathname);
-      else if (!['data:', 'blob:'].includes(url.protocol)) problems.push(`request to another origin: ${url}`);
-    });
-    context.on('response', (response) => { if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`); });
-    const page = await context.newPage();
-    page.on('console', (message) => { if (message.type() === 'error') problems.push(`console error: ${message.text()}`); });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(`${origin}${query}`);
-    await page.waitForFunction(() => window.scenarioResult || window.scenarioFailure, null, { timeout: 60_000 });
-    const { result, failure } = await page.evaluate(() => ({ result: window.scenarioResult, failure: window.scenarioFailure }));
-    assert.equal(failure, undefined, 'the page ran the scenario');
-    assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
-    return { result, requests };
-  } finally {
-    await context.close();
-  }
+/** JS files of a bundle, for what must not be in a browser bundle. */
+async function bundleScripts(dir) {
+  const files = (await readdir(dir, { recursive: true })).filter((f) => /\.m?js$/.test(f));
+  return Promise.all(files.map(async (f) => ({ file: f, text: await readFile(path.join(dir, f), 'utf8') })));
 }
 
-test('esbuild bundle: engine files copied by hand, found next to the bundle or through locateFile; embedwasm/worker as a second entry', async () => {
+// Each row: a build made once (resolving to {dir, log, page?, query?}), then the page in
+// each browser with and without cross-origin isolation.
+const ROWS = [
+  ['Vite 5', (out) => bundleWithVite('vite5', project, out)],
+  ['Vite 6', (out) => bundleWithVite('vite6', project, out)],
+  ['Vite 7', (out) => bundleWithVite('vite7', project, out)],
+  ['Vite 8', (out) => bundleWithVite('vite', project, out)],
+  ['webpack 5', (out) => bundleWithWebpack(project, out)],
+  ['Rspack', (out) => bundleWithRspack(project, out)],
+  ['esbuild', async (out) => ({ ...(await bundleWithEsbuild(project, out)), query: '?worker=embedwasm-worker.js' })],
+  ['no bundler (import map)', async () => ({ ...(await plainPage(project)), page: 'plain.html' })],
+];
+
+for (const [row, build] of ROWS) {
+  describe(row, () => {
+    let bundle;
+    before(async () => {
+      bundle = await build(path.join(work, `out-${row.replace(/\W+/g, '-')}`));
+    });
+
+    test('builds with no Node code and no warnings about Node built-ins', async () => {
+      assert.doesNotMatch(bundle.log, /externalized|Can't resolve|Module not found|worker_threads|node:/i, 'the build log');
+      if (row.startsWith('no bundler')) return;
+      for (const { file, text } of await bundleScripts(bundle.dir)) {
+        assert.doesNotMatch(text, /require\(["'](fs|path|worker_threads|perf_hooks)["']\)|["']node:|worker_threads/, `${row}: ${file} has no Node branch`);
+      }
+    });
+
+    for (const browserName of BROWSERS) {
+      test(`in ${browserName}: threads with COOP/COEP, SIMD without; training in workers`, async () => {
+        for (const isolation of [true, false]) {
+          const where = `${row}, ${browserName}, ${isolation ? 'COOP/COEP' : 'no isolation'}`;
+          const { result } = await runPage(browsers[browserName], bundle.dir, { isolation, page: bundle.page, query: bundle.query });
+          checkScenario(result, { variant: isolation ? 'threads' : 'simd' }, where);
+          checkWorkers(result.workers, where);
+        }
+      });
+    }
+  });
+}
+
+test('esbuild: engine files found next to the bundle or where locateFile says', async () => {
   const out = path.join(work, 'out-esbuild');
   const { engineFiles } = await bundleWithEsbuild(project, out);
   assert.deepEqual(engineFiles.sort(), ['embedwasm_simd.mjs', 'embedwasm_simd.wasm', 'embedwasm_threads.mjs',
-    'embedwasm_threads.wasm', 'embedwasm_threads.worker.js']);
-  const nextToBundle = await runPage(out, { isolation: true, query: '?worker=embedwasm-worker.js' });
-  checkScenario(nextToBundle.result, { variant: 'threads' }, 'esbuild, COOP/COEP');
-  checkWorkers(nextToBundle.result.workers, 'esbuild, COOP/COEP');
+    'embedwasm_threads.wasm', 'embedwasm_threads.worker.mjs']);
+  const nextToBundle = await runPage(browsers.chromium, out, { isolation: true, query: '?worker=embedwasm-worker.js' });
   // The training workers use the SIMD build: its .wasm is fetched only by them.
-  for (const file of ['embedwasm_threads.wasm', 'embedwasm_simd.wasm', 'embedwasm-worker.js']) {
+  for (const file of ['embedwasm_threads.wasm', 'embedwasm_threads.worker.mjs', 'embedwasm_simd.wasm', 'embedwasm-worker.js']) {
     assert.ok(nextToBundle.requests.includes(`/${file}`), `${file} fetched next to the bundle: ${nextToBundle.requests}`);
   }
-  const located = await runPage(out, { isolation: true, query: '?wasm=embedwasm-files/&worker=embedwasm-worker.js' });
+  const located = await runPage(browsers.chromium, out, { isolation: true, query: '?wasm=embedwasm-files/&worker=embedwasm-worker.js' });
   checkScenario(located.result, { variant: 'threads' }, 'esbuild, COOP/COEP, locateFile');
   checkWorkers(located.result.workers, 'esbuild, COOP/COEP, locateFile');
-  for (const file of ['embedwasm_threads.wasm', 'embedwasm_threads.worker.js', 'embedwasm_simd.wasm']) {
+  for (const file of ['embedwasm_threads.wasm', 'embedwasm_threads.worker.mjs', 'embedwasm_simd.wasm']) {
     assert.ok(located.requests.includes(`/embedwasm-files/${file}`) && !located.requests.includes(`/${file}`),
       `${file} fetched where locateFile says: ${located.requests}`);
   }
-  const plain = await runPage(out, { isolation: false, query: '?worker=embedwasm-worker.js' });
-  checkScenario(plain.result, { variant: 'simd' }, 'esbuild, no isolation');
-  checkWorkers(plain.result.workers, 'esbuild, no isolation');
 });
 
-test('Vite bundle: the .wasm files, the pthread worker and the training worker are emitted from new URL(..., import.meta.url)', async () => {
-  const out = path.join(work, 'out-vite');
-  const { assets } = await bundleWithVite(project, out);
-  for (const pattern of [/^embedwasm_simd-.*\.wasm$/, /^embedwasm_threads-.*\.wasm$/, /^embedwasm_threads\.worker-.*\.js$/]) {
-    assert.ok(assets.some((a) => pattern.test(a)), `Vite emitted ${pattern} (assets: ${assets.join(', ')})`);
-  }
-  assert.ok(!assets.some((a) => a.endsWith('.mjs')), `no raw glue copies are emitted (assets: ${assets.join(', ')})`);
-  // The training worker is bundled (with Vite's default worker format), not inlined unbundled as a data: URL.
-  assert.ok(assets.some((a) => /^worker_main-.*\.js$/.test(a)), `Vite bundled the training worker (assets: ${assets.join(', ')})`);
-  for (const isolation of [true, false]) {
-    const where = isolation ? 'Vite, COOP/COEP' : 'Vite, no isolation';
-    const { result } = await runPage(out, { isolation });
-    checkScenario(result, { variant: isolation ? 'threads' : 'simd' }, where);
-    checkWorkers(result.workers, where);
-  }
-});
+// Vite 5 to 7 pre-bundle dependencies for the dev server with esbuild, which moves the
+// package's code into node_modules/.vite/deps/ without its files: the new URL(...) of the
+// .wasm then points at nothing. Their one line of config is optimizeDeps.exclude; Vite 8's
+// pre-bundler keeps the URLs right.
+for (const [name, vitePackage, exclude] of [['Vite 5', 'vite5', true], ['Vite 6', 'vite6', true], ['Vite 7', 'vite7', true], ['Vite 8', 'vite', false]]) {
+  test(`${name} dev server: the page runs unbundled with server.headers${exclude ? ' and optimizeDeps.exclude' : ''}`, async () => {
+    const server = await startViteDevServer(vitePackage, project, { optimizeDeps: exclude ? { exclude: ['embedwasm'] } : {} });
+    try {
+      for (const browserName of BROWSERS) {
+        const { result } = await browsers[browserName].runScenarioPage(server.url);
+        checkScenario(result, { variant: 'threads' }, `${name} dev server, ${browserName}`);
+        checkWorkers(result.workers, `${name} dev server, ${browserName}`);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+}
 
-test('Vite dev server: the page runs unbundled with the headers set in server.headers', async () => {
-  const server = await startViteDevServer(project);
-  try {
-    const { result } = await runAt(server.url);
-    checkScenario(result, { variant: 'threads' }, 'Vite dev server, COOP/COEP');
-    checkWorkers(result.workers, 'Vite dev server, COOP/COEP');
-  } finally {
-    await server.close();
+test('static hosting without headers: coi-serviceworker.js reloads the page isolated (threads); without it, SIMD', async () => {
+  // The Vite 8 bundle, served with no COOP/COEP, with the service worker copied to its
+  // root and loaded first, as the README says.
+  const dir = path.join(work, 'out-coi');
+  await bundleWithVite('vite', project, dir);
+  await copyFile(path.join(project, 'node_modules/embedwasm/dist/coi-serviceworker.js'), path.join(dir, 'coi-serviceworker.js'));
+  const index = await readFile(path.join(dir, 'index.html'), 'utf8');
+  await writeFile(path.join(dir, 'coi.html'), index.replace('<head>', '<head>\n  <script src="./coi-serviceworker.js"></script>'));
+  for (const browserName of BROWSERS) {
+    const isolated = await runPage(browsers[browserName], dir, { isolation: false, page: 'coi.html', isolated: true });
+    checkScenario(isolated.result, { variant: 'threads' }, `service worker, ${browserName}`);
+    checkWorkers(isolated.result.workers, `service worker, ${browserName}`);
+    const plain = await runPage(browsers[browserName], dir, { isolation: false });
+    checkScenario(plain.result, { variant: 'simd' }, `no service worker, ${browserName}`);
   }
 });

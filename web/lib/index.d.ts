@@ -452,8 +452,8 @@ export interface TrainInWorkerOptions extends Omit<FitOptions, 'callbacks' | 'yi
   initOptions?: InitOptions;
   /**
    * The worker script: a bundle of `embedwasm/worker` (esbuild does not follow the
-   * package's own worker URL; see the README). Default: the package's worker_main.js,
-   * which Vite and unbundled pages find. Under Node, a file: URL or a path.
+   * package's own worker URL; see the README). Default: the package's worker main,
+   * which bundlers following new Worker(new URL(...)) and unbundled pages find. Under Node, a file: URL or a path.
    */
   workerUrl?: string | URL;
 }

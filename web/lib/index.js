@@ -1,14 +1,8 @@
-// embedwasm: embedding layers compiled from C++ to WebAssembly SIMD.
-export { init, memoryInUse } from './core/init.js';
-export { tensor } from './core/tensor.js';
-export { heapTensor, HeapTensor } from './core/heap_tensor.js';
-export * as layers from './layers/index.js';
-export * as train from './optim/index.js';
-export { sequential, Sequential } from './model/sequential.js';
-export { loadModel, saveModel } from './files/model_file.js';
-export { readNpy, writeNpy } from './files/npy.js';
-export { readSafetensors, writeSafetensors } from './files/safetensors.js';
-export { trainInWorker } from './worker/train_in_worker.js';
-export { Word2Vec } from './word2vec/index.js';
-export { KeyedVectors } from './vectors/index.js';
-export { trainWord2VecInWorker } from './worker/train_word2vec_in_worker.js';
+// The package's entry under Node (package.json "exports" condition "node"): the Node
+// platform (glue linked for Node, worker_threads), then the public API (api.js).
+import { usePlatform } from './core/init.js';
+import { nodePlatform } from './platform/node.js';
+
+usePlatform(nodePlatform);
+
+export * from './api.js';

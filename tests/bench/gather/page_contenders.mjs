@@ -19,7 +19,7 @@ function loadScript(src) {
 // after batch does; otherwise apply(x) returns a fresh array per call (page faults);
 // 'heap': a reused HeapTensor, the rows written in the wasm heap.
 async function ours(gc, threads, reuseOut = false) {
-  const { init, layers, heapTensor } = await import('/dist/index.js');
+  const { init, layers, heapTensor } = await import('/dist/browser.js');
   const info = await init({ threads });
   const layer = layers.embedding({
     inputDim: gc.V, outputDim: gc.D, weights: [{ data: gc.table, shape: [gc.V, gc.D] }],

@@ -6,7 +6,7 @@ import { trainTimedEpochs } from './timed_epochs.mjs';
 export async function run({ contender, build, threads, epochs, seed, expectedVocab, expectedTokens }) {
   const record = { bench: 'word2vec', case: 'sotu', contender, variant: contender, system: 'embedwasm', threads };
   try {
-    const { init, Word2Vec } = await import('/dist/index.js');
+    const { init, Word2Vec } = await import('/dist/browser.js');
     const info = await init({ threads: build === 'threads' });
     record.runtime = `embedwasm dist/ ${info.variant} build`;
     const text = await (await fetch('/corpus/sotu.txt')).text();

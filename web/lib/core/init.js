@@ -1,13 +1,11 @@
 // Loads one of the two wasm builds: SIMD + threads where shared memory is allowed
 // (Node, or a cross-origin isolated page), SIMD alone otherwise.
 //
-// Bundlers: each glue file finds its own .wasm (and the threads glue its pthread worker)
-// with `new URL('<file>', import.meta.url)`, which Vite and webpack 5 follow and emit.
-// This file only names the glue in literal dynamic imports, so bundlers include both
-// builds as lazily loaded chunks; the browser then fetches only the .wasm it needs.
+// Where the engine files come from and how workers start differ between browsers and
+// Node; the package's entry installs that environment's platform here before anything
+// runs: index.js under Node, browser.js elsewhere (package.json "exports" picks one), so a
+// browser bundle holds no Node code and Node never loads browser code.
 import { checkInitOptions } from './init_options.js';
-
-const isNode = typeof process !== 'undefined' && process.versions?.node !== undefined;
 
 // The smallest module using a v128 instruction: validates only where WASM SIMD exists.
 const SIMD_PROBE = new Uint8Array([
@@ -15,64 +13,36 @@ const SIMD_PROBE = new Uint8Array([
   253, 15, 253, 98, 11,
 ]);
 
-// Held in a variable so that `new URL(..., here)` below is not the literal
-// `new URL('x', import.meta.url)` pattern: those URLs are only used under Node, and a
-// bundler seeing the pattern would emit needless raw copies of the glue files.
-const here = import.meta.url;
-
+let platform = null;
 let loading = null;
 let module = null;
 let info = null;
 
-function threadsAvailable() {
-  if (isNode) return true;
-  return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer !== 'undefined';
+/** Called once by each entry (index.js, browser.js, the worker mains) with its platform/. */
+export function usePlatform(environment) {
+  platform = environment;
 }
 
-// Node built-ins are imported through a variable so that browser bundlers do not try
-// to resolve them; this code only runs under Node.
-const nodeImport = (name) => import(/* @vite-ignore */ /* webpackIgnore: true */ name);
-
-async function nodeGlueDir(variant) {
-  const { fileURLToPath } = await nodeImport('node:url');
-  const path = await nodeImport('node:path');
-  return path.dirname(fileURLToPath(new URL(`../wasm/embedwasm_${variant}.mjs`, here)));
-}
-
-/** Under Node: the globals Emscripten 3.1.6's ES-module glue expects. */
-async function nodeGlobals(glueDir) {
-  // Its Node branch still calls require() and reads __dirname, which ES modules lack.
-  const { createRequire } = await nodeImport('node:module');
-  globalThis.require ??= createRequire(here);
-  globalThis.__dirname ??= glueDir;
-}
-
-/**
- * Under Node: the .wasm bytes. Emscripten 3.1.6's glue loads the .wasm with the global
- * fetch when there is one, and Node 20's fetch cannot read a file path ("Failed to parse
- * URL"); given wasmBinary, the glue fetches nothing.
- */
-async function nodeWasmBytes(variant, glueDir, locateFile) {
-  const { fileURLToPath, pathToFileURL } = await nodeImport('node:url');
-  const path = await nodeImport('node:path');
-  const { readFile } = await nodeImport('node:fs/promises');
-  const name = `embedwasm_${variant}.wasm`;
-  // A locateFile answer may be a path or a file: URL.
-  const where = locateFile ? String(locateFile(name, glueDir + path.sep)) : path.join(glueDir, name);
-  const file = where.startsWith('file:') ? new URL(where) : pathToFileURL(path.resolve(where));
-  try {
-    return await readFile(file);
-  } catch (error) {
-    throw new Error(`init: cannot read ${name} at ${fileURLToPath(file)}: ${error.message}`);
+/** The installed platform (platform/browser.js or platform/node.js). */
+export function currentPlatform() {
+  if (platform === null) {
+    throw new Error("embedwasm: import the package by its name ('embedwasm'), not a file inside dist/");
   }
+  return platform;
 }
+
+// The glue's own output (Module.print / printErr default to the console): a library
+// writes nothing to its host's stdout, stderr or console. What the engine has to say
+// arrives as thrown errors (an abort's RuntimeError carries its message).
+const silent = () => {};
 
 async function load(options) {
   if (typeof WebAssembly !== 'object' || !WebAssembly.validate(SIMD_PROBE)) {
     throw new Error('embedwasm needs WebAssembly SIMD (fixed-width 128-bit), which this JavaScript ' +
       'engine lacks: use Chrome/Edge 91+, Firefox 89+, Safari 16.4+ or Node 16.4+.');
   }
-  const canThread = threadsAvailable();
+  const environment = currentPlatform();
+  const canThread = environment.threadsAvailable();
   if (options.threads === true && !canThread) {
     throw new Error('init: threads: true needs a cross-origin isolated page (serve it with the headers ' +
       'Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp)');
@@ -81,27 +51,12 @@ async function load(options) {
   const variant = threads ? 'threads' : 'simd';
 
   const moduleArgs = {
-    pthreadPoolSize: options.poolSize ?? Math.max(1, Math.min(8, globalThis.navigator?.hardwareConcurrency ?? 2)),
+    pthreadPoolSize: options.poolSize ?? environment.defaultPoolSize(),
+    print: silent,
+    printErr: silent,
   };
-  // Only when asked: a locateFile would replace the glue's own
-  // new URL('embedwasm_*.wasm', import.meta.url), which is what lets bundlers (Vite,
-  // webpack) find the .wasm, emit it under a hashed name and rewrite the URL.
-  if (options.locateFile) moduleArgs.locateFile = options.locateFile;
   if (options.wasmBinary) moduleArgs.wasmBinary = options.wasmBinary;
-  if (isNode) {
-    const glueDir = await nodeGlueDir(variant);
-    await nodeGlobals(glueDir);
-    moduleArgs.wasmBinary ??= await nodeWasmBytes(variant, glueDir, options.locateFile);
-  }
-  // Literal specifiers, so that bundlers see and include both builds.
-  const factory = threads
-    ? (await import('../wasm/embedwasm_threads.mjs')).default
-    : (await import('../wasm/embedwasm_simd.mjs')).default;
-  const m = await factory(moduleArgs);
-  if (isNode && m.PThread) {
-    // Idle pool workers must not keep a Node process alive after the user's work ends.
-    for (const worker of m.PThread.unusedWorkers) worker.unref();
-  }
+  const m = await environment.loadEngine(variant, moduleArgs, { locateFile: options.locateFile });
   module = m;
   info = Object.freeze({ simd: m.simdBuild(), threads: m.threadsBuild(), variant });
   return info;

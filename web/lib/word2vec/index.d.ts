@@ -178,8 +178,8 @@ export interface TrainWord2VecInWorkerOptions {
   initOptions?: { threads?: boolean; poolSize?: number; locateFile?: (name: string, prefix: string) => string; wasmBinary?: ArrayBuffer | Uint8Array };
   /**
    * The worker script: a bundle of `embedwasm/worker` (esbuild does not follow the
-   * package's own worker URL; see the README). Default: the package's worker_main.js,
-   * which Vite and unbundled pages find. Under Node, a file: URL or a path.
+   * package's own worker URL; see the README). Default: the package's worker main,
+   * which bundlers following new Worker(new URL(...)) and unbundled pages find. Under Node, a file: URL or a path.
    */
   workerUrl?: string | URL;
 }

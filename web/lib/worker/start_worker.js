@@ -1,24 +1,10 @@
-// Starts the worker that trainInWorker and trainWord2VecInWorker talk to (worker_main.js),
+// Starts the worker that trainInWorker and trainWord2VecInWorker talk to (a worker main:
+// worker/browser_worker_main.js or worker/worker_main.js, as the installed platform says),
 // and turns their init() options into ones that can cross postMessage.
-//
-// Bundlers: Vite bundles a worker (and rewrites its URL) only when it sees, in one
-// expression, new Worker(new URL('<literal>', import.meta.url), { type: 'module' }); the
-// default branch below is written that way. esbuild does not follow worker URLs at all:
-// its users bundle `embedwasm/worker` as a second entry point and pass `workerUrl`
-// (README, "Browser, with a bundler").
+import { currentPlatform } from '../core/init.js';
 
-const isNode = typeof process !== 'undefined' && process.versions?.node !== undefined;
-
-// Held in a variable so that the Node-only URLs below are not the
-// new URL('x', import.meta.url) pattern, which bundlers would copy as raw assets.
-const here = import.meta.url;
-
-// Node built-ins are imported through a variable so that browser bundlers do not try to
-// resolve them (as core/init.js does); this code only runs under Node.
-const nodeImport = (name) => import(/* @vite-ignore */ /* webpackIgnore: true */ name);
-
-// The files the glue asks locateFile for (see core/init.js).
-const ENGINE_FILES = ['embedwasm_simd.wasm', 'embedwasm_threads.wasm', 'embedwasm_threads.worker.js'];
+// The files the engine asks locateFile for (wasm/load_browser.js, wasm/load_node.js).
+const ENGINE_FILES = ['embedwasm_simd.wasm', 'embedwasm_threads.wasm', 'embedwasm_threads.worker.mjs'];
 
 function checkWorkerUrl(where, workerUrl) {
   if (workerUrl === undefined) return;
@@ -29,8 +15,8 @@ function checkWorkerUrl(where, workerUrl) {
 
 /**
  * A function cannot be posted to a worker, so a locateFile given in initOptions is asked
- * here, once per engine file, and the worker gets its answers (worker_main.js turns them
- * back into a locateFile). `prefix` is what the worker's glue would pass: its own folder.
+ * here, once per engine file, and the worker gets its answers (worker_jobs.js turns them
+ * back into a locateFile). `prefix` is the folder the worker's engine files are taken from.
  */
 export async function portableInitOptions(where, initOptions, workerUrl) {
   if (initOptions === null || typeof initOptions !== 'object') {
@@ -41,13 +27,7 @@ export async function portableInitOptions(where, initOptions, workerUrl) {
   if (typeof locateFile !== 'function') {
     throw new TypeError(`${where}: initOptions.locateFile must be a function (name, prefix) => url, got ${typeof locateFile}`);
   }
-  let prefix;
-  if (isNode) {
-    const { fileURLToPath } = await nodeImport('node:url');
-    prefix = fileURLToPath(new URL('../wasm/', here));
-  } else {
-    prefix = new URL('./', workerUrl ?? here).href;
-  }
+  const prefix = currentPlatform().workerEngineFolder(workerUrl);
   const locatedFiles = {};
   for (const name of ENGINE_FILES) locatedFiles[name] = String(locateFile(name, prefix));
   return { ...rest, locatedFiles };
@@ -64,34 +44,13 @@ export function restoreInitOptions(initOptions = {}) {
 }
 
 /**
- * A Web Worker (browsers) or a worker_threads Worker (Node) running worker_main.js, or
- * the script at `workerUrl` (a bundle of embedwasm/worker), behind one small interface.
+ * A Web Worker (browsers) or a worker_threads Worker (Node) running the package's worker
+ * main, or the script at `workerUrl` (a bundle of embedwasm/worker), behind one small
+ * interface: {send, onMessage, onFailure, terminate}.
  */
 export async function startWorker(where, workerUrl) {
   checkWorkerUrl(where, workerUrl);
-  if (isNode) {
-    const { Worker } = await nodeImport('node:worker_threads');
-    // worker_threads takes a file: URL or a path (relative to the working directory).
-    const worker = new Worker(workerUrl ?? new URL('./worker_main.js', here));
-    return {
-      send: (message, transfer) => worker.postMessage(message, transfer),
-      onMessage: (fn) => worker.on('message', fn),
-      onFailure: (fn) => worker.on('error', fn),
-      terminate: () => worker.terminate(),
-    };
-  }
-  const worker = workerUrl === undefined
-    ? new Worker(new URL('./worker_main.js', import.meta.url), { type: 'module' })
-    : new Worker(workerUrl, { type: 'module' });
-  return {
-    send: (message, transfer) => worker.postMessage(message, transfer),
-    onMessage: (fn) => worker.addEventListener('message', (event) => fn(event.data)),
-    // A script that fails to load gives an ErrorEvent without a message in Chromium:
-    // name the script, the usual cause being a workerUrl that does not point at a bundle.
-    onFailure: (fn) => worker.addEventListener('error', (event) => fn(new Error(
-      `${where}: the worker failed${event.message ? `: ${event.message}` : ` to load or run ${workerUrl ?? 'worker_main.js'}`}`))),
-    terminate: () => worker.terminate(),
-  };
+  return currentPlatform().startWorker(where, workerUrl);
 }
 
 /**

@@ -1,4 +1,4 @@
-// trainWord2VecInWorker: Word2Vec training off the main thread (worker_main.js runs
+// trainWord2VecInWorker: Word2Vec training off the main thread (worker_jobs.js runs
 // word2vec_job.js). Progress arrives as callbacks, optionally with a PCA snapshot of the
 // most frequent words for a live scatter plot; an AbortSignal stops training between
 // chunks; the vectors come back as a transferred Float32Array.

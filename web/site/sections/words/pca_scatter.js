@@ -1,10 +1,22 @@
 // The live 2-D PCA picture of the most frequent words: regl-scatterplot draws the points
 // (WebGL; in browsers without a GPU it runs on the software rasteriser), and an HTML layer
 // on top carries the word labels so they stay crisp, selectable and readable by screen
-// readers. Clicking a point calls onPick(word).
+// readers. Clicking a point calls onPick(word). Without WebGL at all (headless Firefox has
+// no GPU and no software WebGL), pca_scatter_2d.js draws the same picture on a 2-D canvas.
 import createScatterplot from 'regl-scatterplot';
 
+import { createPcaScatter2d } from './pca_scatter_2d.js';
+
+function webglAvailable() {
+  try {
+    return document.createElement('canvas').getContext('webgl') !== null;
+  } catch {
+    return false;
+  }
+}
+
 export function createPcaScatter(container, { onPick } = {}) {
+  if (!webglAvailable()) return createPcaScatter2d(container, { onPick });
   const canvas = document.createElement('canvas');
   canvas.setAttribute('aria-hidden', 'true');  // the labels below carry the content
   const labels = document.createElement('div');
