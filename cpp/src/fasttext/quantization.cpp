@@ -255,4 +255,24 @@ Status quantize_model(const ModelFile& in, const QuantizeOptions& options, Model
   return Status::ok();
 }
 
+Status quantize_model(const FastTextModel& model, const QuantizeOptions& options,
+                      std::unique_ptr<FastTextModel>* out) {
+  if (model.is_quantized() || model.output_matrix().is_quantized()) {
+    return Status::invalid_argument("quantize: the model is already quantized");
+  }
+  // Checked before copying the matrices, so a bad option costs no memory.
+  EMBEDWASM_RETURN_IF_ERROR(check_quantize_options(options, model.dim()));
+  ModelFile f;
+  f.args = model.args();
+  f.dictionary = model.dictionary().data();
+  RowMatrix input, output;
+  EMBEDWASM_RETURN_IF_ERROR(model.input_matrix().dense_rows().clone(&input));
+  EMBEDWASM_RETURN_IF_ERROR(model.output_matrix().dense_rows().clone(&output));
+  f.input = ModelMatrix::dense(std::move(input));
+  f.output = ModelMatrix::dense(std::move(output));
+  ModelFile q;
+  EMBEDWASM_RETURN_IF_ERROR(quantize_model(f, options, &q));
+  return FastTextModel::create(std::move(q), out);
+}
+
 }  // namespace embedwasm::fasttext

@@ -114,6 +114,15 @@ TEST_CASE("write_model_file: trained models, dense and quantized, read back iden
   REQUIRE(mq->test(labelled_text(), {}, &quant_result).is_ok());
   CHECK(dense_result.precision() == 1.0);
   CHECK(quant_result.precision() >= 0.9);
+
+  // The same from the loaded model gives the same bytes (quantizing is seeded).
+  std::unique_ptr<FastTextModel> mq2;
+  REQUIRE(quantize_model(*m, q, &mq2).is_ok());
+  REQUIRE(write_model_file(*mq2, &again).is_ok());
+  CHECK(again == ftz);
+  CHECK_FALSE(m->is_quantized());
+  q.dsub = 0;
+  CHECK(quantize_model(*m, q, &mq2).code() == StatusCode::kOutOfRange);
 }
 
 }  // namespace

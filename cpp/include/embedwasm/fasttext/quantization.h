@@ -17,9 +17,11 @@
 // A quantizer needs at least 256 rows. Randomness: our Rng seeded with fastText's 1234,
 // one stream per quantizer (fastText's draws are library-specific).
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "embedwasm/fasttext/dictionary.h"
+#include "embedwasm/fasttext/fasttext_model.h"
 #include "embedwasm/fasttext/model_file.h"
 #include "embedwasm/fasttext/model_matrix.h"
 #include "embedwasm/fasttext/training_args.h"
@@ -51,5 +53,8 @@ Status quantize_matrix(const RowMatrix& m, int32_t dsub, bool qnorm, QuantizedMa
 // quantize without retrain: a supervised model with dense matrices in, its pruned and
 // quantized version out (input unchanged on error).
 Status quantize_model(const ModelFile& in, const QuantizeOptions& options, ModelFile* out);
+// The same for a loaded or trained model: a new, quantized model; `model` is unchanged.
+Status quantize_model(const FastTextModel& model, const QuantizeOptions& options,
+                      std::unique_ptr<FastTextModel>* out);
 
 }  // namespace embedwasm::fasttext
