@@ -107,7 +107,9 @@ class FastTextTrainer {
   // ("</s>" always first), prunes the dictionary to them (pruneidx), re-encodes the text
   // and restarts training with options.epoch, lr and thread; train_chunk() then trains
   // the kept rows, and quantized_model_file() quantizes them. Supervised models only;
-  // cutoff must be below the input rows.
+  // cutoff must be below the input rows. From then on the model is pruned: fastText's
+  // format stores a pruned dictionary only with a quantized input matrix, so save it
+  // through quantized_model_file(), not model_file().
   Status start_retrain(const QuantizeOptions& options);
 
   // Copies of the model as it stands: the plain content (for the writer) or a model
