@@ -9,6 +9,12 @@
 //   embedwasm_fasttext_cli analogies MODEL k                 < "a b c" triples
 //   embedwasm_fasttext_cli test MODEL FILE [k] [threshold]
 //   embedwasm_fasttext_cli bench MODEL FILE [k] [rounds]     timings as JSON
+//   embedwasm_fasttext_cli supervised|skipgram|cbow -input FILE -output PREFIX [options]
+//       trains as the fastText command does (its option names: -lr -dim -ws -epoch
+//       -minCount -minCountLabel -neg -wordNgrams -loss -bucket -minn -maxn
+//       -lrUpdateRate -t -label -thread -seed -pretrainedVectors) and writes PREFIX.bin;
+//       with -quantize also PREFIX.ftz (-cutoff -retrain -qnorm -qout -dsub, and -qepoch
+//       -qlr for retraining). Prints the training speed as JSON.
 //
 // FILE "-" is standard input.
 #include <algorithm>
@@ -24,7 +30,10 @@
 #include <vector>
 
 #include "embedwasm/fasttext/fasttext_model.h"
+#include "embedwasm/fasttext/fasttext_trainer.h"
 #include "embedwasm/fasttext/model_file_reader.h"
+#include "embedwasm/fasttext/model_file_writer.h"
+#include "embedwasm/fasttext/quantization.h"
 
 namespace {
 
@@ -181,6 +190,97 @@ int bench(int argc, char** argv) {
   return 0;
 }
 
+void write_file(const std::string& path, const std::vector<uint8_t>& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  if (!out) {
+    std::fprintf(stderr, "cannot write %s\n", path.c_str());
+    std::exit(2);
+  }
+}
+
+int train(int argc, char** argv) {
+  const std::string cmd = argv[1];
+  Args a = args_for(cmd == "supervised" ? ModelKind::kSupervised : cmd == "cbow" ? ModelKind::kCbow : ModelKind::kSkipgram);
+  a.thread = 1;
+  QuantizeOptions q;
+  bool quantize = false;
+  std::string input, output, pretrained;
+  for (int i = 2; i < argc; ++i) {
+    const std::string k = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "%s needs a value\n", k.c_str());
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (k == "-quantize") quantize = true;
+    else if (k == "-retrain") q.retrain = true;
+    else if (k == "-qnorm") q.qnorm = true;
+    else if (k == "-qout") q.qout = true;
+    else if (k == "-input") input = next();
+    else if (k == "-output") output = next();
+    else if (k == "-pretrainedVectors") pretrained = read_all(next());
+    else if (k == "-lr") a.lr = std::stod(next());
+    else if (k == "-dim") a.dim = std::stoi(next());
+    else if (k == "-ws") a.ws = std::stoi(next());
+    else if (k == "-epoch") a.epoch = std::stoi(next());
+    else if (k == "-minCount") a.min_count = std::stoi(next());
+    else if (k == "-minCountLabel") a.min_count_label = std::stoi(next());
+    else if (k == "-neg") a.neg = std::stoi(next());
+    else if (k == "-wordNgrams") a.word_ngrams = std::stoi(next());
+    else if (k == "-bucket") a.bucket = std::stoi(next());
+    else if (k == "-minn") a.minn = std::stoi(next());
+    else if (k == "-maxn") a.maxn = std::stoi(next());
+    else if (k == "-lrUpdateRate") a.lr_update_rate = std::stoi(next());
+    else if (k == "-t") a.t = std::stod(next());
+    else if (k == "-label") a.label = next();
+    else if (k == "-thread") a.thread = q.thread = std::stoi(next());
+    else if (k == "-seed") a.seed = std::stoi(next());
+    else if (k == "-cutoff") q.cutoff = std::stoll(next());
+    else if (k == "-dsub") q.dsub = std::stoi(next());
+    else if (k == "-qepoch") q.epoch = std::stoi(next());
+    else if (k == "-qlr") q.lr = std::stod(next());
+    else if (k == "-loss") {
+      const std::string l = next();
+      a.loss = l == "hs" ? LossKind::kHierarchicalSoftmax : l == "ns" ? LossKind::kNegativeSampling
+             : l == "ova" ? LossKind::kOneVsAll : LossKind::kSoftmax;
+    } else {
+      std::fprintf(stderr, "unknown option %s\n", k.c_str());
+      return 2;
+    }
+  }
+  const std::string text = read_all(input);
+  const double t0 = now_ms();
+  std::unique_ptr<FastTextTrainer> trainer;
+  check(FastTextTrainer::create(a, text, pretrained, &trainer));
+  const double t1 = now_ms();
+  TrainProgress p;
+  check(trainer->train(&p));
+  const double t2 = now_ms();
+  ModelFile file;
+  check(trainer->model_file(&file));
+  std::vector<uint8_t> bytes;
+  check(write_model_file(file, &bytes));
+  write_file(output + ".bin", bytes);
+  if (quantize) {
+    if (q.retrain && q.cutoff > 0) {
+      check(trainer->start_retrain(q));
+      check(trainer->train(&p));
+    }
+    check(trainer->quantized_model_file(q, &file));
+    check(write_model_file(file, &bytes));
+    write_file(output + ".ftz", bytes);
+  }
+  const double seconds = (t2 - t1) / 1000.0;
+  std::printf("{\"setup_ms\": %.1f, \"train_s\": %.3f, \"tokens\": %lld, \"tokens_per_s_per_thread\": %.0f, "
+              "\"loss\": %.6f}\n",
+              t1 - t0, seconds, static_cast<long long>(p.tokens_processed),
+              static_cast<double>(p.tokens_processed) / seconds / a.thread, p.loss);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -192,6 +292,7 @@ int main(int argc, char** argv) {
   if (cmd == "analogies" && argc == 4) return analogies(argv);
   if (cmd == "test" && argc >= 4) return test(argc, argv);
   if (cmd == "bench" && argc >= 4) return bench(argc, argv);
+  if (cmd == "supervised" || cmd == "skipgram" || cmd == "cbow") return train(argc, argv);
   std::fprintf(stderr, "usage: see the comment at the top of embedwasm_fasttext_cli.cpp\n");
   return 2;
 }

@@ -11,6 +11,7 @@
 #include "kernels/f32_dot/scalar.h"
 #include "kernels/f32_dot_rows/scalar.h"
 #include "kernels/f32_gather_rows/scalar.h"
+#include "kernels/f32_nearest_row/scalar.h"
 #include "kernels/f32_norm/scalar.h"
 #include "kernels/f32_scale/scalar.h"
 #include "kernels/f32_scatter_add_rows/scalar.h"
@@ -25,6 +26,7 @@
 #include "kernels/f32_dot/wasm_simd128.h"
 #include "kernels/f32_dot_rows/wasm_simd128.h"
 #include "kernels/f32_gather_rows/wasm_simd128.h"
+#include "kernels/f32_nearest_row/wasm_simd128.h"
 #include "kernels/f32_norm/wasm_simd128.h"
 #include "kernels/f32_scale/wasm_simd128.h"
 #include "kernels/f32_scatter_add_rows/wasm_simd128.h"
@@ -44,6 +46,7 @@ constexpr auto f32_axpy = EMBEDWASM_KERNEL(f32_axpy);                          /
 constexpr auto f32_dot = EMBEDWASM_KERNEL(f32_dot);                            // x . y
 constexpr auto f32_dot_rows = EMBEDWASM_KERNEL(f32_dot_rows);                  // (B, R) <- rows . queries
 constexpr auto f32_gather_rows = EMBEDWASM_KERNEL(f32_gather_rows);            // out[i] = table[ids[i]]
+constexpr auto f32_nearest_row = EMBEDWASM_KERNEL(f32_nearest_row);              // argmin_r |x - rows[r]|^2
 constexpr auto f32_l2_norm = EMBEDWASM_KERNEL(f32_l2_norm);                    // ||x||_2
 constexpr auto f32_lp_norm = EMBEDWASM_KERNEL(f32_lp_norm);                    // ||x||_p
 constexpr auto f32_scale = EMBEDWASM_KERNEL(f32_scale);                        // y = a x

@@ -89,6 +89,14 @@ class Dictionary {
   // as a row where that row exists, as fastText does. Appends to rows.
   void word_rows(std::string_view word, std::vector<int32_t>* rows) const;
 
+  // The input rows of word `id` (0 <= id < nwords): its own row, then its character
+  // n-gram rows (what word_rows gives for it); *n gets their number.
+  const int32_t* subword_rows(int32_t id, size_t* n) const {
+    const uint64_t begin = subword_offsets_[static_cast<size_t>(id)];
+    *n = static_cast<size_t>(subword_offsets_[static_cast<size_t>(id) + 1] - begin);
+    return subword_rows_.data() + begin;
+  }
+
   // The character n-grams of `word` with their rows (-1 for one a pruned dictionary
   // dropped), in fastText's order; replaces the vectors' contents.
   void char_ngrams(std::string_view word, std::vector<std::string>* ngrams, std::vector<int32_t>* rows) const;
