@@ -1,8 +1,11 @@
 #include "embedwasm/model/sequential.h"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "embedwasm/core/reserve.h"
+#include "embedwasm/layers/embedding_layer.h"
 #include "embedwasm/model/metric.h"
 
 namespace embedwasm::model {
@@ -175,17 +178,33 @@ Status Sequential::train_on_batch(const Tensor& x, const Tensor& y, const float*
   Tensor& dy = grads_.back();
   EMBEDWASM_RETURN_IF_ERROR(score(y, sample_weight, logs, &dy));
 
-  const std::vector<layers::Param*> all = params();
+  std::vector<layers::Param*> all = params();
   for (layers::Param* p : all) {
     if (!p->sparse) p->grad.fill_zero();
   }
+  // The fused sparse step: the first layer's backward runs last, so its table's rows can
+  // move as their gradients are summed; nothing after it reads them.
+  auto* fused = fuse_sparse_ ? dynamic_cast<layers::EmbeddingLayer*>(layers_[0].get()) : nullptr;
+  layers::Param* fused_param = fused != nullptr ? fused->params()[0] : nullptr;
+  if (fused_param != nullptr && !optimizer_->fusable(*fused_param)) fused = nullptr;
+  const double lr = current_learning_rate();
+  // A learning rate apply() refuses must fail the step before any row moves.
+  if (!(std::isfinite(lr) && lr >= 0.0)) fused = nullptr;
+  // Everything that can fail in the update runs before the first row moves.
+  if (fused != nullptr) EMBEDWASM_RETURN_IF_ERROR(optimizer_->prepare(all));
   for (size_t i = layers_.size(); i-- > 0;) {
+    if (i == 0 && fused != nullptr) {
+      EMBEDWASM_RETURN_IF_ERROR(
+          fused->backward_rows(acts_[0], grads_[1], optimizer_->fused_row_step(fused_param, lr)));
+      break;
+    }
     // The first layer's input gradient is never needed (ids have none).
     Tensor* dx = i > 0 ? &grads_[i] : nullptr;
     EMBEDWASM_RETURN_IF_ERROR(layers_[i]->backward(acts_[i], masks_[i], acts_[i + 1], grads_[i + 1], dx));
   }
   for (layers::Param* p : all) logs->loss += apply_regularizer(p);
-  return optimizer_->apply(all, current_learning_rate());
+  if (fused != nullptr) all.erase(std::find(all.begin(), all.end(), fused_param));
+  return optimizer_->apply(all, lr);
 }
 
 Status Sequential::test_on_batch(const Tensor& x, const Tensor& y, const float* sample_weight,

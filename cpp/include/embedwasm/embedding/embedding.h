@@ -36,6 +36,11 @@ class Embedding {
   // dy: S + (D). Gradient of W as touched rows (padding row left out).
   Status backward_sparse(const int32_t* ids, const Shape& shape, const float* dy,
                          SparseRowGradient* grad);
+  // backward_sparse without the gradient buffer: each row's values, summed exactly as
+  // backward_sparse sums them (the same bits), go to take(row, values) in row order as
+  // soon as they are summed, and live in a D-float scratch until the next row.
+  Status backward_sparse_rows(const int32_t* ids, const Shape& shape, const float* dy,
+                              const GradientRowFn& take);
   // dy: S + (D). Adds the gradient of W into grad, which must be (V, D).
   Status backward_dense(const int32_t* ids, const Shape& shape, const float* dy, RowMatrix* grad);
 

@@ -41,6 +41,10 @@ class EmbeddingLayer : public TableLayer<embedding::Embedding> {
   // instead of failing the batch.
   Status backward(const Tensor& x, const Mask& mask_in, const Tensor& y, const Tensor& dy,
                   Tensor* dx) override;
+  // The fused sparse step's backward (a sparse table only): the batch's gradient rows go
+  // to take(row, values) one by one instead of into sparse_grad, which is left empty so
+  // that no stale rows stay behind. No dx: the caller is the first layer's backward.
+  Status backward_rows(const Tensor& x, const Tensor& dy, const embedding::GradientRowFn& take);
 
  private:
   EmbeddingLayer() = default;

@@ -49,6 +49,13 @@ class Sequential {
   Status test_on_batch(const Tensor& x, const Tensor& y, const float* sample_weight, BatchLogs* logs);
   Status predict(const Tensor& x, Tensor* out);
 
+  // The fused sparse step (optim::Optimizer::fusable): when the first layer is an
+  // Embedding with a sparse table the optimizer can update row by row, train_on_batch
+  // updates each touched row as its gradient is summed, with no (U, D) gradient buffer.
+  // On by default; off gives the unfused step, which tests and benchmarks compare it with
+  // (the two give the same bits).
+  void set_fused_sparse_step(bool on) { fuse_sparse_ = on; }
+
   std::vector<layers::Param*> params();
 
  private:
@@ -75,6 +82,7 @@ class Sequential {
   // The largest batch a step has run with, training and not: layer scratch kept from it
   // is reused, so only a larger batch needs the whole scratch estimate again.
   size_t largest_batch_[2] = {0, 0};
+  bool fuse_sparse_ = true;
 };
 
 }  // namespace embedwasm::model
