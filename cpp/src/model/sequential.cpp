@@ -6,6 +6,7 @@
 
 #include "embedwasm/core/reserve.h"
 #include "embedwasm/layers/embedding_layer.h"
+#include "embedwasm/layers/global_pooling.h"
 #include "embedwasm/model/metric.h"
 
 namespace embedwasm::model {
@@ -134,6 +135,13 @@ Status Sequential::reserve_batch(size_t batch, bool training) {
   return Status::ok();
 }
 
+layers::EmbeddingLayer* Sequential::pooled_embedding() const {
+  if (!fuse_ || layers_.size() < 2) return nullptr;
+  auto* embedding = dynamic_cast<layers::EmbeddingLayer*>(layers_[0].get());
+  if (embedding == nullptr || !embedding->pools_to_mean()) return nullptr;
+  return dynamic_cast<layers::GlobalAveragePooling1D*>(layers_[1].get()) != nullptr ? embedding : nullptr;
+}
+
 Status Sequential::run_forward(const Tensor& x, bool training) {
   EMBEDWASM_RETURN_IF_ERROR(check_input(x));
   const Status reserved = reserve_batch(x.batch(), training);
@@ -148,7 +156,14 @@ Status Sequential::run_forward(const Tensor& x, bool training) {
   }
   acts_[0] = x;
   masks_[0] = Mask();
-  for (size_t i = 0; i < layers_.size(); ++i) {
+  size_t first = 0;
+  if (layers::EmbeddingLayer* pooled = pooled_embedding()) {
+    // Layers 0 and 1 in one pass; acts_[1] (B, T, D) is never written.
+    masks_[1] = masks_[2] = Mask();
+    EMBEDWASM_RETURN_IF_ERROR(pooled->forward_mean(acts_[0], &acts_[2]).prefixed("Embedding: "));
+    first = 2;
+  }
+  for (size_t i = first; i < layers_.size(); ++i) {
     masks_[i + 1] = Mask();
     EMBEDWASM_RETURN_IF_ERROR(
         layers_[i]->forward(acts_[i], masks_[i], training, &acts_[i + 1], &masks_[i + 1])
@@ -184,7 +199,7 @@ Status Sequential::train_on_batch(const Tensor& x, const Tensor& y, const float*
   }
   // The fused sparse step: the first layer's backward runs last, so its table's rows can
   // move as their gradients are summed; nothing after it reads them.
-  auto* fused = fuse_sparse_ ? dynamic_cast<layers::EmbeddingLayer*>(layers_[0].get()) : nullptr;
+  auto* fused = fuse_ ? dynamic_cast<layers::EmbeddingLayer*>(layers_[0].get()) : nullptr;
   layers::Param* fused_param = fused != nullptr ? fused->params()[0] : nullptr;
   if (fused_param != nullptr && !optimizer_->fusable(*fused_param)) fused = nullptr;
   const double lr = current_learning_rate();
@@ -192,10 +207,15 @@ Status Sequential::train_on_batch(const Tensor& x, const Tensor& y, const float*
   if (!(std::isfinite(lr) && lr >= 0.0)) fused = nullptr;
   // Everything that can fail in the update runs before the first row moves.
   if (fused != nullptr) EMBEDWASM_RETURN_IF_ERROR(optimizer_->prepare(all));
+  layers::EmbeddingLayer* pooled = pooled_embedding();
+  const optim::Optimizer::RowStep step = fused != nullptr ? optimizer_->fused_row_step(fused_param, lr) : nullptr;
   for (size_t i = layers_.size(); i-- > 0;) {
+    if (i == 1 && pooled != nullptr) {
+      EMBEDWASM_RETURN_IF_ERROR(pooled->backward_mean(acts_[0], grads_[2], fused != nullptr ? &step : nullptr));
+      break;
+    }
     if (i == 0 && fused != nullptr) {
-      EMBEDWASM_RETURN_IF_ERROR(
-          fused->backward_rows(acts_[0], grads_[1], optimizer_->fused_row_step(fused_param, lr)));
+      EMBEDWASM_RETURN_IF_ERROR(fused->backward_rows(acts_[0], grads_[1], step));
       break;
     }
     // The first layer's input gradient is never needed (ids have none).

@@ -1,8 +1,10 @@
-// model/sequential, the fused sparse step: with a sparse Embedding first and a row-wise
-// optimizer, train_on_batch updates each touched row as its gradient is summed. It must
-// give the same bits as the unfused step (gradient buffer, then update) for every
-// optimizer: weights of every layer, optimizer state, loss. Batches repeat ids and hold the
-// padding id, so rows are coalesced from several positions and the padding row is skipped.
+// model/sequential's fusions: the fused sparse step (a sparse Embedding first and a
+// row-wise optimizer: each touched row is updated as its gradient is summed) and the
+// pooled embedding (Embedding -> GlobalAveragePooling1D as one mean of looked-up rows).
+// With them on, training must give the same bits as with every layer run on its own, for
+// every optimizer: weights of every layer, loss, step count. Batches repeat ids and hold
+// the padding id, so rows are coalesced from several positions and the padding row is
+// skipped.
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -27,13 +29,15 @@ namespace {
 
 constexpr size_t kVocab = 50, kDim = 12, kSteps = 8, kBatch = 6;  // kDim: 3 SIMD widths
 
-std::unique_ptr<Sequential> Model(const OptimizerSpec& optimizer, bool fused, bool with_scale_by_freq) {
+std::unique_ptr<Sequential> Model(const OptimizerSpec& optimizer, bool fused, bool with_scale_by_freq,
+                                  bool sparse = true, bool mask_zero = false) {
   auto model = std::make_unique<Sequential>();
   embedding::EmbeddingConfig ec;
   ec.table.input_dim = kVocab;
   ec.table.output_dim = kDim;
   ec.table.seed = 7;
-  ec.table.sparse = true;
+  ec.table.sparse = sparse;
+  ec.mask_zero = mask_zero;
   ec.table.padding_idx = 0;
   ec.table.scale_grad_by_freq = with_scale_by_freq;
   std::unique_ptr<EmbeddingLayer> emb;
@@ -56,7 +60,7 @@ std::unique_ptr<Sequential> Model(const OptimizerSpec& optimizer, bool fused, bo
   model->add(std::move(d2));
   TL_REQUIRE_OK(model->build({7}));
   TL_REQUIRE_OK(model->compile(optimizer, ScheduleSpec(), LossSpec{"binary_crossentropy", false}, {}));
-  model->set_fused_sparse_step(fused);
+  model->set_fusions(fused);
   return model;
 }
 
@@ -117,6 +121,38 @@ TEST_CASE("fused sparse step: the same bits as the unfused step, for every row-w
     }
   }
   CHECK(fused->iterations() == unfused->iterations());
+}
+
+TEST_CASE("pooled embedding: the same bits as Embedding then GlobalAveragePooling1D", "[model][fused]") {
+  const bool sparse = GENERATE(false, true);
+  const bool mask_zero = GENERATE(false, true);
+  const std::string name = GENERATE(as<std::string>{}, "sgd", "adam");
+  INFO(name << (sparse ? ", sparse" : ", dense") << (mask_zero ? ", mask_zero" : ""));
+  auto fused = Model(Spec(name), true, false, sparse, mask_zero);
+  auto unfused = Model(Spec(name), false, false, sparse, mask_zero);
+  // The mask changes each sample's mean, so a masked Embedding is not pooled.
+  CHECK(dynamic_cast<EmbeddingLayer*>(fused->layer(0))->pools_to_mean() == !mask_zero);
+  Rng rng(77);
+  for (size_t step = 0; step < kSteps; ++step) {
+    Tensor x, y;
+    Batch(&rng, &x, &y);
+    BatchLogs a, b;
+    TL_REQUIRE_OK(fused->train_on_batch(x, y, nullptr, &a));
+    TL_REQUIRE_OK(unfused->train_on_batch(x, y, nullptr, &b));
+    CHECK(std::memcmp(&a.loss, &b.loss, sizeof a.loss) == 0);
+  }
+  Tensor x, y, pa, pb;
+  Batch(&rng, &x, &y);
+  TL_REQUIRE_OK(fused->predict(x, &pa));
+  TL_REQUIRE_OK(unfused->predict(x, &pb));
+  CHECK(std::memcmp(pa.data.data(), pb.data.data(), pa.data.size() * sizeof(float)) == 0);
+  for (size_t i = 0; i < fused->num_layers(); ++i) {
+    const std::vector<Param*> pf = fused->layer(i)->params(), pu = unfused->layer(i)->params();
+    for (size_t j = 0; j < pf.size(); ++j) {
+      INFO("layer " << i << " param " << pf[j]->name);
+      CHECK(SameBits(*pf[j]->value, *pu[j]->value));
+    }
+  }
 }
 
 TEST_CASE("fused sparse step: moves the weights at all (not a step that does nothing)", "[model][fused]") {

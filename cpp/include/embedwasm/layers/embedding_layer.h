@@ -46,6 +46,16 @@ class EmbeddingLayer : public TableLayer<embedding::Embedding> {
   // that no stale rows stay behind. No dx: the caller is the first layer's backward.
   Status backward_rows(const Tensor& x, const Tensor& dy, const embedding::GradientRowFn& take);
 
+  // This layer and a GlobalAveragePooling1D after it as one (embedding::Embedding's
+  // forward_mean): a Sequential runs them so when pools_to_mean() holds, which saves
+  // writing and reading the (B, T, D) activations and their gradient (33.5 MB each for
+  // B 256, T 256, D 128) four times a step. x (B, T) -> y (B, D); dy (B, D). backward_mean
+  // adds into the param's gradient like backward, or with take set hands the rows to it
+  // like backward_rows.
+  bool pools_to_mean() const;
+  Status forward_mean(const Tensor& x, Tensor* y);
+  Status backward_mean(const Tensor& x, const Tensor& dy, const embedding::GradientRowFn* take);
+
  private:
   EmbeddingLayer() = default;
 };

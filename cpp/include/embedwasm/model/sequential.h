@@ -17,6 +17,10 @@
 #include "embedwasm/optim/schedule.h"
 #include "embedwasm/core/tensor.h"
 
+namespace embedwasm::layers {
+class EmbeddingLayer;
+}
+
 namespace embedwasm::model {
 
 struct BatchLogs {
@@ -49,12 +53,15 @@ class Sequential {
   Status test_on_batch(const Tensor& x, const Tensor& y, const float* sample_weight, BatchLogs* logs);
   Status predict(const Tensor& x, Tensor* out);
 
-  // The fused sparse step (optim::Optimizer::fusable): when the first layer is an
-  // Embedding with a sparse table the optimizer can update row by row, train_on_batch
-  // updates each touched row as its gradient is summed, with no (U, D) gradient buffer.
-  // On by default; off gives the unfused step, which tests and benchmarks compare it with
-  // (the two give the same bits).
-  void set_fused_sparse_step(bool on) { fuse_sparse_ = on; }
+  // Fusions of the first layers, on by default; off runs every layer on its own, which
+  // tests and benchmarks compare them with (the results have the same bits):
+  // - the fused sparse step (optim::Optimizer::fusable): when the first layer is an
+  //   Embedding with a sparse table the optimizer can update row by row, train_on_batch
+  //   updates each touched row as its gradient is summed, with no (U, D) gradient buffer;
+  // - the pooled embedding (layers::EmbeddingLayer::pools_to_mean): an Embedding followed
+  //   by GlobalAveragePooling1D runs as one mean of looked-up rows, forward and backward,
+  //   without the (B, T, D) activations and gradient between them.
+  void set_fusions(bool on) { fuse_ = on; }
 
   std::vector<layers::Param*> params();
 
@@ -82,7 +89,9 @@ class Sequential {
   // The largest batch a step has run with, training and not: layer scratch kept from it
   // is reused, so only a larger batch needs the whole scratch estimate again.
   size_t largest_batch_[2] = {0, 0};
-  bool fuse_sparse_ = true;
+  bool fuse_ = true;
+  // The first layer when it and the second run as one pooled embedding, else null.
+  layers::EmbeddingLayer* pooled_embedding() const;
 };
 
 }  // namespace embedwasm::model
