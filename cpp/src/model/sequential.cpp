@@ -198,8 +198,13 @@ Status Sequential::train_on_batch(const Tensor& x, const Tensor& y, const float*
     if (!p->sparse) p->grad.fill_zero();
   }
   // The fused sparse step: the first layer's backward runs last, so its table's rows can
-  // move as their gradients are summed; nothing after it reads them.
-  auto* fused = fuse_ ? dynamic_cast<layers::EmbeddingLayer*>(layers_[0].get()) : nullptr;
+  // move as their gradients are summed; nothing after it reads them. Only with the pooled
+  // embedding, whose dy (B, D) stays in cache: summing a row at a time reads its
+  // positions' dy rows in id order, and from a (B, T, D) dy (33.5 MB at B 256, T 256,
+  // D 128) that random read cost more than the unfused step's one pass over dy plus its
+  // (U, D) buffer (native, ids 1024 x 64 over 100k x 128: 56-60 ms against 42-56 ms).
+  layers::EmbeddingLayer* pooled = pooled_embedding();
+  layers::EmbeddingLayer* fused = pooled;
   layers::Param* fused_param = fused != nullptr ? fused->params()[0] : nullptr;
   if (fused_param != nullptr && !optimizer_->fusable(*fused_param)) fused = nullptr;
   const double lr = current_learning_rate();
@@ -207,15 +212,10 @@ Status Sequential::train_on_batch(const Tensor& x, const Tensor& y, const float*
   if (!(std::isfinite(lr) && lr >= 0.0)) fused = nullptr;
   // Everything that can fail in the update runs before the first row moves.
   if (fused != nullptr) EMBEDWASM_RETURN_IF_ERROR(optimizer_->prepare(all));
-  layers::EmbeddingLayer* pooled = pooled_embedding();
   const optim::Optimizer::RowStep step = fused != nullptr ? optimizer_->fused_row_step(fused_param, lr) : nullptr;
   for (size_t i = layers_.size(); i-- > 0;) {
     if (i == 1 && pooled != nullptr) {
       EMBEDWASM_RETURN_IF_ERROR(pooled->backward_mean(acts_[0], grads_[2], fused != nullptr ? &step : nullptr));
-      break;
-    }
-    if (i == 0 && fused != nullptr) {
-      EMBEDWASM_RETURN_IF_ERROR(fused->backward_rows(acts_[0], grads_[1], step));
       break;
     }
     // The first layer's input gradient is never needed (ids have none).

@@ -55,12 +55,12 @@ class Sequential {
 
   // Fusions of the first layers, on by default; off runs every layer on its own, which
   // tests and benchmarks compare them with (the results have the same bits):
-  // - the fused sparse step (optim::Optimizer::fusable): when the first layer is an
-  //   Embedding with a sparse table the optimizer can update row by row, train_on_batch
-  //   updates each touched row as its gradient is summed, with no (U, D) gradient buffer;
   // - the pooled embedding (layers::EmbeddingLayer::pools_to_mean): an Embedding followed
   //   by GlobalAveragePooling1D runs as one mean of looked-up rows, forward and backward,
-  //   without the (B, T, D) activations and gradient between them.
+  //   without the (B, T, D) activations and gradient between them;
+  // - the fused sparse step (optim::Optimizer::fusable), with the pooled embedding of a
+  //   sparse table and an optimizer that updates row by row: each touched row is updated
+  //   as soon as its gradient is summed, with no (U, D) gradient buffer.
   void set_fusions(bool on) { fuse_ = on; }
 
   std::vector<layers::Param*> params();
