@@ -79,4 +79,34 @@ Status EmbeddingLayer::backward(const Tensor& x, const Mask& /*mask_in*/, const 
   return Status::ok();
 }
 
+bool EmbeddingLayer::pools_to_mean() const {
+  // A mask would change the mean's count per sample, and scale_grad_by_freq's scale
+  // rounds differently when applied to dy / T.
+  return built_ && in_.size() == 1 && !core_.config().mask_zero && !core_.table().config().scale_grad_by_freq;
+}
+
+Status EmbeddingLayer::forward_mean(const Tensor& x, Tensor* y) {
+  if (!built_) return not_built();
+  EMBEDWASM_RETURN_IF_ERROR(check_batched("input", x, in_));
+  EMBEDWASM_RETURN_IF_ERROR(float_ids_to_int32(x, core_.vocab_size(), &ids_));
+  EMBEDWASM_RETURN_IF_ERROR(core_.table().check_ids(ids_.data(), x.shape));
+  y->resize({x.batch(), core_.dim()});
+  return core_.forward_mean(ids_.data(), x.shape, y->data.data());
+}
+
+Status EmbeddingLayer::backward_mean(const Tensor& x, const Tensor& dy, const embedding::GradientRowFn* take) {
+  if (!built_) return not_built();
+  EMBEDWASM_RETURN_IF_ERROR(check_batched("input", x, in_));
+  EMBEDWASM_RETURN_IF_ERROR(check_exact("dy", dy, {x.batch(), core_.dim()}));
+  EMBEDWASM_RETURN_IF_ERROR(float_ids_to_int32(x, core_.vocab_size(), &ids_));
+  if (take != nullptr) {
+    if (!param_.sparse) return Status::invalid_argument("backward_mean with take needs a sparse table");
+    param_.sparse_grad.rows.clear();
+    param_.sparse_grad.values.clear();
+    return core_.backward_mean_sparse_rows(ids_.data(), x.shape, dy.data.data(), *take);
+  }
+  if (param_.sparse) return core_.backward_mean_sparse(ids_.data(), x.shape, dy.data.data(), &param_.sparse_grad);
+  return core_.backward_mean_dense(ids_.data(), x.shape, dy.data.data(), &param_.grad);
+}
+
 }  // namespace embedwasm::layers

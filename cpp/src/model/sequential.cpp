@@ -1,8 +1,12 @@
 #include "embedwasm/model/sequential.h"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "embedwasm/core/reserve.h"
+#include "embedwasm/layers/embedding_layer.h"
+#include "embedwasm/layers/global_pooling.h"
 #include "embedwasm/model/metric.h"
 
 namespace embedwasm::model {
@@ -129,6 +133,13 @@ Status Sequential::reserve_batch(size_t batch, bool training) {
   return Status::ok();
 }
 
+layers::EmbeddingLayer* Sequential::pooled_embedding() const {
+  if (!fuse_ || layers_.size() < 2) return nullptr;
+  auto* embedding = dynamic_cast<layers::EmbeddingLayer*>(layers_[0].get());
+  if (embedding == nullptr || !embedding->pools_to_mean()) return nullptr;
+  return dynamic_cast<layers::GlobalAveragePooling1D*>(layers_[1].get()) != nullptr ? embedding : nullptr;
+}
+
 Status Sequential::run_forward(const Tensor& x, bool training) {
   EMBEDWASM_RETURN_IF_ERROR(check_input(x));
   const Status reserved = reserve_batch(x.batch(), training);
@@ -143,7 +154,14 @@ Status Sequential::run_forward(const Tensor& x, bool training) {
   }
   acts_[0] = x;
   masks_[0] = Mask();
-  for (size_t i = 0; i < layers_.size(); ++i) {
+  size_t first = 0;
+  if (layers::EmbeddingLayer* pooled = pooled_embedding()) {
+    // Layers 0 and 1 in one pass; acts_[1] (B, T, D) is never written.
+    masks_[1] = masks_[2] = Mask();
+    EMBEDWASM_RETURN_IF_ERROR(pooled->forward_mean(acts_[0], &acts_[2]).prefixed("Embedding: "));
+    first = 2;
+  }
+  for (size_t i = first; i < layers_.size(); ++i) {
     masks_[i + 1] = Mask();
     EMBEDWASM_RETURN_IF_ERROR(
         layers_[i]->forward(acts_[i], masks_[i], training, &acts_[i + 1], &masks_[i + 1])
@@ -173,17 +191,38 @@ Status Sequential::train_on_batch(const Tensor& x, const Tensor& y, const float*
   Tensor& dy = grads_.back();
   EMBEDWASM_RETURN_IF_ERROR(score(y, sample_weight, logs, &dy));
 
-  const std::vector<layers::Param*> all = params();
+  std::vector<layers::Param*> all = params();
   for (layers::Param* p : all) {
     if (!p->sparse) p->grad.fill_zero();
   }
+  // The fused sparse step: the first layer's backward runs last, so its table's rows can
+  // move as their gradients are summed; nothing after it reads them. Only with the pooled
+  // embedding, whose dy (B, D) stays in cache: summing a row at a time reads its
+  // positions' dy rows in id order, and from a (B, T, D) dy (33.5 MB at B 256, T 256,
+  // D 128) that random read cost more than the unfused step's one pass over dy plus its
+  // (U, D) buffer (native, ids 1024 x 64 over 100k x 128: 56-60 ms against 42-56 ms).
+  layers::EmbeddingLayer* pooled = pooled_embedding();
+  layers::EmbeddingLayer* fused = pooled;
+  layers::Param* fused_param = fused != nullptr ? fused->params()[0] : nullptr;
+  if (fused_param != nullptr && !optimizer_->fusable(*fused_param)) fused = nullptr;
+  const double lr = current_learning_rate();
+  // A learning rate apply() refuses must fail the step before any row moves.
+  if (!(std::isfinite(lr) && lr >= 0.0)) fused = nullptr;
+  // Everything that can fail in the update runs before the first row moves.
+  if (fused != nullptr) EMBEDWASM_RETURN_IF_ERROR(optimizer_->prepare(all));
+  const optim::Optimizer::RowStep step = fused != nullptr ? optimizer_->fused_row_step(fused_param, lr) : nullptr;
   for (size_t i = layers_.size(); i-- > 0;) {
+    if (i == 1 && pooled != nullptr) {
+      EMBEDWASM_RETURN_IF_ERROR(pooled->backward_mean(acts_[0], grads_[2], fused != nullptr ? &step : nullptr));
+      break;
+    }
     // The first layer's input gradient is never needed (ids have none).
     Tensor* dx = i > 0 ? &grads_[i] : nullptr;
     EMBEDWASM_RETURN_IF_ERROR(layers_[i]->backward(acts_[i], masks_[i], acts_[i + 1], grads_[i + 1], dx));
   }
   for (layers::Param* p : all) logs->loss += apply_regularizer(p);
-  return optimizer_->apply(all, current_learning_rate());
+  if (fused != nullptr) all.erase(std::find(all.begin(), all.end(), fused_param));
+  return optimizer_->apply(all, lr);
 }
 
 Status Sequential::test_on_batch(const Tensor& x, const Tensor& y, const float* sample_weight,

@@ -9,11 +9,11 @@ namespace embedwasm::optim {
 
 namespace {
 
-template <bool kSparse>
-void update(const OptimizerSpec& spec, layers::Param* p, Optimizer::Slots* s, float lr) {
+template <typename Rows>
+auto update(const OptimizerSpec& spec, layers::Param* p, Optimizer::Slots* s, float lr, Rows rows) {
   const size_t d = p->value->cols();
   const float eps = static_cast<float>(spec.epsilon);
-  for_each_row<kSparse>(p, [&](float* w, const float* g, size_t r) {
+  return rows([d, eps, lr, s](float* w, const float* g, size_t r) {
     float* acc = s->v.row(r);
     for (size_t j = 0; j < d; ++j) {
       acc[j] += g[j] * g[j];
@@ -35,8 +35,10 @@ Status Adagrad::init_slots(const layers::Param& p, Slots* s) {
   return Status::ok();
 }
 
-void Adagrad::update_dense(layers::Param* p, Slots* s, float lr) { update<false>(spec_, p, s, lr); }
-void Adagrad::update_sparse(layers::Param* p, Slots* s, float lr) { update<true>(spec_, p, s, lr); }
+void Adagrad::update_dense(layers::Param* p, Slots* s, float lr) { update(spec_, p, s, lr, DenseRows{p}); }
+Optimizer::RowStep Adagrad::sparse_row_step(layers::Param* p, Slots* s, float lr) {
+  return update(spec_, p, s, lr, SparseRows{p});
+}
 
 const Algorithm& adagrad_algorithm() {
   static const Algorithm algorithm{

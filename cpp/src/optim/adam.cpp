@@ -37,11 +37,7 @@ Status Adam::init_slots(const layers::Param& p, Slots* s) {
 }
 
 void Adam::update_dense(layers::Param* p, Slots* s, float lr) {
-  const Step c = step(lr);
-  const size_t d = p->value->cols();
-  for_each_row<false>(p, [&](float* w, const float* g, size_t r) {
-    update_row(c, d, g, s->m.row(r), s->v.row(r), w);
-  });
+  DenseRows{p}(RowUpdate{step(lr), p->value->cols(), s});
 }
 
 const Algorithm& adam_algorithm() {

@@ -13,15 +13,15 @@ namespace embedwasm::optim {
 
 namespace {
 
-template <bool kSparse>
-void update(const OptimizerSpec& spec, int64_t iterations, layers::Param* p, Optimizer::Slots* s, float lr) {
+template <typename Rows>
+auto update(const OptimizerSpec& spec, int64_t iterations, layers::Param* p, Optimizer::Slots* s, float lr, Rows rows) {
   const size_t d = p->value->cols();
   const double t = static_cast<double>(iterations + 1);
   const float step_size = static_cast<float>(static_cast<double>(lr) / (1.0 - std::pow(spec.beta1, t)));
   const float one_minus_beta1 = static_cast<float>(1.0 - spec.beta1);
   const float beta2 = static_cast<float>(spec.beta2);
   const float eps = static_cast<float>(spec.epsilon);
-  for_each_row<kSparse>(p, [&](float* w, const float* g, size_t r) {
+  return rows([d, step_size, one_minus_beta1, beta2, eps, s](float* w, const float* g, size_t r) {
     float* m = s->m.row(r);
     float* u = s->u.row(r);
     for (size_t j = 0; j < d; ++j) {
@@ -39,8 +39,10 @@ Status Adamax::init_slots(const layers::Param& p, Slots* s) {
   return ensure_slot(p, &s->u);
 }
 
-void Adamax::update_dense(layers::Param* p, Slots* s, float lr) { update<false>(spec_, iterations_, p, s, lr); }
-void Adamax::update_sparse(layers::Param* p, Slots* s, float lr) { update<true>(spec_, iterations_, p, s, lr); }
+void Adamax::update_dense(layers::Param* p, Slots* s, float lr) { update(spec_, iterations_, p, s, lr, DenseRows{p}); }
+Optimizer::RowStep Adamax::sparse_row_step(layers::Param* p, Slots* s, float lr) {
+  return update(spec_, iterations_, p, s, lr, SparseRows{p});
+}
 
 const Algorithm& adamax_algorithm() {
   static const Algorithm algorithm{

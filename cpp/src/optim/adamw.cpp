@@ -10,11 +10,11 @@ namespace embedwasm::optim {
 
 namespace {
 
-template <bool kSparse, typename RowUpdate>
-void decay_then(const OptimizerSpec& spec, layers::Param* p, float lr, RowUpdate row_update) {
+template <typename Rows, typename RowUpdate>
+auto decay_then(const OptimizerSpec& spec, layers::Param* p, float lr, RowUpdate row_update, Rows rows) {
   const size_t d = p->value->cols();
   const float decay = static_cast<float>(static_cast<double>(lr) * spec.weight_decay);
-  for_each_row<kSparse>(p, [&](float* w, const float* g, size_t r) {
+  return rows([d, decay, row_update](float* w, const float* g, size_t r) {
     if (decay != 0.0f) kernels::f32_axpy(d, -decay, w, w);
     row_update(w, g, r);
   });
@@ -23,19 +23,11 @@ void decay_then(const OptimizerSpec& spec, layers::Param* p, float lr, RowUpdate
 }  // namespace
 
 void AdamW::update_dense(layers::Param* p, Slots* s, float lr) {
-  const Step c = step(lr);
-  const size_t d = p->value->cols();
-  decay_then<false>(spec_, p, lr, [&](float* w, const float* g, size_t r) {
-    update_row(c, d, g, s->m.row(r), s->v.row(r), w);
-  });
+  decay_then(spec_, p, lr, RowUpdate{step(lr), p->value->cols(), s}, DenseRows{p});
 }
 
-void AdamW::update_sparse(layers::Param* p, Slots* s, float lr) {
-  const Step c = step(lr);
-  const size_t d = p->value->cols();
-  decay_then<true>(spec_, p, lr, [&](float* w, const float* g, size_t r) {
-    update_row(c, d, g, s->m.row(r), s->v.row(r), w);
-  });
+Optimizer::RowStep AdamW::sparse_row_step(layers::Param* p, Slots* s, float lr) {
+  return decay_then(spec_, p, lr, RowUpdate{step(lr), p->value->cols(), s}, SparseRows{p});
 }
 
 // Keras AdamW's defaults.

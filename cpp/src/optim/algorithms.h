@@ -17,21 +17,28 @@
 
 namespace embedwasm::optim {
 
-// f(w, g, r) for every row r of a dense param (kSparse false) or for each row r a
-// sparse param's gradient touched (kSparse true).
-template <bool kSparse, typename F>
-void for_each_row(layers::Param* p, F f) {
-  RowMatrix& w = *p->value;
-  if constexpr (kSparse) {
-    const embedding::SparseRowGradient& g = p->sparse_grad;
-    for (size_t k = 0; k < g.rows.size(); ++k) {
-      const size_t r = static_cast<size_t>(g.rows[k]);
-      f(w.row(r), g.row_values(k), r);
-    }
-  } else {
+// Every algorithm writes its update once, as f(w, g, r): row r of the value (w) moves by
+// gradient row g, and only row r of the slots with it. The dense step runs f over all
+// rows; the sparse step (fused or not) is f as a RowStep, so both sparse paths are the
+// same arithmetic. f outlives the call that made it (a RowStep is used after it
+// returns), so it captures by value.
+struct DenseRows {
+  layers::Param* p;
+  template <typename F>
+  void operator()(F f) const {
+    RowMatrix& w = *p->value;
     for (size_t r = 0; r < w.rows(); ++r) f(w.row(r), static_cast<const float*>(p->grad.row(r)), r);
   }
-}
+};
+
+struct SparseRows {
+  layers::Param* p;
+  template <typename F>
+  Optimizer::RowStep operator()(F f) const {
+    RowMatrix* w = p->value;
+    return [w, f](size_t r, const float* g) { f(w->row(r), g, r); };
+  }
+};
 
 // Each algorithm's registration, in its own file (algorithm.h lists them).
 const Algorithm& sgd_algorithm();
@@ -53,7 +60,7 @@ class Sgd : public Optimizer {
  protected:
   Status init_slots(const layers::Param& p, Slots* s) override;
   void update_dense(layers::Param* p, Slots* s, float lr) override;
-  void update_sparse(layers::Param* p, Slots* s, float lr) override;
+  RowStep sparse_row_step(layers::Param* p, Slots* s, float lr) override;
 };
 
 class Adagrad : public Optimizer {
@@ -63,7 +70,7 @@ class Adagrad : public Optimizer {
  protected:
   Status init_slots(const layers::Param& p, Slots* s) override;
   void update_dense(layers::Param* p, Slots* s, float lr) override;
-  void update_sparse(layers::Param* p, Slots* s, float lr) override;
+  RowStep sparse_row_step(layers::Param* p, Slots* s, float lr) override;
 };
 
 class RmsProp : public Optimizer {
@@ -73,7 +80,7 @@ class RmsProp : public Optimizer {
  protected:
   Status init_slots(const layers::Param& p, Slots* s) override;
   void update_dense(layers::Param* p, Slots* s, float lr) override;
-  void update_sparse(layers::Param* p, Slots* s, float lr) override;
+  RowStep sparse_row_step(layers::Param* p, Slots* s, float lr) override;
 };
 
 // adam and sparse_adam: the dense step is Keras', the sparse step PyTorch's SparseAdam
@@ -85,7 +92,7 @@ class Adam : public Optimizer {
  protected:
   Status init_slots(const layers::Param& p, Slots* s) override;
   void update_dense(layers::Param* p, Slots* s, float lr) override;
-  void update_sparse(layers::Param* p, Slots* s, float lr) override;
+  RowStep sparse_row_step(layers::Param* p, Slots* s, float lr) override;
 
   struct Step {
     float one_minus_beta1, one_minus_beta2, epsilon;
@@ -93,6 +100,13 @@ class Adam : public Optimizer {
   };
   Step step(float lr) const;
   static void update_row(const Step& c, size_t d, const float* g, float* m, float* v, float* w);
+  // update_row on row r of w, m and v.
+  struct RowUpdate {
+    Step c;
+    size_t d;
+    Slots* s;
+    void operator()(float* w, const float* g, size_t r) const { update_row(c, d, g, s->m.row(r), s->v.row(r), w); }
+  };
 };
 
 class AdamW : public Adam {
@@ -101,7 +115,7 @@ class AdamW : public Adam {
 
  protected:
   void update_dense(layers::Param* p, Slots* s, float lr) override;
-  void update_sparse(layers::Param* p, Slots* s, float lr) override;
+  RowStep sparse_row_step(layers::Param* p, Slots* s, float lr) override;
 };
 
 class Adamax : public Optimizer {
@@ -111,7 +125,7 @@ class Adamax : public Optimizer {
  protected:
   Status init_slots(const layers::Param& p, Slots* s) override;
   void update_dense(layers::Param* p, Slots* s, float lr) override;
-  void update_sparse(layers::Param* p, Slots* s, float lr) override;
+  RowStep sparse_row_step(layers::Param* p, Slots* s, float lr) override;
 };
 
 }  // namespace embedwasm::optim

@@ -139,13 +139,7 @@ const Optimizer::Slots* Optimizer::find_slots(const layers::Param* p) const {
   return nullptr;
 }
 
-// lr arrives scheduled and with Keras' legacy decay already applied (the model computes
-// both from iterations()), so spec_.decay is not applied a second time here.
-Status Optimizer::apply(const std::vector<layers::Param*>& params, double lr) {
-  if (!(std::isfinite(lr) && lr >= 0.0)) {
-    return Status::out_of_range("learning rate must be finite and >= 0, got " + format_number(lr));
-  }
-  // Everything that can fail runs before the first weight moves.
+Status Optimizer::prepare(const std::vector<layers::Param*>& params) {
   for (size_t i = 0; i < params.size(); ++i) {
     const layers::Param* p = params[i];
     if (p == nullptr) return Status::invalid_argument("param " + std::to_string(i) + " is null");
@@ -156,9 +150,7 @@ Status Optimizer::apply(const std::vector<layers::Param*>& params, double lr) {
       }
     }
   }
-  std::vector<Slots*> slots(params.size());
-  for (size_t i = 0; i < params.size(); ++i) {
-    const layers::Param* p = params[i];
+  for (const layers::Param* p : params) {
     Slots* s = slots_for(p);
     if (slots_empty(*s)) {
       EMBEDWASM_RETURN_IF_ERROR(init_slots(*p, s).prefixed("param '" + p->name + "': "));
@@ -167,8 +159,37 @@ Status Optimizer::apply(const std::vector<layers::Param*>& params, double lr) {
       EMBEDWASM_RETURN_IF_ERROR(check_slot_shape(*p, s->v));
       EMBEDWASM_RETURN_IF_ERROR(check_slot_shape(*p, s->u));
     }
-    slots[i] = s;
   }
+  return Status::ok();
+}
+
+bool Optimizer::fusable(const layers::Param& p) const {
+  // AdamW's decay is decoupled: part of its row update, not of the gradient.
+  const bool decay_in_gradient = spec_.weight_decay > 0.0 && spec_.name != "adamw";
+  return p.sparse && spec_.clip_norm == 0.0 && spec_.clip_value == 0.0 && !decay_in_gradient &&
+         !p.regularizer.active() && p.constraint.kind == layers::ConstraintKind::kNone;
+}
+
+Optimizer::RowStep Optimizer::fused_row_step(layers::Param* p, double lr) {
+  return sparse_row_step(p, slots_for(p), static_cast<float>(lr));
+}
+
+void Optimizer::update_sparse(layers::Param* p, Slots* s, float lr) {
+  const RowStep step = sparse_row_step(p, s, lr);
+  const embedding::SparseRowGradient& g = p->sparse_grad;
+  for (size_t k = 0; k < g.rows.size(); ++k) step(static_cast<size_t>(g.rows[k]), g.row_values(k));
+}
+
+// lr arrives scheduled and with Keras' legacy decay already applied (the model computes
+// both from iterations()), so spec_.decay is not applied a second time here.
+Status Optimizer::apply(const std::vector<layers::Param*>& params, double lr) {
+  if (!(std::isfinite(lr) && lr >= 0.0)) {
+    return Status::out_of_range("learning rate must be finite and >= 0, got " + format_number(lr));
+  }
+  // Everything that can fail runs before the first weight moves.
+  EMBEDWASM_RETURN_IF_ERROR(prepare(params));
+  std::vector<Slots*> slots(params.size());
+  for (size_t i = 0; i < params.size(); ++i) slots[i] = slots_for(params[i]);
 
   if (spec_.clip_norm > 0.0) clip_by_global_norm(params, spec_.clip_norm);
   if (spec_.clip_value > 0.0) clip_by_value(params, spec_.clip_value);

@@ -16,8 +16,8 @@ namespace embedwasm::optim {
 
 namespace {
 
-template <bool kSparse>
-void update(const OptimizerSpec& spec, layers::Param* p, Optimizer::Slots* s, float lr) {
+template <typename Rows>
+auto update(const OptimizerSpec& spec, layers::Param* p, Optimizer::Slots* s, float lr, Rows rows) {
   const size_t d = p->value->cols();
   const float rho = static_cast<float>(spec.rho);
   const float one_minus_rho = static_cast<float>(1.0 - spec.rho);
@@ -25,7 +25,7 @@ void update(const OptimizerSpec& spec, layers::Param* p, Optimizer::Slots* s, fl
   const float momentum = static_cast<float>(spec.momentum);
   const bool centered = spec.centered;
   if (spec.momentum == 0.0) {
-    for_each_row<kSparse>(p, [&](float* w, const float* g, size_t r) {
+    return rows([d, rho, one_minus_rho, eps, centered, lr, s](float* w, const float* g, size_t r) {
       float* ms = s->v.row(r);
       float* mg = centered ? s->m.row(r) : nullptr;
       for (size_t j = 0; j < d; ++j) {
@@ -39,9 +39,8 @@ void update(const OptimizerSpec& spec, layers::Param* p, Optimizer::Slots* s, fl
         w[j] -= lr * g[j] / (std::sqrt(denom) + eps);
       }
     });
-    return;
   }
-  for_each_row<kSparse>(p, [&](float* w, const float* g, size_t r) {
+  return rows([d, one_minus_rho, eps, momentum, centered, lr, s](float* w, const float* g, size_t r) {
     float* ms = s->v.row(r);
     float* mg = centered ? s->m.row(r) : nullptr;
     float* mom = s->u.row(r);
@@ -67,8 +66,10 @@ Status RmsProp::init_slots(const layers::Param& p, Slots* s) {
   return Status::ok();
 }
 
-void RmsProp::update_dense(layers::Param* p, Slots* s, float lr) { update<false>(spec_, p, s, lr); }
-void RmsProp::update_sparse(layers::Param* p, Slots* s, float lr) { update<true>(spec_, p, s, lr); }
+void RmsProp::update_dense(layers::Param* p, Slots* s, float lr) { update(spec_, p, s, lr, DenseRows{p}); }
+Optimizer::RowStep RmsProp::sparse_row_step(layers::Param* p, Slots* s, float lr) {
+  return update(spec_, p, s, lr, SparseRows{p});
+}
 
 const Algorithm& rmsprop_algorithm() {
   static const Algorithm algorithm{

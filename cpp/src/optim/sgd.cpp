@@ -13,19 +13,19 @@ namespace embedwasm::optim {
 
 namespace {
 
-template <bool kSparse>
-void update(const OptimizerSpec& spec, layers::Param* p, Optimizer::Slots* s, float lr) {
+template <typename Rows>
+auto update(const OptimizerSpec& spec, layers::Param* p, Optimizer::Slots* s, float lr, Rows rows) {
   const size_t d = p->value->cols();
   if (spec.momentum == 0.0) {
-    for_each_row<kSparse>(p, [&](float* w, const float* g, size_t) { kernels::f32_axpy(d, -lr, g, w); });
-    return;
+    return rows([d, lr](float* w, const float* g, size_t) { kernels::f32_axpy(d, -lr, g, w); });
   }
   const float momentum = static_cast<float>(spec.momentum);
-  for_each_row<kSparse>(p, [&](float* w, const float* g, size_t r) {
+  const bool nesterov = spec.nesterov;
+  return rows([d, lr, s, momentum, nesterov](float* w, const float* g, size_t r) {
     float* v = s->m.row(r);
     kernels::f32_scale(d, momentum, v, v);
     kernels::f32_axpy(d, -lr, g, v);
-    if (spec.nesterov) {
+    if (nesterov) {
       kernels::f32_axpy(d, momentum, v, w);
       kernels::f32_axpy(d, -lr, g, w);
     } else {
@@ -40,8 +40,10 @@ Status Sgd::init_slots(const layers::Param& p, Slots* s) {
   return spec_.momentum > 0.0 ? ensure_slot(p, &s->m) : Status::ok();
 }
 
-void Sgd::update_dense(layers::Param* p, Slots* s, float lr) { update<false>(spec_, p, s, lr); }
-void Sgd::update_sparse(layers::Param* p, Slots* s, float lr) { update<true>(spec_, p, s, lr); }
+void Sgd::update_dense(layers::Param* p, Slots* s, float lr) { update(spec_, p, s, lr, DenseRows{p}); }
+Optimizer::RowStep Sgd::sparse_row_step(layers::Param* p, Slots* s, float lr) {
+  return update(spec_, p, s, lr, SparseRows{p});
+}
 
 const Algorithm& sgd_algorithm() {
   static const Algorithm algorithm{

@@ -9,12 +9,8 @@
 
 namespace embedwasm::optim {
 
-void Adam::update_sparse(layers::Param* p, Slots* s, float lr) {
-  const Step c = step(lr);
-  const size_t d = p->value->cols();
-  for_each_row<true>(p, [&](float* w, const float* g, size_t r) {
-    update_row(c, d, g, s->m.row(r), s->v.row(r), w);
-  });
+Optimizer::RowStep Adam::sparse_row_step(layers::Param* p, Slots* s, float lr) {
+  return SparseRows{p}(RowUpdate{step(lr), p->value->cols(), s});
 }
 
 // PyTorch's SparseAdam defaults (eps 1e-8). Adam's sparse path already is SparseAdam, and

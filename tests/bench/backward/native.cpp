@@ -4,8 +4,13 @@
 // only (Embedding::backward_sparse). Built natively (-O3) and with em++ (run under Node).
 // Data as in gather/native.cpp (splitmix64 seed 20240611: table, then ids, then dy by the
 // same value rule), so node.mjs computes the same gradient.
+// A training step's embedding part, backward + SparseAdam on the touched rows, two ways:
+// "sparse-adam" writes the (U, D) gradient and then updates (Optimizer::apply), "fused-adam"
+// updates each row as its gradient is summed (the fused sparse step, no gradient buffer).
+// Each starts from the same table; after the same number of steps both tables must hold
+// the same bits, which is the check of those two rows.
 //
-// Usage: backward_bench [--reps=20] [--warmup=5] [dense|sparse...]
+// Usage: backward_bench [--reps=20] [--warmup=5] [dense|sparse|sparse-adam|fused-adam...]
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -13,6 +18,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,6 +26,8 @@
 #include "embedwasm/embedding/embedding.h"
 #include "embedwasm/core/row_matrix.h"
 #include "embedwasm/embedding/sparse_row_gradient.h"
+#include "embedwasm/layers/param.h"
+#include "embedwasm/optim/optimizer.h"
 
 namespace {
 
@@ -43,13 +51,15 @@ int main(int argc, char** argv) {
   const std::string bad = bench::ParseArgs(argc, argv, {{"reps", &reps_arg}, {"warmup", &warmup_arg}}, &wanted);
   if (!bad.empty()) return Fail(bad);
   for (const std::string& w : wanted) {
-    if (w != "dense" && w != "sparse") return Fail("no variant '" + w + "' (dense, sparse)");
+    if (w != "dense" && w != "sparse" && w != "sparse-adam" && w != "fused-adam") {
+      return Fail("no variant '" + w + "' (dense, sparse, sparse-adam, fused-adam)");
+    }
   }
   if (reps_arg < 1 || warmup_arg < 1 || reps_arg > 100000 || warmup_arg > 100000) {
     return Fail("--reps and --warmup must be in [1, 100000]");
   }
   const int reps = static_cast<int>(reps_arg), warmup = static_cast<int>(warmup_arg);
-  if (wanted.empty()) wanted = {"dense", "sparse"};
+  if (wanted.empty()) wanted = {"dense", "sparse", "sparse-adam", "fused-adam"};
 
   SplitMix64 rng{kSeed};
   std::vector<float> table(kV * kD);
@@ -87,7 +97,58 @@ int main(int argc, char** argv) {
   s = embedwasm::RowMatrix::create(kV, kD, &dense);
   if (!s.is_ok()) return Fail(s.message());
   embedwasm::embedding::SparseRowGradient sparse;
+  // The tables the two stepping variants trained, compared once both have run.
+  std::vector<std::vector<float>> stepped;
   for (const std::string& variant : wanted) {
+    if (variant == "sparse-adam" || variant == "fused-adam") {
+      const bool fused = variant == "fused-adam";
+      embedwasm::embedding::Embedding own;
+      config.table.sparse = true;
+      s = embedwasm::embedding::Embedding::create(config, table.data(), &own);
+      if (!s.is_ok()) return Fail(s.message());
+      embedwasm::layers::Param p;
+      p.name = "embeddings";
+      p.value = &own.table().weights();
+      p.sparse = true;
+      p.sparse_grad.cols = kD;
+      embedwasm::optim::OptimizerSpec spec;
+      spec.name = "sparse_adam";
+      spec.learning_rate = 0.001;
+      std::unique_ptr<embedwasm::optim::Optimizer> opt;
+      s = embedwasm::optim::Optimizer::create(spec, &opt);
+      if (!s.is_ok()) return Fail(s.message());
+      std::vector<double> ms;
+      for (int i = 0; i < warmup + reps; ++i) {
+        const double t0 = NowMs();
+        if (fused) {
+          s = opt->prepare({&p});
+          if (s.is_ok()) s = own.backward_sparse_rows(ids.data(), shape, dy.data(), opt->fused_row_step(&p, 0.001));
+          if (s.is_ok()) s = opt->apply({}, 0.001);  // counts the step
+        } else {
+          s = own.backward_sparse(ids.data(), shape, dy.data(), &p.sparse_grad);
+          if (s.is_ok()) s = opt->apply({&p}, 0.001);
+        }
+        const double t = NowMs() - t0;
+        if (!s.is_ok()) return Fail(s.message());
+        if (i >= warmup) ms.push_back(t);
+      }
+      const embedwasm::RowMatrix& w = *p.value;
+      std::vector<float> out(kV * kD);
+      for (size_t r = 0; r < kV; ++r) std::memcpy(out.data() + r * kD, w.row(r), kD * sizeof(float));
+      stepped.push_back(std::move(out));
+      const bool ok = stepped.size() < 2 || stepped[0] == stepped[1];
+      std::printf(
+          "{\"bench\":\"backward\",\"build\":\"%s\",\"variant\":\"%s\",\"case\":\"100000x128\",\"what\":\"%s\","
+          "\"warmup\":%d,\"reps\":%d,\"median_ms\":%.4f,\"min_ms\":%.4f,\"max_ms\":%.4f,\"ok\":%s}\n",
+          BENCH_BUILD, variant.c_str(),
+          fused ? "backward + SparseAdam fused: each touched row updated as its gradient is summed"
+                : "backward_sparse (U, D) gradient, then SparseAdam on the touched rows",
+          warmup, reps, Median(ms), *std::min_element(ms.begin(), ms.end()), *std::max_element(ms.begin(), ms.end()),
+          ok ? "true" : "false");
+      std::fflush(stdout);
+      if (!ok) return Fail("the fused and unfused steps left different tables");
+      continue;
+    }
     std::vector<double> ms;
     for (int i = 0; i < warmup + reps; ++i) {
       const double t0 = NowMs();

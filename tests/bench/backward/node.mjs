@@ -105,6 +105,31 @@ function tfjsContenders(backend) {
         };
       },
     },
+    {
+      // The embedding part of a training step the fastest way TF.js has: its fastest
+      // gradient (scatterND) and then its Adam step on the (V, D) table. Compared with our
+      // fused backward + SparseAdam (native.cpp's fused-adam, wasm).
+      contender: `tfjs-${backend}-scatter-nd-adam`,
+      what: 'tf.scatterND gradient, then tf.train.adam().applyGradients on the (V, D) variable',
+      prepare: ({ tf }, p) => {
+        const ids = tf.tensor2d(p.ids, [p.ids.length, 1], 'int32');
+        const dy = tf.tensor2d(p.dy, [p.ids.length, p.D], 'float32');
+        const table = tf.variable(tf.zeros([p.V, p.D]), true, 'table');
+        const adam = tf.train.adam(0.001);
+        return {
+          run: () => {
+            const g = tf.scatterND(ids, dy, [p.V, p.D]);
+            adam.applyGradients({ table: g });
+            // Reading one value waits for the update (a no-op on the synchronous backends).
+            table.dataSync();
+            const dense = g.dataSync();
+            g.dispose();
+            return { dense };
+          },
+          release: () => { adam.dispose(); tf.dispose([ids, dy, table]); },
+        };
+      },
+    },
   ];
 }
 

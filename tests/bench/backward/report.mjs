@@ -29,5 +29,18 @@ export function report(raw) {
       value: speedup(find('ours-threads-out'), fastest), required: { min: 20 }, format: times,
     }),
   ];
+  // The embedding part of a training step: backward + SparseAdam, fused and not (wasm).
+  const tfjsAdam = main.filter((r) => /^tfjs-.*-scatter-nd-adam$/.test(r.contender) && !status(r))
+    .sort((a, b) => a.median_ms - b.median_ms)[0];
+  targets.push(
+    checkTarget({
+      label: 'backward + SparseAdam: fused vs unfused, in the engine (wasm)',
+      value: speedup(find('wasm-fused-adam'), find('wasm-sparse-adam')), required: { min: 1.5 }, format: times,
+    }),
+    checkTarget({
+      label: `backward + SparseAdam fused (wasm) vs TF.js's fastest gradient + its Adam step (${tfjsAdam?.contender ?? 'none ran'})`,
+      value: speedup(find('wasm-fused-adam'), tfjsAdam), required: { min: 20 }, format: times,
+    }),
+  );
   return { parts, targets, records };
 }

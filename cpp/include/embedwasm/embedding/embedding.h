@@ -40,11 +40,37 @@ class Embedding {
   // dy: S + (D). Gradient of W as touched rows (padding row left out).
   Status backward_sparse(const int32_t* ids, const Shape& shape, const float* dy,
                          SparseRowGradient* grad);
+  // backward_sparse without the gradient buffer: each row's values, summed exactly as
+  // backward_sparse sums them (the same bits), go to take(row, values) in row order as
+  // soon as they are summed, and live in a D-float scratch until the next row.
+  Status backward_sparse_rows(const int32_t* ids, const Shape& shape, const float* dy,
+                              const GradientRowFn& take);
   // dy: S + (D). Adds the gradient of W into grad, which must be (V, D).
   Status backward_dense(const int32_t* ids, const Shape& shape, const float* dy, RowMatrix* grad);
 
+  // The lookup followed by a mean over the steps (Keras' Embedding -> GlobalAveragePooling1D
+  // without a mask) in one pass, without the (B, T, D) rows in between: ids (B, T) ->
+  // out (B, D), summed in step order and then scaled by 1 / T, the bits the two layers
+  // give. The backwards take dy (B, D) and give what the two layers' backwards give (each
+  // step's gradient is dy / T). scale_grad_by_freq is refused (its scale would round
+  // differently); padding rows are averaged in and get no gradient, as in the two layers.
+  Status forward_mean(const int32_t* ids, const Shape& shape, float* out);
+  Status backward_mean_sparse(const int32_t* ids, const Shape& shape, const float* dy, SparseRowGradient* grad);
+  Status backward_mean_sparse_rows(const int32_t* ids, const Shape& shape, const float* dy,
+                                   const GradientRowFn& take);
+  Status backward_mean_dense(const int32_t* ids, const Shape& shape, const float* dy, RowMatrix* grad);
+
  private:
+  // Position i's gradient row is dy + (i / steps) * D times scale.
+  struct PositionRowsArg {
+    const float* dy;
+    size_t steps;
+    float scale;
+  };
   Status check_input(const int32_t* ids, const Shape& shape) const;
+  Status check_mean_input(const int32_t* ids, const Shape& shape) const;
+  Status sparse_from(const int32_t* ids, size_t n, const PositionRowsArg& src, SparseRowGradient* grad);
+  Status rows_from(const int32_t* ids, size_t n, const PositionRowsArg& src, const GradientRowFn& take);
 
   EmbeddingConfig config_;
   EmbeddingTable table_;

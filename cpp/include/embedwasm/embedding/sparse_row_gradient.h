@@ -4,6 +4,7 @@
 // are summed in the order the ids appeared, so the result is deterministic.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <type_traits>
 #include <vector>
 
@@ -23,6 +24,11 @@ struct SparseRowGradient {
   // dense[rows[k]] += values[k]; dense must be (V, D) with every row id < V.
   Status add_to(RowMatrix* dense) const;
 };
+// Takes one coalesced gradient row: row id, then its D values, valid during the call only.
+// The fused sparse step hands each row straight to the optimizer with this instead of
+// writing a SparseRowGradient.
+using GradientRowFn = std::function<void(size_t row, const float* grad)>;
+
 // JS copies both arrays straight from the heap (web/lib/layers/table_layer.js, the sparse
 // gradient of Embedding and EmbeddingBag): rows as an Int32Array, values as a
 // Float32Array of U * D, so the element types are part of the contract.

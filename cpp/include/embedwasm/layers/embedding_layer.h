@@ -40,6 +40,17 @@ class EmbeddingLayer : public TableLayer<embedding::Embedding, EmbeddingLayer> {
   Status backward(const Tensor& x, const Mask& mask_in, const Tensor& y, const Tensor& dy,
                   Tensor* dx) override;
 
+  // This layer and a GlobalAveragePooling1D after it as one (embedding::Embedding's
+  // forward_mean): a Sequential runs them so when pools_to_mean() holds, which saves
+  // writing and reading the (B, T, D) activations and their gradient (33.5 MB each for
+  // B 256, T 256, D 128) four times a step. x (B, T) -> y (B, D); dy (B, D). backward_mean
+  // adds into the param's gradient like backward, or, with take set (a sparse table
+  // only; the fused sparse step), hands each gradient row to it instead and leaves
+  // sparse_grad empty so that no stale rows stay behind.
+  bool pools_to_mean() const;
+  Status forward_mean(const Tensor& x, Tensor* y);
+  Status backward_mean(const Tensor& x, const Tensor& dy, const embedding::GradientRowFn* take);
+
  private:
   friend class TableLayer<embedding::Embedding, EmbeddingLayer>;
   EmbeddingLayer() = default;

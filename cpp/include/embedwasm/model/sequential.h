@@ -17,6 +17,10 @@
 #include "embedwasm/optim/schedule.h"
 #include "embedwasm/core/tensor.h"
 
+namespace embedwasm::layers {
+class EmbeddingLayer;
+}
+
 namespace embedwasm::model {
 
 struct BatchLogs {
@@ -49,6 +53,16 @@ class Sequential {
   Status test_on_batch(const Tensor& x, const Tensor& y, const float* sample_weight, BatchLogs* logs);
   Status predict(const Tensor& x, Tensor* out);
 
+  // Fusions of the first layers, on by default; off runs every layer on its own, which
+  // tests and benchmarks compare them with (the results have the same bits):
+  // - the pooled embedding (layers::EmbeddingLayer::pools_to_mean): an Embedding followed
+  //   by GlobalAveragePooling1D runs as one mean of looked-up rows, forward and backward,
+  //   without the (B, T, D) activations and gradient between them;
+  // - the fused sparse step (optim::Optimizer::fusable), with the pooled embedding of a
+  //   sparse table and an optimizer that updates row by row: each touched row is updated
+  //   as soon as its gradient is summed, with no (U, D) gradient buffer.
+  void set_fusions(bool on) { fuse_ = on; }
+
   std::vector<layers::Param*> params();
 
  private:
@@ -74,6 +88,9 @@ class Sequential {
   // The largest batch a step has run with, training and not: layer scratch kept from it
   // is reused, so only a larger batch needs the whole scratch estimate again.
   size_t largest_batch_[2] = {0, 0};
+  bool fuse_ = true;
+  // The first layer when it and the second run as one pooled embedding, else null.
+  layers::EmbeddingLayer* pooled_embedding() const;
 };
 
 }  // namespace embedwasm::model

@@ -12,6 +12,7 @@
 // names, TF.js' positional arguments and its own defaults. The learning-rate schedule
 // that drives lr is in schedule.h.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -64,6 +65,22 @@ class Optimizer {
   // matched to its state by its address, so a model must keep params where they are.
   Status apply(const std::vector<layers::Param*>& params, double lr);
 
+  // The fused sparse step. A sparse param is fusable when its update is a function of one
+  // gradient row at a time: no clipping (a global norm needs every gradient first), no
+  // weight decay, no regularizer and no constraint on it (those stay on the unfused path,
+  // which handles them in the order Keras does). Then the table's backward can hand each
+  // coalesced gradient row to fused_row_step(p, lr) as soon as it is summed, and no
+  // (U, D) gradient buffer is written or read again. Order of calls in one step:
+  // prepare(all params) before any weight moves, the rows through the RowStep, then
+  // apply(the other params, lr), which counts the step. Bit for bit the unfused step: the
+  // unfused sparse update runs the same RowStep over the rows of the gradient buffer.
+  using RowStep = std::function<void(size_t row, const float* grad)>;
+  bool fusable(const layers::Param& p) const;
+  // Everything in a step that can fail: validation and the state's memory.
+  Status prepare(const std::vector<layers::Param*>& params);
+  // For a param prepare() has seen, with the lr the following apply() gets.
+  RowStep fused_row_step(layers::Param* p, double lr);
+
   struct Slots {
     RowMatrix m, v, u;            // per-algorithm moments, allocated on first use
     std::vector<int64_t> row_steps;  // per-row step counts where an algorithm needs them
@@ -79,7 +96,11 @@ class Optimizer {
   // of memory stops apply() before any weight has moved.
   virtual Status init_slots(const layers::Param& p, Slots* s) = 0;
   virtual void update_dense(layers::Param* p, Slots* s, float lr) = 0;
-  virtual void update_sparse(layers::Param* p, Slots* s, float lr) = 0;
+  // Row r of p's value and of its state moves by gradient row g; nothing else does.
+  // Valid for the current step (it may hold step constants such as Adam's bias correction).
+  virtual RowStep sparse_row_step(layers::Param* p, Slots* s, float lr) = 0;
+  // The unfused sparse update: sparse_row_step over p's gradient rows.
+  void update_sparse(layers::Param* p, Slots* s, float lr);
   Slots* slots_for(const layers::Param* p);
 
   OptimizerSpec spec_;

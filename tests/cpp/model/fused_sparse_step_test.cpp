@@ -1,0 +1,244 @@
+// model/sequential's fusions: the fused sparse step (a sparse Embedding first and a
+// row-wise optimizer: each touched row is updated as its gradient is summed) and the
+// pooled embedding (Embedding -> GlobalAveragePooling1D as one mean of looked-up rows).
+// With them on, training must give the same bits as with every layer run on its own, for
+// every optimizer: weights of every layer, loss, step count. Batches repeat ids and hold
+// the padding id, so rows are coalesced from several positions and the padding row is
+// skipped.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "embedwasm/core/rng.h"
+#include "embedwasm/embedding/embedding.h"
+#include "embedwasm/layers/dense.h"
+#include "embedwasm/layers/embedding_layer.h"
+#include "embedwasm/layers/global_pooling.h"
+#include "embedwasm/model/sequential.h"
+#include "layers/layer_gradient_check.h"
+
+using namespace embedwasm;
+using namespace embedwasm::model;
+using namespace embedwasm::layers;
+using namespace embedwasm::optim;
+
+namespace {
+
+constexpr size_t kVocab = 50, kDim = 12, kSteps = 8, kBatch = 6;  // kDim: 3 SIMD widths
+
+std::unique_ptr<Sequential> Model(const OptimizerSpec& optimizer, bool fused, bool with_scale_by_freq,
+                                  bool sparse = true, bool mask_zero = false) {
+  auto model = std::make_unique<Sequential>();
+  embedding::EmbeddingConfig ec;
+  ec.table.input_dim = kVocab;
+  ec.table.output_dim = kDim;
+  ec.table.seed = 7;
+  ec.table.sparse = sparse;
+  ec.mask_zero = mask_zero;
+  ec.table.padding_idx = 0;
+  ec.table.scale_grad_by_freq = with_scale_by_freq;
+  std::unique_ptr<EmbeddingLayer> emb;
+  TL_REQUIRE_OK(EmbeddingLayer::create(ec, TableLayerOptions(), nullptr, 0, &emb));
+  model->add(std::move(emb));
+  model->add(std::make_unique<GlobalAveragePooling1D>());
+  DenseConfig hidden;
+  hidden.units = 5;
+  hidden.activation = ActivationKind::kRelu;
+  hidden.seed = 8;
+  std::unique_ptr<Dense> d1;
+  TL_REQUIRE_OK(Dense::create(hidden, &d1));
+  model->add(std::move(d1));
+  DenseConfig out;
+  out.units = 1;
+  out.activation = ActivationKind::kSigmoid;
+  out.seed = 9;
+  std::unique_ptr<Dense> d2;
+  TL_REQUIRE_OK(Dense::create(out, &d2));
+  model->add(std::move(d2));
+  TL_REQUIRE_OK(model->build({7}));
+  TL_REQUIRE_OK(model->compile(optimizer, ScheduleSpec(), LossSpec{"binary_crossentropy", false}, {}));
+  model->set_fusions(fused);
+  return model;
+}
+
+// Ids drawn from a small range so that rows repeat within a batch, with the padding id 0.
+void Batch(Rng* rng, Tensor* x, Tensor* y) {
+  x->resize({kBatch, 7});
+  y->resize({kBatch, 1});
+  for (float& id : x->data) id = static_cast<float>(rng->next_u64() % 20);
+  for (size_t b = 0; b < kBatch; ++b) y->data[b] = static_cast<float>(rng->next_u64() % 2);
+}
+
+bool SameBits(const RowMatrix& a, const RowMatrix& b) {
+  if (a.rows() != b.rows() || a.cols() != b.cols()) return false;
+  for (size_t r = 0; r < a.rows(); ++r) {
+    if (std::memcmp(a.row(r), b.row(r), a.cols() * sizeof(float)) != 0) return false;
+  }
+  return true;
+}
+
+OptimizerSpec Spec(const std::string& name) {
+  OptimizerSpec s;
+  s.name = name;
+  s.learning_rate = 0.05;
+  if (name == "adamw") s.weight_decay = 0.01;  // decoupled: part of AdamW's row update
+  if (name == "rmsprop") s.momentum = 0.5;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("fused sparse step: the same bits as the unfused step, for every row-wise optimizer",
+          "[model][fused]") {
+  const std::string name =
+      GENERATE(as<std::string>{}, "sgd", "momentum", "adagrad", "rmsprop", "adam", "sparse_adam", "adamw", "adamax");
+  INFO(name);
+  auto fused = Model(Spec(name), true, false);
+  auto unfused = Model(Spec(name), false, false);
+  Rng rng(123);
+  for (size_t step = 0; step < kSteps; ++step) {
+    Tensor x, y;
+    Batch(&rng, &x, &y);
+    BatchLogs a, b;
+    TL_REQUIRE_OK(fused->train_on_batch(x, y, nullptr, &a));
+    TL_REQUIRE_OK(unfused->train_on_batch(x, y, nullptr, &b));
+    CHECK(std::memcmp(&a.loss, &b.loss, sizeof a.loss) == 0);
+    // The fused path writes no gradient rows; the unfused one does. This is what shows
+    // the two models took different paths at all.
+    CHECK(fused->layer(0)->params()[0]->sparse_grad.rows.empty());
+    CHECK_FALSE(unfused->layer(0)->params()[0]->sparse_grad.rows.empty());
+  }
+  for (size_t i = 0; i < fused->num_layers(); ++i) {
+    const std::vector<Param*> pf = fused->layer(i)->params(), pu = unfused->layer(i)->params();
+    REQUIRE(pf.size() == pu.size());
+    for (size_t j = 0; j < pf.size(); ++j) {
+      INFO("layer " << i << " param " << pf[j]->name);
+      CHECK(SameBits(*pf[j]->value, *pu[j]->value));
+    }
+  }
+  CHECK(fused->iterations() == unfused->iterations());
+}
+
+TEST_CASE("pooled embedding: the same bits as Embedding then GlobalAveragePooling1D", "[model][fused]") {
+  const bool sparse = GENERATE(false, true);
+  const bool mask_zero = GENERATE(false, true);
+  const std::string name = GENERATE(as<std::string>{}, "sgd", "adam");
+  INFO(name << (sparse ? ", sparse" : ", dense") << (mask_zero ? ", mask_zero" : ""));
+  auto fused = Model(Spec(name), true, false, sparse, mask_zero);
+  auto unfused = Model(Spec(name), false, false, sparse, mask_zero);
+  // The mask changes each sample's mean, so a masked Embedding is not pooled.
+  CHECK(dynamic_cast<EmbeddingLayer*>(fused->layer(0))->pools_to_mean() == !mask_zero);
+  Rng rng(77);
+  for (size_t step = 0; step < kSteps; ++step) {
+    Tensor x, y;
+    Batch(&rng, &x, &y);
+    BatchLogs a, b;
+    TL_REQUIRE_OK(fused->train_on_batch(x, y, nullptr, &a));
+    TL_REQUIRE_OK(unfused->train_on_batch(x, y, nullptr, &b));
+    CHECK(std::memcmp(&a.loss, &b.loss, sizeof a.loss) == 0);
+  }
+  Tensor x, y, pa, pb;
+  Batch(&rng, &x, &y);
+  TL_REQUIRE_OK(fused->predict(x, &pa));
+  TL_REQUIRE_OK(unfused->predict(x, &pb));
+  CHECK(std::memcmp(pa.data.data(), pb.data.data(), pa.data.size() * sizeof(float)) == 0);
+  for (size_t i = 0; i < fused->num_layers(); ++i) {
+    const std::vector<Param*> pf = fused->layer(i)->params(), pu = unfused->layer(i)->params();
+    for (size_t j = 0; j < pf.size(); ++j) {
+      INFO("layer " << i << " param " << pf[j]->name);
+      CHECK(SameBits(*pf[j]->value, *pu[j]->value));
+    }
+  }
+}
+
+TEST_CASE("fused sparse step: moves the weights at all (not a step that does nothing)", "[model][fused]") {
+  auto model = Model(Spec("sparse_adam"), true, false);
+  const RowMatrix& w = *model->layer(0)->params()[0]->value;
+  std::vector<float> before(kVocab * kDim);
+  for (size_t r = 0; r < kVocab; ++r) std::memcpy(before.data() + r * kDim, w.row(r), kDim * sizeof(float));
+  Rng rng(5);
+  Tensor x, y;
+  Batch(&rng, &x, &y);
+  BatchLogs logs;
+  TL_REQUIRE_OK(model->train_on_batch(x, y, nullptr, &logs));
+  size_t moved = 0;
+  for (size_t r = 0; r < kVocab; ++r) moved += std::memcmp(before.data() + r * kDim, w.row(r), kDim * sizeof(float)) != 0;
+  size_t touched = 0;
+  for (size_t r = 1; r < 20; ++r) {
+    bool in_batch = false;
+    for (float id : x.data) in_batch = in_batch || static_cast<size_t>(id) == r;
+    touched += in_batch;
+  }
+  // Exactly the batch's rows but the padding row move.
+  CHECK(moved == touched);
+}
+
+TEST_CASE("Embedding: gradient rows one by one are the rows of the sparse gradient", "[model][fused]") {
+  // The fused step's row source against the buffered one, with and without
+  // scale_grad_by_freq, for ids (B, T) and for their mean over T.
+  const bool by_freq = GENERATE(false, true);
+  embedding::EmbeddingConfig ec;
+  ec.table.input_dim = kVocab;
+  ec.table.output_dim = kDim;
+  ec.table.padding_idx = 3;
+  ec.table.scale_grad_by_freq = by_freq;
+  ec.table.sparse = true;
+  embedding::Embedding e;
+  TL_REQUIRE_OK(embedding::Embedding::create(ec, nullptr, &e));
+  Rng rng(31);
+  const Shape shape{5, 9};
+  std::vector<int32_t> ids(45);
+  for (int32_t& id : ids) id = static_cast<int32_t>(rng.next_u64() % 12);
+  std::vector<float> dy(45 * kDim), pooled_dy(5 * kDim);
+  for (float& v : dy) v = static_cast<float>(rng.next_u32() % 2001) / 1000.0f - 1.0f;
+  for (float& v : pooled_dy) v = static_cast<float>(rng.next_u32() % 2001) / 1000.0f - 1.0f;
+  const auto rows_of = [&](bool mean) {
+    std::vector<std::pair<size_t, std::vector<float>>> rows;
+    const embedding::GradientRowFn take = [&](size_t r, const float* g) { rows.emplace_back(r, std::vector<float>(g, g + kDim)); };
+    const Status s = mean ? e.backward_mean_sparse_rows(ids.data(), shape, pooled_dy.data(), take)
+                          : e.backward_sparse_rows(ids.data(), shape, dy.data(), take);
+    return std::make_pair(s, rows);
+  };
+  for (const bool mean : {false, true}) {
+    INFO((mean ? "mean over T" : "per position") << (by_freq ? ", scale_grad_by_freq" : ""));
+    embedding::SparseRowGradient grad;
+    const Status buffered = mean ? e.backward_mean_sparse(ids.data(), shape, pooled_dy.data(), &grad)
+                                 : e.backward_sparse(ids.data(), shape, dy.data(), &grad);
+    const auto [status, rows] = rows_of(mean);
+    if (mean && by_freq) {  // refused by both, as the header says
+      CHECK(buffered.code() == StatusCode::kInvalidArgument);
+      CHECK(status.code() == StatusCode::kInvalidArgument);
+      continue;
+    }
+    TL_REQUIRE_OK(buffered);
+    TL_REQUIRE_OK(status);
+    REQUIRE(rows.size() == grad.rows.size());
+    REQUIRE_FALSE(rows.empty());
+    for (size_t k = 0; k < rows.size(); ++k) {
+      CHECK(rows[k].first == static_cast<size_t>(grad.rows[k]));
+      CHECK(rows[k].first != 3);  // the padding row gets no gradient
+      CHECK(std::memcmp(rows[k].second.data(), grad.row_values(k), kDim * sizeof(float)) == 0);
+    }
+  }
+}
+
+TEST_CASE("fused sparse step: not taken where the update needs every gradient first", "[model][fused]") {
+  // Clipping by global norm needs the norm over all gradients before any row moves.
+  OptimizerSpec spec = Spec("adam");
+  spec.clip_norm = 0.5;
+  auto fused = Model(spec, true, false);
+  auto unfused = Model(spec, false, false);
+  Rng rng(9);
+  Tensor x, y;
+  Batch(&rng, &x, &y);
+  BatchLogs a, b;
+  TL_REQUIRE_OK(fused->train_on_batch(x, y, nullptr, &a));
+  TL_REQUIRE_OK(unfused->train_on_batch(x, y, nullptr, &b));
+  CHECK_FALSE(fused->layer(0)->params()[0]->sparse_grad.rows.empty());
+  CHECK(SameBits(*fused->layer(0)->params()[0]->value, *unfused->layer(0)->params()[0]->value));
+}
