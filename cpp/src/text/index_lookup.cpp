@@ -107,6 +107,11 @@ Status IndexLookup<Keys>::create(const Config& config, Batch vocabulary, const d
                                  const char* layer_name) {
   IndexLookup lookup;
   EMBEDWASM_RETURN_IF_ERROR(create(config, &lookup, layer_name));
+  if (config.output_mode == OutputMode::kTfIdf && idf_weights == nullptr) {
+    return lookup.prefixed(Status::invalid_argument(
+        "When specifying the `vocabulary` argument, in TF-IDF output mode, the `idf_weights` "
+        "argument must also be provided."));
+  }
   EMBEDWASM_RETURN_IF_ERROR(lookup.set_vocabulary(vocabulary, idf_weights, num_idf_weights));
   lookup.has_input_vocabulary_ = true;
   *out = std::move(lookup);

@@ -22,7 +22,8 @@
 // np.lexsort((tokens, counts))[::-1]; strings compare as unsigned bytes, integers by
 // value), then cut to max_tokens - token_start. In "tf_idf" mode each document counts
 // once per distinct token and idf = log(1 + num_documents / (1 + document_count)) in
-// float64, stored as float32; the OOV indices get the mean of those float32 weights.
+// float64, stored as float32; the OOV indices get the mean of those float32 weights,
+// summed in the order TensorFlow sums them (tf.reduce_mean), so it matches bit for bit.
 //
 // Every call validates its inputs before changing any state: on an error the layer is
 // as it was.
