@@ -4,7 +4,7 @@
 #include <limits>
 #include <string>
 
-#include "embedwasm/io/utf8.h"
+#include "embedwasm/vector_files/utf8.h"
 #include "embedwasm/text/hash_bucket.h"
 #include "embedwasm/text/row_splits.h"
 
@@ -57,7 +57,7 @@ Status Hashing::check_mask_kind(bool string_inputs) const {
                                           " is an integer but the inputs are strings"));
   }
   if (!string_inputs && std::holds_alternative<std::string>(config_.mask_value)) {
-    return error(Status::invalid_argument("mask_value " + io::quote_word(std::get<std::string>(config_.mask_value)) +
+    return error(Status::invalid_argument("mask_value " + vector_files::quote_word(std::get<std::string>(config_.mask_value)) +
                                           " is a string but the inputs are numbers"));
   }
   return Status::ok();

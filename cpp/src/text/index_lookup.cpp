@@ -7,7 +7,7 @@
 #include <string>
 #include <utility>
 
-#include "embedwasm/io/utf8.h"
+#include "embedwasm/vector_files/utf8.h"
 #include "embedwasm/text/hash_bucket.h"
 #include "embedwasm/text/row_splits.h"
 #include "embedwasm/text/integer_lookup.h"
@@ -18,7 +18,7 @@ namespace embedwasm::text {
 
 // ---- Key traits that need a .cpp
 
-std::string StringKeys::describe(View token) { return io::quote_word(std::string(token)); }
+std::string StringKeys::describe(View token) { return vector_files::quote_word(std::string(token)); }
 
 const char* oov_method_name(OovMethod method) {
   return method == OovMethod::kFarmHash ? "farmhash" : "floormod";

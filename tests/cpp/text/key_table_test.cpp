@@ -6,7 +6,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "embedwasm/rng.h"
+#include "embedwasm/core/rng.h"
 
 using embedwasm::text::Int64Table;
 using embedwasm::text::StringTable;

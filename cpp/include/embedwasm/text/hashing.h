@@ -18,7 +18,7 @@
 #include <string>
 #include <variant>
 
-#include "embedwasm/status.h"
+#include "embedwasm/core/status.h"
 #include "embedwasm/text/category_encoding.h"
 #include "embedwasm/text/siphash.h"
 #include "embedwasm/text/string_list.h"

@@ -33,7 +33,7 @@
 #include <string>
 #include <vector>
 
-#include "embedwasm/status.h"
+#include "embedwasm/core/status.h"
 #include "embedwasm/text/category_encoding.h"
 #include "embedwasm/text/key_table.h"
 

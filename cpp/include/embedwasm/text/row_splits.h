@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "embedwasm/status.h"
+#include "embedwasm/core/status.h"
 
 namespace embedwasm::text {
 

@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "embedwasm/status.h"
+#include "embedwasm/core/status.h"
 
 namespace embedwasm::text {
 

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "embedwasm/status.h"
+#include "embedwasm/core/status.h"
 #include "embedwasm/text/category_encoding.h"
 #include "embedwasm/text/split.h"
 #include "embedwasm/text/standardize.h"
