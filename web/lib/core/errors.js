@@ -28,6 +28,18 @@ const JS_NAMES = {
   min_alpha: 'minAlpha',
   max_sentence_length: 'maxSentenceLength',
   restrict_vocab: 'restrictVocab',
+  // preprocessing layers
+  max_tokens: 'maxTokens',
+  output_mode: 'outputMode',
+  output_sequence_length: 'outputSequenceLength',
+  pad_to_max_tokens: 'padToMaxTokens',
+  num_oov_indices: 'numOovIndices',
+  mask_token: 'maskToken',
+  oov_token: 'oovToken',
+  idf_weights: 'idfWeights',
+  num_bins: 'numBins',
+  mask_value: 'maskValue',
+  oov_method: 'oovMethod',
 };
 const SNAKE = new RegExp(`\\b(${Object.keys(JS_NAMES).join('|')})\\b`, 'g');
 

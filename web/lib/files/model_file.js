@@ -4,7 +4,12 @@
 //   bytes 8..12   uint32 LE format version (1)
 //   bytes 12..16  uint32 LE header length H
 //   bytes 16..    H bytes of UTF-8 JSON: layers (kind, option record, weights as
-//                 {name, shape, dtype, offset, byteLength}), inputShape, compile config
+//                 {name, shape, dtype, offset, byteLength}), inputShape, compile config;
+//                 a preprocessing layer (textVectorization, stringLookup,
+//                 integerLookup, hashing) has no weights but a state: its vocabulary
+//                 with the special tokens, its float32 idf weights as JSON numbers (each
+//                 prints exactly and parses back to the same float32), and
+//                 {hasInputVocabulary, frozenSize} (see text/lookup_state.js)
 //   then, from the next multiple of 16, the data section: every weight as
 //   little-endian float32 at a 16-byte-aligned offset, so a reader can map it directly.
 //
@@ -18,6 +23,7 @@ import { dense } from '../layers/dense.js';
 import { ModelLayer } from '../layers/model_layer.js';
 import { activation, dropout, flatten, globalAveragePooling1d, globalMaxPooling1d } from '../layers/simple_layers.js';
 import { Sequential, sequential } from '../model/sequential.js';
+import { hashing, integerLookup, isPreprocessingLayer, stringLookup, textVectorization } from '../text/index.js';
 import * as train from '../optim/optimizers.js';
 import {
   asBytes, elementCount, isPlainObject, parseJson, prefixed, readF32, show, withErrorPrefix, writeF32,
@@ -33,6 +39,8 @@ const MAX_DEPTH = 8;  // the deepest field, a weight's shape, is 5 levels down
 const TABLE_KINDS = ['embedding', 'embeddingBag'];
 const PLAIN = { flatten, globalAveragePooling1d, globalMaxPooling1d };
 const MODEL_KINDS = ['dense', 'dropout', 'activation', ...Object.keys(PLAIN)];
+const PREPROCESSING = { textVectorization, stringLookup, integerLookup, hashing };
+const PREPROCESSING_KINDS = Object.keys(PREPROCESSING);
 const WEIGHT_NAMES = { embedding: ['embeddings'], embeddingBag: ['embeddings'], dense: ['kernel', 'bias'] };
 const SCHEDULE_KEYS = ['finalLearningRate', 'decayRate', 'decaySteps', 'staircase', 'alpha', 'totalSteps'];
 const OPTIMIZERS = {
@@ -88,6 +96,15 @@ export function saveModel(model) {
 }
 
 function layerEntry(layer, built) {
+  if (isPreprocessingLayer(layer)) {
+    const { kind } = layer;
+    if (layer.hasFunctions) {
+      throw new TypeError(`cannot save ${layer.where}: its standardize or split is a JS function, which a file cannot hold (rebuild the layer with the function and restore its vocabulary with setVocabulary)`);
+    }
+    const entry = { kind, config: { ...layer.config }, state: layer.state(), weights: [] };
+    if (layer.name !== null) entry.name = layer.name;
+    return entry;
+  }
   if (layer instanceof Embedding || layer instanceof EmbeddingBag) {
     return {
       kind: layer instanceof EmbeddingBag ? 'embeddingBag' : 'embedding',
@@ -212,10 +229,14 @@ function checkHeader(where, header, fileLength, dataStart) {
     const { kind } = layer;
     if (TABLE_KINDS.includes(kind)) {
       checkKeys(where, `${what} (${kind})`, layer, ['kind', 'config', 'regularizer', 'constraint', 'weights']);
+    } else if (PREPROCESSING_KINDS.includes(kind)) {
+      checkKeys(where, `${what} (${kind})`, layer, ['kind', 'config', 'state', 'weights'], ['name']);
+      if (i !== 0) throw new TypeError(`${where}: ${what} (${kind}) must be the first layer`);
+      checkPreprocessingState(where, `${what} (${kind}) state`, kind, layer.state);
     } else if (MODEL_KINDS.includes(kind)) {
       checkKeys(where, `${what} (${kind})`, layer, ['kind', 'config', 'weights'], ['name', 'inputShape']);
     } else {
-      throw new TypeError(`${where}: ${what} has unknown layer kind ${show(kind)} (valid: ${[...TABLE_KINDS, ...MODEL_KINDS].join(', ')})`);
+      throw new TypeError(`${where}: ${what} has unknown layer kind ${show(kind)} (valid: ${[...TABLE_KINDS, ...MODEL_KINDS, ...PREPROCESSING_KINDS].join(', ')})`);
     }
     if (!isPlainObject(layer.config)) throw new TypeError(`${where}: ${what} (${kind}) config must be an object`);
     if (!Array.isArray(layer.weights)) throw new TypeError(`${where}: ${what} (${kind}) weights must be a list`);
@@ -259,6 +280,27 @@ function checkHeader(where, header, fileLength, dataStart) {
   }
 }
 
+function checkPreprocessingState(where, what, kind, state) {
+  if (kind === 'hashing') {
+    checkKeys(where, what, state, []);
+    return;
+  }
+  checkKeys(where, what, state, ['vocabulary', 'idfWeights', 'hasInputVocabulary', 'frozenSize']);
+  const isToken = kind === 'integerLookup'
+    ? (v) => Number.isSafeInteger(v) || (typeof v === 'string' && /^-?\d{1,19}$/.test(v))
+    : (v) => typeof v === 'string';
+  if (!Array.isArray(state.vocabulary) || !state.vocabulary.every(isToken)) {
+    throw new TypeError(`${where}: ${what}.vocabulary must be a list of ${kind === 'integerLookup' ? 'integers' : 'strings'}`);
+  }
+  if (!Array.isArray(state.idfWeights) || !state.idfWeights.every((w) => typeof w === 'number' && Number.isFinite(w))) {
+    throw new TypeError(`${where}: ${what}.idfWeights must be a list of finite numbers`);
+  }
+  if (typeof state.hasInputVocabulary !== 'boolean') throw new TypeError(`${where}: ${what}.hasInputVocabulary must be true or false`);
+  if (state.frozenSize !== null && !(Number.isSafeInteger(state.frozenSize) && state.frozenSize >= 0)) {
+    throw new TypeError(`${where}: ${what}.frozenSize must be null or a non-negative integer, got ${show(state.frozenSize)}`);
+  }
+}
+
 function buildModel(where, header, bytes, dataStart) {
   const created = [];
   let model = null;
@@ -286,6 +328,20 @@ function buildModel(where, header, bytes, dataStart) {
 function makeLayer(entry, weights, created) {
   const c = entry.config;
   let layer;
+  if (PREPROCESSING_KINDS.includes(entry.kind)) {
+    const options = { ...c };
+    if (entry.name !== undefined) options.name = entry.name;
+    if (entry.kind === 'textVectorization') {
+      for (const key of ['standardize', 'split']) {
+        if (c[key] === 'function') throw new TypeError(`${key} is 'function': a layer with a JS function cannot be loaded from a file`);
+      }
+    }
+    layer = PREPROCESSING[entry.kind](options);
+    created.push(layer);
+    expectSame('option record', layer.config, c);
+    layer.restoreState(entry.state);
+    return layer;
+  }
   if (TABLE_KINDS.includes(entry.kind)) {
     const options = {
       inputDim: c.inputDim, outputDim: c.outputDim, seed: c.seed, normType: c.normType,
