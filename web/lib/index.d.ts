@@ -429,13 +429,41 @@ export const Sequential: {
 /** sequential([...layers]) or sequential({layers}) as in TF.js. */
 export function sequential(config?: AnyLayer[] | { layers: AnyLayer[] }): Sequential;
 
+/** TF.js's in-memory layers model (tf.io.withSaveHandler / tf.io.fromMemory). */
+export interface TfjsArtifacts {
+  /** {class_name: 'Sequential', config: {layers: [...]}} as TF.js writes it, or a Keras converter's {model_config, ...}. */
+  modelTopology: object;
+  weightSpecs?: Array<{ name: string; shape: number[]; dtype: string }>;
+  weightData?: ArrayBuffer | ArrayBufferView | ArrayBuffer[];
+  format?: string;
+  generatedBy?: string;
+  convertedBy?: string | null;
+}
+
 export interface Sequential {
   /** The model as the bytes of an embedwasm model file (optimizer state not included). */
-  save(): Uint8Array;
+  save(options?: { format?: 'embedwasm' }): Uint8Array;
+  /**
+   * TF.js's layers format, as tf.loadLayersModel(tf.io.fromMemory(artifacts)) loads it:
+   * weights named `<layer>/<weight>`, float32. The model must be built; a layer TF.js
+   * lacks (a preprocessing layer, embeddingBag, an embedding with maxNorm) is a TypeError.
+   */
+  save(options: { format: 'tfjs' }): TfjsArtifacts & { weightData: ArrayBuffer };
 }
 
 /** Rebuilds a model written by model.save(); refuses files from a newer format version. */
 export function loadModel(bytes: Uint8Array | ArrayBuffer): Sequential;
+/**
+ * A TF.js layers model in memory (Sequential of InputLayer, Embedding, Dense, Flatten,
+ * Dropout, GlobalAveragePooling1D, GlobalMaxPooling1D, Activation; float32 weights).
+ */
+export function loadModel(artifacts: TfjsArtifacts): Sequential;
+/** A model.json by URL or path (Node: a path or file: URL), its shards read from beside it. */
+export function loadModel(url: string | URL): Promise<Sequential>;
+/** model.json (a string) and its one shard 'group1-shard1of1.bin', as tensorflowjs_converter names it. */
+export function tfjsModelFiles(model: Sequential): { 'model.json': string; 'group1-shard1of1.bin': Uint8Array };
+/** Node: writes model.json and its shard into directory; resolves to the model.json path. */
+export function writeTfjsModel(model: Sequential, directory: string): Promise<string>;
 /** The same bytes as model.save(). */
 export function saveModel(model: Sequential): Uint8Array;
 

@@ -25,6 +25,7 @@ import { activation, dropout, flatten, globalAveragePooling1d, globalMaxPooling1
 import { Sequential, sequential } from '../model/sequential.js';
 import { hashing, integerLookup, isPreprocessingLayer, stringLookup, textVectorization } from '../text/index.js';
 import * as train from '../optim/optimizers.js';
+import { fromTfjsArtifacts, isTfjsArtifacts, loadTfjsModel } from './tfjs_layers_model.js';
 import {
   asBytes, elementCount, isPlainObject, parseJson, prefixed, readF32, show, withErrorPrefix, writeF32,
 } from './bytes.js';
@@ -164,6 +165,10 @@ function checkStorable(where, what, value) {
  */
 export function loadModel(input) {
   const where = 'loadModel';
+  // TF.js's layers format: a model.json by URL or path (a Promise, as it reads files),
+  // or its artifacts in memory.
+  if (typeof input === 'string' || input instanceof URL) return loadTfjsModel(String(input), where);
+  if (isTfjsArtifacts(input)) return fromTfjsArtifacts(input, where);
   return withErrorPrefix(where, () => {
     const bytes = asBytes(where, input);
     const { header, dataStart } = readHeader(where, bytes);

@@ -8,6 +8,7 @@ import { engine } from '../core/init.js';
 import { checkOptionNames, countOption, kindOf, show } from '../core/options.js';
 import { shapeText, toFloats } from '../core/tensor.js';
 import { saveModel } from '../files/model_file.js';
+import { toTfjsArtifacts } from '../files/tfjs_layers_model.js';
 import { ModelLayer } from '../layers/model_layer.js';
 import { TableLayer } from '../layers/table_layer.js';
 import { isPreprocessingLayer } from '../text/index.js';
@@ -312,8 +313,16 @@ export class Sequential extends Disposable {
     if (k !== weights.length) throw new TypeError(`sequential.setWeights: expected ${k} weights, got ${weights.length}`);
   }
 
-  /** The model as the bytes of an embedwasm model file; loadModel(bytes) reads it back. */
-  save() {
+  /**
+   * The model as the bytes of an embedwasm model file, which loadModel(bytes) reads back;
+   * with {format: 'tfjs'}, as TF.js artifacts {modelTopology, weightSpecs, weightData, ...}
+   * for tf.loadLayersModel(tf.io.fromMemory(...)) or loadModel(artifacts).
+   */
+  save(options = {}) {
+    checkOptionNames('model.save', options, ['format']);
+    const format = options.format ?? 'embedwasm';
+    if (format === 'tfjs') return toTfjsArtifacts(this);
+    if (format !== 'embedwasm') throw new TypeError(`model.save: format must be 'embedwasm' or 'tfjs', got ${show(format)}`);
     return saveModel(this);
   }
 
