@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 
 import { init, loadModel, train, writeTfjsModel } from '../../dist/index.js';
+import { fuzz, sampleFiles } from './parser_fuzz.mjs';
 
 const FIXTURES = fileURLToPath(new URL('../data/tfjs/', import.meta.url));
 let dir;
@@ -224,4 +225,11 @@ test('bad files are typed errors naming the problem', async () => {
   assert.equal(saved.modelTopology.config.layers[0].config.batch_input_shape[1], 4);
   model.layers[0].dispose();
   model.dispose();
+});
+
+test('fuzz: 3000 mutated TF.js models each load or fail with a loadModel error, none larger than the data', async () => {
+  const samples = await sampleFiles();
+  const report = fuzz(samples, { iterations: 3000, seed: 2, formats: ['tfjs'] }).tfjs;
+  assert.deepEqual(report.failures.map((f) => `case ${f.case}: ${f.error}`), []);
+  assert.ok(report.parsed > 0 && report.errors > 0, `parsed ${report.parsed}, errors ${report.errors}`);
 });
