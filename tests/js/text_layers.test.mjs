@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 
-import { init, layers, loadModel, sequential, train } from '../../dist/index.js';
+import { init, layers, loadModel, sequential, train, trainInWorker } from '../../dist/index.js';
 
 before(async () => {
   await init({ threads: false });
@@ -282,6 +282,8 @@ test('a model whose first layer is textVectorization takes strings in fit, predi
   const logs = model.evaluate(TEXTS, LABELS);
   assert.equal(logs.accuracy, 1);
   assert.throws(() => model.predict([1, 2]), (e) => e instanceof TypeError && /sequential.predict x/.test(e.message));
+  await assert.rejects(trainInWorker(model, TEXTS, LABELS, { epochs: 1 }),
+    (e) => e instanceof TypeError && /first layer is textVectorization/.test(e.message));
   assert.throws(() => sequential([layers.dense({ units: 1 }), layers.textVectorization()]),
     (e) => e instanceof TypeError && /first layer/.test(e.message));
   model.dispose();

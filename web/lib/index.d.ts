@@ -512,7 +512,11 @@ export interface TrainInWorkerOptions extends Omit<FitOptions, 'callbacks' | 'yi
   workerUrl?: string | URL;
 }
 
-/** fit() in a Web Worker (browsers) or worker_threads (Node); the caller's thread stays free. */
+/**
+ * fit() in a Web Worker (browsers) or worker_threads (Node); the caller's thread stays free.
+ * A model whose first layer is a preprocessing layer is a TypeError: vectorize x on the
+ * page and train the model after it.
+ */
 export function trainInWorker(model: Sequential, x: TensorLike, y: TensorLike, options?: TrainInWorkerOptions):
   Promise<{ history: History; weights: TensorData[]; cancelled: boolean }>;
 export * from './word2vec/index.js';
