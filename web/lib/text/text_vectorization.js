@@ -131,7 +131,8 @@ export class TextVectorization extends Disposable {
     checkOptionNames(where, options, ['batchSize']);
     const batchSize = countOption(where, options, 'batchSize', ADAPT_CHUNK, 1);
     const all = textsOf(where, texts);
-    // Refused before counting anything (Keras: a layer built with a vocabulary cannot adapt).
+    // The core refuses the first batch of a layer built with a vocabulary, as Keras
+    // refuses adapt() there, before it counts anything.
     const h = this.handle;
     h.resetState();
     for (let start = 0; start < all.length; start += batchSize) {
