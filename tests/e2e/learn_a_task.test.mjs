@@ -50,9 +50,12 @@ async function expectedRun() {
   }
   scored.sort((a, b) => b[1] - a[1]);
 
-  // The typed subject: lower-cased words, numbers, "$" and "!", 0-padded, 1 if unknown.
+  // The typed subject by Keras's TextVectorization rules, written out: lowercase, drop
+  // the 32 ASCII punctuation marks, split on whitespace, look up, 0-padded, 1 if unknown.
+  const index = new Map(data.vocab.map((w, i) => [w, i]));
+  const words = TRY.toLowerCase().replace(/[!-/:-@[-`{-~]/g, '').split(/[ \t\n\v\f\r]+/).filter(Boolean);
   const ids = new Int32Array(T);
-  (TRY.toLowerCase().match(/[\p{L}\p{N}$!]+/gu) ?? []).slice(0, T).forEach((w, k) => { ids[k] = data.index.get(w) ?? 1; });
+  words.slice(0, T).forEach((w, k) => { ids[k] = index.get(w) ?? 1; });
   const pTry = model.predict({ data: ids, shape: [1, T] }).data[0];
 
   const valLoss = history.history.val_loss;

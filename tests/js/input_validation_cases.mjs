@@ -149,7 +149,11 @@ export const CASES = [
   ['setWeights: wrong count', (f) => f.model.setWeights([]), TypeError, /expected a list of 3 weights, got 0/],
 
   // files
-  ['loadModel: a string', () => loadModel('model'), TypeError, /expected the file as a Uint8Array or an ArrayBuffer, got string/],
+  ['loadModel: a number', () => loadModel(42), TypeError, /expected the file as a Uint8Array or an ArrayBuffer, got number/],
+  // A string is a TF.js model.json path or URL: one that is not there is an I/O Error.
+  ['loadModel: a missing model.json', () => loadModel('no/such/model.json'), Error, /loadModel: cannot read the model\.json at no\/such\/model\.json/],
+  ['loadModel: TF.js artifacts with an unknown layer', () => loadModel({ modelTopology: { class_name: 'Sequential', config: { layers: [{ class_name: 'Conv2D', config: { name: 'c' } }] } } }),
+    TypeError, /unsupported layer class "Conv2D"/],
   ['loadModel: 3 bytes', () => loadModel(new Uint8Array(3)), RangeError, /truncated: 3 bytes/],
   ['readNpy: a number', () => readNpy(42), TypeError, /got number/],
   ['readNpy: dim 0', () => readNpy(npy, { dim: 0 }), RangeError, /dim.*got 0/],

@@ -202,7 +202,8 @@ test('damaged files give a TypeError or RangeError naming the problem and where'
     return FORMATS.model.wrap(good, h);
   };
   const cases = [
-    ['not bytes', 'a model', TypeError, /expected the file as a Uint8Array or an ArrayBuffer, got string/],
+    // (A string is a TF.js model.json URL or path now: loadModel returns a Promise for it.)
+    ['not bytes', 42, TypeError, /expected the file as a Uint8Array or an ArrayBuffer, got number/],
     ['empty', new Uint8Array(0), RangeError, /truncated: 0 bytes/],
     ['bad magic', Uint8Array.from(good, (b, i) => (i === 3 ? 0x58 : b)), TypeError, /bad magic bytes at byte 3/],
     ['version 0', (() => { const b = good.slice(); b[8] = 0; return b; })(), RangeError, /format version 0 at byte 8/],

@@ -1,4 +1,5 @@
-// Deterministic fuzzing of the three file readers (loadModel, readNpy, readSafetensors),
+// Deterministic fuzzing of the file readers (loadModel of our model files and of TF.js
+// layers models, readNpy, readSafetensors),
 // shared by the tests (a few thousand cases each) and scripts/fuzz_parsers.mjs (as many
 // as asked). Mutations start from valid files: truncations, byte flips, rewritten length
 // fields, and edits of the header's JSON / Python dict that keep the rest of the file
@@ -11,6 +12,7 @@
 // stalls or exhausts memory on a few hundred bytes.
 import { init, layers, sequential, train } from '../../dist/index.js';
 import { loadModel, saveModel } from '../../dist/files/model_file.js';
+import { toTfjsArtifacts } from '../../dist/files/tfjs_layers_model.js';
 import { readNpy, writeNpy } from '../../dist/files/npy.js';
 import { readSafetensors, writeSafetensors } from '../../dist/files/safetensors.js';
 import { seededRandom } from '../../dist/model/batches.js';
@@ -68,6 +70,36 @@ export const FORMATS = {
       return concat(b.subarray(0, 12), le32(header.length), header, pad, data);
     },
   },
+  // A TF.js layers model framed as one file for mutation: a uint32 LE length L, L bytes
+  // of JSON {modelTopology, weightSpecs} (model.json without its manifest paths), then
+  // the weight data. Only the framing is the harness's; loadModel reads the artifacts.
+  tfjs: {
+    name: 'loadModel',
+    parse(bytes) {
+      if (bytes.length < 4) throw new RangeError('loadModel: (fuzz framing) shorter than the length field');
+      const [begin, end] = FORMATS.tfjs.header(bytes);
+      let json;
+      try {
+        json = JSON.parse(new TextDecoder().decode(bytes.subarray(begin, Math.min(end, bytes.length))));
+      } catch (e) {
+        throw new TypeError(`loadModel: (fuzz framing) ${e.message}`);
+      }
+      if (json === null || typeof json !== 'object') throw new TypeError('loadModel: (fuzz framing) not an object');
+      const model = loadModel({ modelTopology: json.modelTopology, weightSpecs: json.weightSpecs, weightData: bytes.slice(end).buffer });
+      try {
+        return valueCount(model.getWeights());
+      } finally {
+        disposeModel(model);
+      }
+    },
+    header: (b) => [4, 4 + u32(b, 0)],
+    headerKind: 'json',
+    lengthField: [0, 4],
+    wrap(b, header) {
+      const [, end] = this.header(b);
+      return concat(le32(header.length), header, b.subarray(end));
+    },
+  },
   npy: {
     name: 'readNpy',
     parse: (bytes) => readNpy(bytes).data.length,
@@ -116,7 +148,27 @@ export async function sampleFiles() {
   b.compile({ optimizer: 'sgd', loss: 'mse' });
   const c = sequential([layers.embedding({ inputDim: 3, outputDim: 2, seed: 6, inputLength: 2 }), layers.flatten(), layers.dense({ units: 1, seed: 7 })]);
   c.build([2]);
-  const models = [a, b, c].map((m) => {
+  const d = sequential([
+    layers.embedding({ inputDim: 6, outputDim: 3, seed: 8, maskZero: true, embeddingsRegularizer: { l1: 0, l2: 0.01 } }),
+    layers.globalMaxPooling1d(),
+    layers.dense({ units: 4, activation: 'relu', seed: 9, kernelConstraint: 'maxNorm' }),
+    layers.dropout({ rate: 0.5, seed: 10 }),
+    layers.dense({ units: 2, seed: 11 }),
+    layers.activation({ activation: 'softmax' }),
+  ]);
+  d.build([5]);
+  const tfjs = [c, d].map((m) => {
+    const { modelTopology, weightSpecs, weightData } = toTfjsArtifacts(m);
+    const json = new TextEncoder().encode(JSON.stringify({ modelTopology, weightSpecs }));
+    return concat(le32(json.length), json, new Uint8Array(weightData));
+  });
+  disposeModel(d);
+  // A model that takes strings: its preprocessing layer's state is in the header.
+  const vectorize = layers.textVectorization({ maxTokens: 12, outputMode: 'tf_idf', ngrams: 2 });
+  vectorize.adapt(['the cat sat', 'the mat', 'a cat on a mat']);
+  const e = sequential([vectorize, layers.dense({ units: 2, seed: 12 })]);
+  e.build([vectorize.vocabularySize()]);
+  const models = [a, b, c, e].map((m) => {
     const bytes = saveModel(m);
     disposeModel(m);
     return bytes;
@@ -143,6 +195,7 @@ export async function sampleFiles() {
 
   return {
     model: models,
+    tfjs,
     npy: [npy, npyHeader(2, '<f4', false, table.data), npyHeader(1, '<f8', false, f8), npyHeader(3, '<f4', true, fortran)],
     safetensors: [st, st16],
   };

@@ -24,6 +24,12 @@ export function checkScenario(result, { variant }, where) {
   assert.equal(correct, 64, `${where}: sequences the trained model classifies right`);
   assert.ok(accuracy.at(-1) >= 0.9, `${where}: final accuracy ${accuracy.at(-1)}`);
 
+  // Keras's printed results: get_vocabulary() and [[4, 1, 3, 0], [1, 2, 0, 0]].
+  assert.deepEqual(result.text.vocabulary, ['', '[UNK]', 'baz', 'bar', 'foo', 'boom', 'bada'], `${where}: textVectorization vocabulary`);
+  assert.deepEqual(result.text.ids, [4, 1, 3, 0, 1, 2, 0, 0], `${where}: textVectorization ids`);
+  // 'boom' (after lowercasing and stripping '!') decides the label: all 32 right.
+  assert.equal(result.text.correct, 32, `${where}: texts the string model classifies right`);
+
   const w2v = result.word2vec;
   assert.equal(w2v.vocabSize, ANIMALS.length + VEHICLES.length, `${where}: vocabulary`);
   assert.equal(w2v.threadsUsed, variant === 'threads' ? 2 : 1, `${where}: word2vec threads used`);

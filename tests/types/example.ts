@@ -4,6 +4,7 @@
 import {
   init, tensor, layers, train, sequential, Sequential, loadModel, saveModel, readNpy, writeNpy,
   readSafetensors, writeSafetensors, trainInWorker, memoryInUse, Word2Vec, KeyedVectors,
+  tfjsModelFiles, writeTfjsModel, type TfjsArtifacts, type TextVectorization, type PreprocessedData,
   type EngineInfo, type Tensor, type TensorData, type History, type Neighbor,
 } from 'embedwasm';
 
@@ -76,6 +77,36 @@ export async function example(): Promise<void> {
   new Word2Vec({ vectorSize: '16' });
   w2v.dispose();
 
+  const vectorize: TextVectorization = layers.textVectorization({
+    maxTokens: 100, outputSequenceLength: 4, standardize: (t) => t.toLowerCase(), ngrams: [1, 2],
+  });
+  vectorize.adapt(['the cat sat', 'the mat']);
+  const vectorized: PreprocessedData = vectorize.apply([['the cat'], ['a mat']]);
+  const vocabulary: string[] = vectorize.getVocabulary();
+  // @ts-expect-error: not an output mode of TextVectorization
+  layers.textVectorization({ outputMode: 'one_hot' });
+  const lookup = layers.stringLookup({ vocabulary: ['a', 'b'], numOovIndices: 2, outputMode: 'count' });
+  lookup.apply([['a', 'b'], ['c']]);
+  const ints = layers.integerLookup({ vocabulary: [12, 36], maskToken: 0 });
+  const intVocab: Array<number | bigint> = ints.getVocabulary();
+  const hashed: PreprocessedData = layers.hashing({ numBins: 3, salt: [133, 137] }).apply([['A'], ['B']]);
+  // @ts-expect-error: numBins is required
+  layers.hashing({ salt: 1 });
+  const textModel = sequential([vectorize, layers.embedding({ inputDim: 100, outputDim: 4 }), layers.globalAveragePooling1d(),
+    layers.dense({ units: 1, activation: 'sigmoid' })]);
+  textModel.compile({ optimizer: 'adam', loss: 'binaryCrossentropy' });
+  await textModel.fit(['the cat', 'a mat'], [[1], [0]], { epochs: 1 });
+  const fromText: TensorData = textModel.predict(['the cat']);
+
+  const artifacts: TfjsArtifacts = model.save({ format: 'tfjs' });
+  const fromTfjs: Sequential = loadModel(artifacts);
+  const fromUrl: Promise<Sequential> = loadModel('https://example.com/model.json');
+  const files = tfjsModelFiles(model);
+  const json: string = files['model.json'];
+  const written: string = await writeTfjsModel(model, '/tmp/model');
+  // @ts-expect-error: only 'embedwasm' and 'tfjs' are formats
+  model.save({ format: 'onnx' });
+
   const bytesInUse: number = memoryInUse();
-  void [variant, out, mask, isTable, losses, predicted, bytes, w, cancelled, wv, near, bytesInUse, kept];
+  void [vectorized, vocabulary, intVocab, hashed, fromText, fromTfjs, fromUrl, json, written,variant, out, mask, isTable, losses, predicted, bytes, w, cancelled, wv, near, bytesInUse, kept];
 }

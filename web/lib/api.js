@@ -8,6 +8,7 @@ export * as layers from './layers/index.js';
 export * as train from './optim/index.js';
 export { sequential, Sequential } from './model/sequential.js';
 export { loadModel, saveModel } from './files/model_file.js';
+export { tfjsModelFiles, writeTfjsModel } from './files/tfjs_layers_model.js';
 export { readNpy, writeNpy } from './files/npy.js';
 export { readSafetensors, writeSafetensors } from './files/safetensors.js';
 export { trainInWorker } from './worker/train_in_worker.js';

@@ -257,8 +257,32 @@ export interface ModelLayer {
   setWeights(weights: TensorLike[]): void;
 }
 
+import type {
+  Hashing, HashingOptions, IntegerLookup, IntegerLookupOptions, PreprocessedData, StringLookup, StringLookupOptions,
+  TextVectorization, TextVectorizationOptions, Texts,
+} from './text/index.js';
+export type {
+  Hashing, HashingOptions, IntegerLookup, IntegerLookupOptions, PreprocessedData, StringLookup, StringLookupOptions,
+  TextVectorization, TextVectorizationOptions, Texts,
+} from './text/index.js';
+
+/** A layer that turns raw inputs into ids or encodings; only as a model's first layer. */
+export type PreprocessingLayer = TextVectorization | StringLookup | IntegerLookup | Hashing;
+/** A model's x: numbers, or raw strings / tokens when its first layer is a preprocessing layer. */
+export type ModelInput = TensorLike | readonly string[] | ReadonlyArray<readonly string[]> | ReadonlyArray<ArrayLike<string | number | bigint>>;
+/** Any layer a Sequential holds. */
+export type AnyLayer = Embedding | EmbeddingBag | ModelLayer | PreprocessingLayer;
+
 /** Layer factories, TF.js style: layers.embedding({inputDim, outputDim}). */
 export namespace layers {
+  /** Keras's TextVectorization: texts -> ids or encodings (standardize, split, n-grams, lookup). */
+  function textVectorization(options?: TextVectorizationOptions): TextVectorization;
+  /** Keras's StringLookup: string tokens <-> indices or encodings. */
+  function stringLookup(options?: StringLookupOptions): StringLookup;
+  /** Keras's IntegerLookup: int64 tokens <-> indices or encodings. */
+  function integerLookup(options?: IntegerLookupOptions): IntegerLookup;
+  /** Keras's Hashing: values -> bins by FarmHash Fingerprint64 (SipHash with a salt). */
+  function hashing(options: HashingOptions): Hashing;
   /** ids of any shape S -> vectors S + [outputDim]; usable alone or as a model's first layer. */
   function embedding(options: EmbeddingOptions): Embedding;
   /** ids in bags (2-D, or 1-D with offsets) -> one reduced vector per bag. */
@@ -352,7 +376,7 @@ export interface FitOptions {
   epochs?: number;
   batchSize?: number;
   validationSplit?: number;
-  validationData?: [TensorLike, TensorLike];
+  validationData?: [ModelInput, TensorLike];
   shuffle?: boolean;
   /** Shuffling seed; the same seed and build give the same weights bit for bit. */
   seed?: number;
@@ -377,39 +401,69 @@ export interface History {
 
 /** A stack of layers trained with fit(), as TF.js's tf.Sequential. */
 export interface Sequential extends Disposable {
-  readonly layers: Array<Embedding | EmbeddingBag | ModelLayer>;
+  readonly layers: AnyLayer[];
+  /** The preprocessing first layer, or null; with one, x is raw strings or tokens. */
+  readonly preprocessing: PreprocessingLayer | null;
   readonly built: boolean;
   /** Set from a callback to stop fit() after the current batch. */
   stopTraining: boolean;
   readonly learningRate: number;
-  add(layer: Embedding | EmbeddingBag | ModelLayer): void;
+  add(layer: AnyLayer): void;
   /** inputShape: per sample, e.g. [T] ids. Called by the first fit/predict otherwise. */
   build(inputShape: number[]): void;
   compile(options: CompileOptions): void;
-  fit(x: TensorLike, y: TensorLike, options?: FitOptions): Promise<History>;
-  evaluate(x: TensorLike, y: TensorLike, options?: { batchSize?: number; sampleWeight?: ArrayLike<number> }): Logs;
-  predict(x: TensorLike, options?: { batchSize?: number }): TensorData;
-  trainOnBatch(x: TensorLike, y: TensorLike): Logs;
+  fit(x: ModelInput, y: TensorLike, options?: FitOptions): Promise<History>;
+  evaluate(x: ModelInput, y: TensorLike, options?: { batchSize?: number; sampleWeight?: ArrayLike<number> }): Logs;
+  predict(x: ModelInput, options?: { batchSize?: number }): TensorData;
+  trainOnBatch(x: ModelInput, y: TensorLike): Logs;
   getWeights(): TensorData[];
   setWeights(weights: TensorLike[]): void;
 }
 
 /** The Sequential class, for instanceof and `new Sequential(layers)`. */
 export const Sequential: {
-  new (layers?: Array<Embedding | EmbeddingBag | ModelLayer>): Sequential;
+  new (layers?: AnyLayer[]): Sequential;
   prototype: Sequential;
 };
 
 /** sequential([...layers]) or sequential({layers}) as in TF.js. */
-export function sequential(config?: Array<Embedding | EmbeddingBag | ModelLayer> | { layers: Array<Embedding | EmbeddingBag | ModelLayer> }): Sequential;
+export function sequential(config?: AnyLayer[] | { layers: AnyLayer[] }): Sequential;
+
+/** TF.js's in-memory layers model (tf.io.withSaveHandler / tf.io.fromMemory). */
+export interface TfjsArtifacts {
+  /** {class_name: 'Sequential', config: {layers: [...]}} as TF.js writes it, or a Keras converter's {model_config, ...}. */
+  modelTopology: object;
+  weightSpecs?: Array<{ name: string; shape: number[]; dtype: string }>;
+  weightData?: ArrayBuffer | ArrayBufferView | ArrayBuffer[];
+  format?: string;
+  generatedBy?: string;
+  convertedBy?: string | null;
+}
 
 export interface Sequential {
   /** The model as the bytes of an embedwasm model file (optimizer state not included). */
-  save(): Uint8Array;
+  save(options?: { format?: 'embedwasm' }): Uint8Array;
+  /**
+   * TF.js's layers format, as tf.loadLayersModel(tf.io.fromMemory(artifacts)) loads it:
+   * weights named `<layer>/<weight>`, float32. The model must be built; a layer TF.js
+   * lacks (a preprocessing layer, embeddingBag, an embedding with maxNorm) is a TypeError.
+   */
+  save(options: { format: 'tfjs' }): TfjsArtifacts & { weightData: ArrayBuffer };
 }
 
 /** Rebuilds a model written by model.save(); refuses files from a newer format version. */
 export function loadModel(bytes: Uint8Array | ArrayBuffer): Sequential;
+/**
+ * A TF.js layers model in memory (Sequential of InputLayer, Embedding, Dense, Flatten,
+ * Dropout, GlobalAveragePooling1D, GlobalMaxPooling1D, Activation; float32 weights).
+ */
+export function loadModel(artifacts: TfjsArtifacts): Sequential;
+/** A model.json by URL or path (Node: a path or file: URL), its shards read from beside it. */
+export function loadModel(url: string | URL): Promise<Sequential>;
+/** model.json (a string) and its one shard 'group1-shard1of1.bin', as tensorflowjs_converter names it. */
+export function tfjsModelFiles(model: Sequential): { 'model.json': string; 'group1-shard1of1.bin': Uint8Array };
+/** Node: writes model.json and its shard into directory; resolves to the model.json path. */
+export function writeTfjsModel(model: Sequential, directory: string): Promise<string>;
 /** The same bytes as model.save(). */
 export function saveModel(model: Sequential): Uint8Array;
 
@@ -458,7 +512,11 @@ export interface TrainInWorkerOptions extends Omit<FitOptions, 'callbacks' | 'yi
   workerUrl?: string | URL;
 }
 
-/** fit() in a Web Worker (browsers) or worker_threads (Node); the caller's thread stays free. */
+/**
+ * fit() in a Web Worker (browsers) or worker_threads (Node); the caller's thread stays free.
+ * A model whose first layer is a preprocessing layer is a TypeError: vectorize x on the
+ * page and train the model after it.
+ */
 export function trainInWorker(model: Sequential, x: TensorLike, y: TensorLike, options?: TrainInWorkerOptions):
   Promise<{ history: History; weights: TensorData[]; cancelled: boolean }>;
 export * from './word2vec/index.js';

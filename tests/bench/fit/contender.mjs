@@ -60,6 +60,10 @@ const spec = VARIANTS[variant];
 const warmup = args.warmup ?? spec.reps.warmup;
 const reps = args.reps ?? spec.reps.reps;
 
+// The subjects are vectorized by our textVectorization, as the site does, so every
+// contender's process loads our engine first (the build its variant times; TF.js
+// contenders the SIMD one, which their timed steps never call).
+await loadOurs(variant === 'ours-threads' || variant === 'ours-sparse');
 const data = loadSpamSubjects({ vocabSize: VOCAB, seqLength: SEQ, seed: SEED });
 const nTrain = data.train.y.length;
 const nTest = data.test.y.length;

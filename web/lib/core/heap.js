@@ -22,6 +22,12 @@ export function heapU32(module, ptr, length) {
 export function heapU8(module, ptr, length) {
   return new Uint8Array(buffer(module), ptr >>> 0, length);
 }
+export function heapF64(module, ptr, length) {
+  return new Float64Array(buffer(module), ptr >>> 0, length);
+}
+export function heapI64(module, ptr, length) {
+  return new BigInt64Array(buffer(module), ptr >>> 0, length);
+}
 
 /** The most the 4 GiB wasm32 heap can hold in one block (-sMAXIMUM_MEMORY=4GB less a page). */
 export const MAX_HEAP_BYTES = 2 ** 32 - 65536;

@@ -4,7 +4,12 @@
 //   bytes 8..12   uint32 LE format version (1)
 //   bytes 12..16  uint32 LE header length H
 //   bytes 16..    H bytes of UTF-8 JSON: layers (kind, option record, weights as
-//                 {name, shape, dtype, offset, byteLength}), inputShape, compile config
+//                 {name, shape, dtype, offset, byteLength}), inputShape, compile config;
+//                 a preprocessing layer (textVectorization, stringLookup,
+//                 integerLookup, hashing) has no weights but a state: its vocabulary
+//                 with the special tokens, its float32 idf weights as JSON numbers (each
+//                 prints exactly and parses back to the same float32), and
+//                 {hasInputVocabulary, frozenSize} (see text/lookup_state.js)
 //   then, from the next multiple of 16, the data section: every weight as
 //   little-endian float32 at a 16-byte-aligned offset, so a reader can map it directly.
 //
@@ -26,6 +31,8 @@ import { activation, dropout, flatten, globalAveragePooling1d, globalMaxPooling1
 import { TableLayer } from '../layers/table_layer.js';
 import { Sequential, sequential } from '../model/sequential.js';
 import { FACTORIES } from '../optim/optimizers.js';
+import { hashing, integerLookup, isPreprocessingLayer, stringLookup, textVectorization } from '../text/index.js';
+import { fromTfjsArtifacts, isTfjsArtifacts, loadTfjsModel } from './tfjs_layers_model.js';
 import {
   asBytes, elementCount, isPlainObject, parseJson, prefixed, readF32, show, withErrorPrefix, writeF32,
 } from './bytes.js';
@@ -47,6 +54,8 @@ const SCHEDULE_KEYS = OPTIONS.schemas.optimizer.fields.find((f) => f.option === 
 // of the algorithm of that name rebuilds it (momentum's record is an sgd record).
 const OPTIMIZERS = Object.fromEntries(Object.entries(OPTIONS.optimizers)
   .filter(([, a]) => a.name === a.recordName).map(([factory, a]) => [a.recordName, FACTORIES[factory]]));
+const PREPROCESSING = { textVectorization, stringLookup, integerLookup, hashing };
+const PREPROCESSING_KINDS = Object.keys(PREPROCESSING);
 
 const align = (n) => Math.ceil(n / ALIGN) * ALIGN;
 
@@ -96,6 +105,15 @@ export function saveModel(model) {
 }
 
 function layerEntry(layer, built) {
+  if (isPreprocessingLayer(layer)) {
+    const { kind } = layer;
+    if (layer.hasFunctions) {
+      throw new TypeError(`cannot save ${layer.where}: its standardize or split is a JS function, which a file cannot hold (rebuild the layer with the function and restore its vocabulary with setVocabulary)`);
+    }
+    const entry = { kind, config: { ...layer.config }, state: layer.state(), weights: [] };
+    if (layer.name !== null) entry.name = layer.name;
+    return entry;
+  }
   if (layer instanceof TableLayer) {
     return {
       kind: layer.kind,
@@ -155,6 +173,10 @@ function checkStorable(where, what, value) {
  */
 export function loadModel(input) {
   const where = 'loadModel';
+  // TF.js's layers format: a model.json by URL or path (a Promise, as it reads files),
+  // or its artifacts in memory.
+  if (typeof input === 'string' || input instanceof URL) return loadTfjsModel(String(input), where);
+  if (isTfjsArtifacts(input)) return fromTfjsArtifacts(input, where);
   return withErrorPrefix(where, () => {
     const bytes = asBytes(where, input);
     const { header, dataStart } = readHeader(where, bytes);
@@ -220,14 +242,18 @@ function checkHeader(where, header, fileLength, dataStart) {
     const { kind } = layer;
     if (TABLE_KINDS.includes(kind)) {
       checkKeys(where, `${what} (${kind})`, layer, ['kind', 'config', 'regularizer', 'constraint', 'weights']);
+    } else if (PREPROCESSING_KINDS.includes(kind)) {
+      checkKeys(where, `${what} (${kind})`, layer, ['kind', 'config', 'state', 'weights'], ['name']);
+      if (i !== 0) throw new TypeError(`${where}: ${what} (${kind}) must be the first layer`);
+      checkPreprocessingState(where, `${what} (${kind}) state`, kind, layer.state);
     } else if (MODEL_KINDS.includes(kind)) {
       checkKeys(where, `${what} (${kind})`, layer, ['kind', 'config', 'weights'], ['name', 'inputShape']);
     } else {
-      throw new TypeError(`${where}: ${what} has unknown layer kind ${show(kind)} (valid: ${[...TABLE_KINDS, ...MODEL_KINDS].join(', ')})`);
+      throw new TypeError(`${where}: ${what} has unknown layer kind ${show(kind)} (valid: ${[...TABLE_KINDS, ...MODEL_KINDS, ...PREPROCESSING_KINDS].join(', ')})`);
     }
     if (!isPlainObject(layer.config)) throw new TypeError(`${where}: ${what} (${kind}) config must be an object`);
     if (!Array.isArray(layer.weights)) throw new TypeError(`${where}: ${what} (${kind}) weights must be a list`);
-    const names = layerKind(kind).weights;
+    const names = layerKind(kind)?.weights ?? [];
     // Every weight a built layer has must be in the file, so that no layer is ever
     // initialised at a size the file does not pay for in bytes.
     const counts = kind === 'dense' ? [layer.config.useBias === false ? 1 : 2] : [names.length];
@@ -267,6 +293,27 @@ function checkHeader(where, header, fileLength, dataStart) {
   }
 }
 
+function checkPreprocessingState(where, what, kind, state) {
+  if (kind === 'hashing') {
+    checkKeys(where, what, state, []);
+    return;
+  }
+  checkKeys(where, what, state, ['vocabulary', 'idfWeights', 'hasInputVocabulary', 'frozenSize']);
+  const isToken = kind === 'integerLookup'
+    ? (v) => Number.isSafeInteger(v) || (typeof v === 'string' && /^-?\d{1,19}$/.test(v))
+    : (v) => typeof v === 'string';
+  if (!Array.isArray(state.vocabulary) || !state.vocabulary.every(isToken)) {
+    throw new TypeError(`${where}: ${what}.vocabulary must be a list of ${kind === 'integerLookup' ? 'integers' : 'strings'}`);
+  }
+  if (!Array.isArray(state.idfWeights) || !state.idfWeights.every((w) => typeof w === 'number' && Number.isFinite(w))) {
+    throw new TypeError(`${where}: ${what}.idfWeights must be a list of finite numbers`);
+  }
+  if (typeof state.hasInputVocabulary !== 'boolean') throw new TypeError(`${where}: ${what}.hasInputVocabulary must be true or false`);
+  if (state.frozenSize !== null && !(Number.isSafeInteger(state.frozenSize) && state.frozenSize >= 0)) {
+    throw new TypeError(`${where}: ${what}.frozenSize must be null or a non-negative integer, got ${show(state.frozenSize)}`);
+  }
+}
+
 function buildModel(where, header, bytes, dataStart) {
   const created = [];
   let model = null;
@@ -293,8 +340,22 @@ function buildModel(where, header, bytes, dataStart) {
 /** The layer through layers.*; its option record must come out as the saved one. */
 function makeLayer(entry, weights, created) {
   const c = entry.config;
-  const options = layerOptionsFrom(entry.kind, c);
   let layer;
+  if (PREPROCESSING_KINDS.includes(entry.kind)) {
+    const options = { ...c };
+    if (entry.name !== undefined) options.name = entry.name;
+    if (entry.kind === 'textVectorization') {
+      for (const key of ['standardize', 'split']) {
+        if (c[key] === 'function') throw new TypeError(`${key} is 'function': a layer with a JS function cannot be loaded from a file`);
+      }
+    }
+    layer = PREPROCESSING[entry.kind](options);
+    created.push(layer);
+    expectSame('option record', layer.config, c);
+    layer.restoreState(entry.state);
+    return layer;
+  }
+  const options = layerOptionsFrom(entry.kind, c);
   if (TABLE_KINDS.includes(entry.kind)) {
     Object.assign(options, { weights, embeddingsRegularizer: entry.regularizer });
     const constraint = constraintOption(entry.constraint);

@@ -8,8 +8,10 @@ import { engine } from '../core/init.js';
 import { checkOptionNames, countOption, kindOf, show } from '../core/options.js';
 import { shapeText, toFloats } from '../core/tensor.js';
 import { saveModel } from '../files/model_file.js';
+import { toTfjsArtifacts } from '../files/tfjs_layers_model.js';
 import { ModelLayer } from '../layers/model_layer.js';
 import { TableLayer } from '../layers/table_layer.js';
+import { isPreprocessingLayer } from '../text/index.js';
 import { resolveOptimizer } from '../optim/optimizers.js';
 import { classWeights, permutation, seededRandom, splitTail, takeRows } from './batches.js';
 import { checkFitOptions } from './fit_options.js';
@@ -23,6 +25,9 @@ const nextTick = () => new Promise((resolve) => setTimeout(resolve, 0));
 export class Sequential extends Disposable {
   #layers = [];
   #compiled = null;
+  // A first layer that turns raw inputs (strings, categories) into the ids or encodings
+  // the core takes; it runs in JS before every batch reaches the core.
+  #preprocessing = null;
 
   constructor(layers = []) {
     const m = engine();
@@ -47,7 +52,13 @@ export class Sequential extends Disposable {
     const where = 'sequential.add';
     if (this.built) throw new TypeError(`${where}: the model is already built`);
     const h = this.handle;
-    if (layer instanceof TableLayer) {
+    if (isPreprocessingLayer(layer)) {
+      if (this.#layers.length > 0) {
+        throw new TypeError(`${where}: ${layer.where} must be the model's first layer (it turns raw inputs into what the next layer takes)`);
+      }
+      if (layer.isDisposed) throw new TypeError(`${where}: ${layer.where} was disposed`);
+      this.#preprocessing = layer;
+    } else if (layer instanceof TableLayer) {
       const add = `add${layer.className}`;
       if (layer.model !== null) throw new TypeError(`${where}: ${layer.where} already belongs to a model`);
       const layerOptions = { embeddingsRegularizer: layer.regularizer, embeddingsConstraint: layer.constraint };
@@ -62,7 +73,8 @@ export class Sequential extends Disposable {
         throwIfError(h.addLayer(layer.record, kernel ? kPtr : 0, kernel?.length ?? 0, bias ? bPtr : 0,
           bias?.length ?? 0), `${where} ${layer.where}`);
       });
-      layer.bindTo(this, this.#layers.length);
+      // The core holds no preprocessing layer: its index is one less.
+      layer.bindTo(this, this.#layers.length - (this.#preprocessing ? 1 : 0));
     } else {
       throw new TypeError(`${where}: expected a layer from layers.*, got ${layer === null ? 'null' : typeof layer}`);
     }
@@ -80,6 +92,18 @@ export class Sequential extends Disposable {
     this.built = true;
     this.inputShape = [...inputShape];
     this.outputShape = Array.from({ length: this.handle.outputRank() }, (_, i) => this.handle.outputDim(i));
+  }
+
+  /** The preprocessing layer in front of the model, or null. */
+  get preprocessing() {
+    return this.#preprocessing;
+  }
+
+  /** x as the core takes it: through the preprocessing layer first when there is one. */
+  #inputs(x, what) {
+    if (this.#preprocessing === null) return toFloats(x, what, x?.shape);
+    const ids = withErrorWhere(what, () => this.#preprocessing.apply(x));
+    return toFloats(ids, what, ids.shape);
   }
 
   #buildFor(x) {
@@ -157,7 +181,7 @@ export class Sequential extends Disposable {
 
   /** One optimizer step on one batch: {loss, ...metrics}. */
   trainOnBatch(x, y) {
-    const xs = toFloats(x, 'sequential.trainOnBatch x', x?.shape);
+    const xs = this.#inputs(x, 'sequential.trainOnBatch x');
     const ys = toFloats(y, 'sequential.trainOnBatch y', y?.shape);
     this.#ensureReady(xs, 'sequential.trainOnBatch');
     return batchLogsResult(this.#trainBatch(xs, ys, null), this.#compiled.metrics);
@@ -167,8 +191,10 @@ export class Sequential extends Disposable {
   evaluate(x, y, options = {}) {
     const where = 'sequential.evaluate';
     checkOptionNames(where, options, ['batchSize', 'sampleWeight']);
-    const xs = toFloats(x, `${where} x`, x?.shape);
-    const ys = toFloats(y, `${where} y`, y?.shape);
+    return this.#evaluateTensors(where, this.#inputs(x, `${where} x`), toFloats(y, `${where} y`, y?.shape), options);
+  }
+
+  #evaluateTensors(where, xs, ys, options) {
     this.#ensureReady(xs, where);
     checkSameLength(where, xs, ys);
     const batchSize = countOption(where, options, 'batchSize', 32, 1);
@@ -187,7 +213,7 @@ export class Sequential extends Disposable {
     const where = 'sequential.predict';
     checkOptionNames(where, options, ['batchSize']);
     const batchSize = countOption(where, options, 'batchSize', 32, 1);
-    const xs = toFloats(x, `${where} x`, x?.shape);
+    const xs = this.#inputs(x, `${where} x`);
     this.#buildFor(xs);
     const n = xs.shape[0];
     const row = this.outputShape.reduce((a, b) => a * b, 1);
@@ -213,7 +239,7 @@ export class Sequential extends Disposable {
   async fit(x, y, options = {}) {
     const where = 'sequential.fit';
     const { epochs, batchSize, seed, shuffle, yieldEvery } = checkFitOptions(where, options);
-    let xs = toFloats(x, `${where} x`, x?.shape);
+    let xs = this.#inputs(x, `${where} x`);
     let ys = toFloats(y, `${where} y`, y?.shape);
     checkSameLength(where, xs, ys);
     this.#ensureReady(xs, where);
@@ -222,7 +248,7 @@ export class Sequential extends Disposable {
     let validation = null;
     if (options.validationData) {
       const [vx, vy] = options.validationData;
-      validation = [toFloats(vx, `${where} validationData[0]`, vx?.shape), toFloats(vy, `${where} validationData[1]`, vy?.shape)];
+      validation = [this.#inputs(vx, `${where} validationData[0]`), toFloats(vy, `${where} validationData[1]`, vy?.shape)];
     } else if (options.validationSplit) {
       const [xt, xv] = splitTail(xs, options.validationSplit);
       const [yt, yv] = splitTail(ys, options.validationSplit);
@@ -257,7 +283,7 @@ export class Sequential extends Disposable {
       }
       const epochLogs = finishLogs(totals, this.#compiled.metrics);
       if (validation) {
-        const val = this.evaluate(validation[0], validation[1], { batchSize });
+        const val = this.#evaluateTensors('sequential.evaluate', validation[0], validation[1], { batchSize });
         for (const [key, value] of Object.entries(val)) epochLogs[`val_${key}`] = value;
       }
       history.epoch.push(epoch);
@@ -288,8 +314,16 @@ export class Sequential extends Disposable {
     if (k !== weights.length) throw new TypeError(`sequential.setWeights: expected ${k} weights, got ${weights.length}`);
   }
 
-  /** The model as the bytes of an embedwasm model file; loadModel(bytes) reads it back. */
-  save() {
+  /**
+   * The model as the bytes of an embedwasm model file, which loadModel(bytes) reads back;
+   * with {format: 'tfjs'}, as TF.js artifacts {modelTopology, weightSpecs, weightData, ...}
+   * for tf.loadLayersModel(tf.io.fromMemory(...)) or loadModel(artifacts).
+   */
+  save(options = {}) {
+    checkOptionNames('model.save', options, ['format']);
+    const format = options.format ?? 'embedwasm';
+    if (format === 'tfjs') return toTfjsArtifacts(this);
+    if (format !== 'embedwasm') throw new TypeError(`model.save: format must be 'embedwasm' or 'tfjs', got ${show(format)}`);
     return saveModel(this);
   }
 
@@ -300,6 +334,18 @@ export class Sequential extends Disposable {
 
   get compileConfig() {
     return this.#compiled;
+  }
+}
+
+// The preprocessing layer names itself; the model's call names the argument.
+function withErrorWhere(what, fn) {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof TypeError || error instanceof RangeError) {
+      throw new error.constructor(`${what}: ${error.message}`);
+    }
+    throw error;
   }
 }
 

@@ -23,6 +23,10 @@ export async function trainInWorker(model, x, y, options = {}) {
   const { onProgress, signal, updateModel = true, progressEvery = 100, initOptions = { threads: false }, workerUrl, ...fitOptions } = options;
   if (!model.built) throw new TypeError(`${where}: build the model first (model.build(inputShape) or one predict/fit call)`);
   if (!model.compileConfig) throw new TypeError(`${where}: compile the model first`);
+  // The worker would vectorize again what it is sent; strings cannot be sent as floats.
+  if (model.preprocessing) {
+    throw new TypeError(`${where}: the model's first layer is ${model.preprocessing.kind}; train a model without it in the worker, on ${model.preprocessing.kind}.apply(x)`);
+  }
   signal?.throwIfAborted?.();
   const xs = toFloats(x, `${where} x`, x?.shape);
   const ys = toFloats(y, `${where} y`, y?.shape);

@@ -5,7 +5,7 @@
 import { codeSnippet, el, int } from '../common/dom.js';
 import { fetchGzipJson } from '../common/data.js';
 import { Curves } from './learn/curves.js';
-import { encodeText, prepareSpam } from './learn/spam_data.js';
+import { prepareSpam } from './learn/spam_data.js';
 import { topWords } from './learn/top_words.js';
 
 const DIM = 16;
@@ -17,9 +17,12 @@ const SNIPPET = `
 import { init, layers, sequential, train, trainInWorker } from 'embedwasm';
 
 await init();
-// x: (N, 16) Int32Array of word ids, 0 = padding; y: (N, 1) Float32Array, 1 = spam
+// Keras's TextVectorization: lowercase, strip punctuation, split, look up (0 = padding, 1 = unknown)
+const vectorize = layers.textVectorization({ maxTokens: 2000, outputSequenceLength: 16 });
+vectorize.adapt(trainSubjects);
+const xTrain = vectorize.apply(trainSubjects).data;  // (N, 16) Int32Array; y: (N, 1), 1 = spam
 const model = sequential([
-  layers.embedding({ inputDim: vocab.length, outputDim: ${DIM}, maskZero: true }),
+  layers.embedding({ inputDim: vectorize.vocabularySize(), outputDim: ${DIM}, maskZero: true }),
   layers.globalAveragePooling1d(),
   layers.dense({ units: 1, activation: 'sigmoid' }),
 ]);
@@ -31,7 +34,8 @@ const { history } = await trainInWorker(model, { data: xTrain, shape: [nTrain, 1
   signal: controller.signal,
   onProgress: (e) => { if (e.event === 'epoch') console.log(e.epoch, e.logs); },
 });
-console.log(model.evaluate({ data: xTest, shape: [nTest, 16] }, { data: yTest, shape: [nTest, 1] }));
+console.log(model.evaluate(vectorize.apply(testSubjects), { data: yTest, shape: [nTest, 1] }));
+console.log(model.predict(vectorize.apply(['FREE money!!! act now'])).data[0]);  // P(spam)
 // Each word's pull toward spam: its embedding row · the Dense kernel
 const [W, kernel] = model.getWeights();
 `;
@@ -51,11 +55,11 @@ export async function mount(section, { embedwasm, dataUrl }) {
       'says ham or spam. Training runs in a Web Worker through trainInWorker, so this page stays responsive.'),
     status);
   const asset = await fetchGzipJson(dataUrl('spam_subjects.json.gz'));
-  const data = prepareSpam(asset);
+  const data = prepareSpam(asset, layers);
   const spamShare = data.train.y.reduce((a, b) => a + b, 0) / data.train.n;
   status.textContent = `${int(asset.subjects.length)} subjects from the SpamAssassin public corpus: ` +
     `${int(data.train.n)} to train on (${Math.round(spamShare * 100)} % spam; ${Math.round(VALIDATION * 100)} % of them held back for the validation curve), ` +
-    `${int(data.test.n)} held out for the final test. Vocabulary: the ${int(data.vocab.length - 2)} most frequent training words, plus padding and unknown.`;
+    `${int(data.test.n)} held out for the final test. Vocabulary: the ${int(data.vocab.length - 2)} most frequent training words, plus padding and unknown, from layers.textVectorization adapted on the training subjects.`;
 
   const epochs = el('input', { type: 'number', min: 1, max: 30, step: 1, value: '6', dataset: { testid: 'spam-epochs' } });
   const start = el('button', { type: 'button', dataset: { testid: 'spam-train' } }, 'Train');
@@ -152,8 +156,7 @@ export async function mount(section, { embedwasm, dataUrl }) {
     const tryInput = el('input', { type: 'text', value: 'FREE money!!! act now', dataset: { testid: 'spam-try' } });
     const tryOut = el('output', { dataset: { testid: 'spam-try-output' } });
     const classify = () => {
-      const ids = encodeText(tryInput.value, data.index, data.seqLength);
-      const p = model.predict({ data: ids, shape: [1, data.seqLength] }).data[0];
+      const p = model.predict(data.vectorize.apply([tryInput.value])).data[0];
       tryOut.textContent = `P(spam) = ${p.toFixed(3)}: ${p > 0.5 ? 'spam' : 'ham'}`;
     };
     tryInput.addEventListener('input', classify);

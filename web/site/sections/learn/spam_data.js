@@ -1,15 +1,11 @@
-// Ham vs spam subjects as model input: tokenise, split with a seeded shuffle, build the
-// vocabulary on the training part only (so the held-out part has genuinely unseen words),
-// and encode each subject as T ids padded with 0. Id 1 stands for any word outside the
-// vocabulary.
+// Ham vs spam subjects as model input: a seeded train / test split, then the package's
+// textVectorization (Keras's rules: lowercase, strip ASCII punctuation, split on
+// whitespace) adapted on the training part only, so the held-out part has genuinely
+// unseen words. Each subject becomes T ids padded with 0; id 1 is any word outside the
+// vocabulary (Keras's '' and '[UNK]').
 
 export const PAD = 0;
 export const UNK = 1;
-
-/** Lower-cased words, numbers, and the "$" and "!" that spam subjects love. */
-export function tokenize(text) {
-  return text.toLowerCase().match(/[\p{L}\p{N}$!]+/gu) ?? [];
-}
 
 // mulberry32: a tiny seeded generator so the split is the same in every browser. The
 // package has the same one (web/lib/model/batches.js) but does not export it, and the site
@@ -25,20 +21,15 @@ function seededRandom(seed) {
   };
 }
 
-/** Ids for one text: (T) Int32Array, padded with PAD, unknown words as UNK. */
-export function encodeText(text, index, seqLength) {
-  const ids = new Int32Array(seqLength);
-  tokenize(text).slice(0, seqLength).forEach((w, k) => { ids[k] = index.get(w) ?? UNK; });
-  return ids;
-}
-
 /**
  * @param {{subjects: string[], labels: number[]}} asset
- * @returns {{train: {x, y, n}, test: {x, y, n}, vocab: string[], index: Map, seqLength,
- *   majorityAccuracy, majorityLabel, counts: Map}} x: (n, T) Int32Array, y: (n, 1) Float32Array
+ * @param {object} layers the package's layers namespace (after init())
+ * @returns {{train: {x, y, n}, test: {x, y, n}, vocab: string[], vectorize, seqLength,
+ *   majorityAccuracy, majorityLabel, counts: Map}} x: (n, T) Int32Array, y: (n) Float32Array;
+ *   vectorize: the adapted textVectorization (texts -> (B, T) ids), which the caller disposes
  */
-export function prepareSpam(asset, { vocabSize = 2000, seqLength = 16, testFraction = 0.2, seed = 1 } = {}) {
-  const rows = asset.subjects.map((s, i) => ({ text: s, tokens: tokenize(s), label: asset.labels[i] }));
+export function prepareSpam(asset, layers, { vocabSize = 2000, seqLength = 16, testFraction = 0.2, seed = 1 } = {}) {
+  const rows = asset.subjects.map((s, i) => ({ text: s, label: asset.labels[i] }));
   const random = seededRandom(seed);
   for (let i = rows.length - 1; i > 0; --i) {
     const j = Math.floor(random() * (i + 1));
@@ -48,29 +39,24 @@ export function prepareSpam(asset, { vocabSize = 2000, seqLength = 16, testFract
   const testRows = rows.slice(0, nTest);
   const trainRows = rows.slice(nTest);
 
+  const vectorize = layers.textVectorization({ maxTokens: vocabSize, outputSequenceLength: seqLength });
+  vectorize.adapt(trainRows.map((r) => r.text));
+  const vocab = vectorize.getVocabulary();
+  const encode = (part) => ({
+    x: vectorize.apply(part.map((r) => r.text)).data,
+    y: Float32Array.from(part, (r) => r.label),
+    n: part.length,
+  });
+  const train = encode(trainRows);
+  // How often each word occurs in the training ids, for "words seen at least k times".
   const counts = new Map();
-  for (const r of trainRows) for (const t of r.tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
-  const vocab = ['<pad>', '<unk>', ...[...counts.entries()]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, vocabSize - 2)
-    .map(([w]) => w)];
-  const index = new Map(vocab.map((w, i) => [w, i]));
-
-  const encode = (part) => {
-    const x = new Int32Array(part.length * seqLength);
-    const y = new Float32Array(part.length);
-    part.forEach((r, i) => {
-      x.set(encodeText(r.text, index, seqLength), i * seqLength);
-      y[i] = r.label;
-    });
-    return { x, y, n: part.length };
-  };
+  for (const id of train.x) if (id > UNK) counts.set(vocab[id], (counts.get(vocab[id]) ?? 0) + 1);
   const testSpam = testRows.filter((r) => r.label === 1).length;
   return {
-    train: encode(trainRows),
+    train,
     test: encode(testRows),
     vocab,
-    index,
+    vectorize,
     counts,
     seqLength,
     majorityAccuracy: Math.max(testSpam, testRows.length - testSpam) / testRows.length,
