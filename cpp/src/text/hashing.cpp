@@ -4,6 +4,7 @@
 #include <limits>
 #include <string>
 
+#include "embedwasm/core/status.h"
 #include "embedwasm/vector_files/utf8.h"
 #include "embedwasm/text/hash_bucket.h"
 #include "embedwasm/text/row_splits.h"
@@ -23,17 +24,17 @@ std::string format_double(double v) {
 
 Status Hashing::create(const HashingConfig& config, Hashing* out) {
   if (config.num_bins <= 0) {
-    return error(Status::out_of_range("The `num_bins` for `Hashing` cannot be `None` or non-positive values. Received: num_bins=" +
+    return error(Status::out_of_range("The `" + option_name("num_bins") + "` for `Hashing` cannot be `None` or non-positive values. Received: " + option_name("num_bins") + "=" +
                                       std::to_string(config.num_bins) + "."));
   }
   if (config.num_bins > std::numeric_limits<int32_t>::max()) {
-    return error(Status::out_of_range("`num_bins` must be below 2^31 (bins are 32-bit). Received: num_bins=" +
+    return error(Status::out_of_range("`" + option_name("num_bins") + "` must be below 2^31 (bins are 32-bit). Received: " + option_name("num_bins") + "=" +
                                       std::to_string(config.num_bins)));
   }
   if (config.output_mode == OutputMode::kTfIdf) {
     return error(Status::invalid_argument(
-        "Invalid value for argument `output_mode`. Expected one of ('int', 'one_hot', "
-        "'multi_hot', 'count'). Received: output_mode=tf_idf"));
+        "Invalid value for argument `" + option_name("output_mode") + "`. Expected one of ('int', 'one_hot', "
+        "'multi_hot', 'count'). Received: " + option_name("output_mode") + "=tf_idf"));
   }
   Hashing layer;
   layer.config_ = config;
@@ -53,11 +54,11 @@ int32_t Hashing::bin_of_text(std::string_view text, bool masked) const {
 
 Status Hashing::check_mask_kind(bool string_inputs) const {
   if (string_inputs && std::holds_alternative<int64_t>(config_.mask_value)) {
-    return error(Status::invalid_argument("mask_value " + std::to_string(std::get<int64_t>(config_.mask_value)) +
+    return error(Status::invalid_argument(option_name("mask_value") + " " + std::to_string(std::get<int64_t>(config_.mask_value)) +
                                           " is an integer but the inputs are strings"));
   }
   if (!string_inputs && std::holds_alternative<std::string>(config_.mask_value)) {
-    return error(Status::invalid_argument("mask_value " + vector_files::quote_word(std::get<std::string>(config_.mask_value)) +
+    return error(Status::invalid_argument(option_name("mask_value") + " " + vector_files::quote_word(std::get<std::string>(config_.mask_value)) +
                                           " is a string but the inputs are numbers"));
   }
   return Status::ok();
@@ -114,7 +115,7 @@ Status Hashing::check_bins(const int32_t* bins, size_t n) const {
 
 Status Hashing::encode_one_hot(const int32_t* bins, size_t n, float* out) const {
   if (config_.output_mode != OutputMode::kOneHot) {
-    return error(Status::invalid_argument(std::string("one_hot encoding asked of a layer with output_mode=") +
+    return error(Status::invalid_argument(std::string("one_hot encoding asked of a layer with " + option_name("output_mode") + "=") +
                                           output_mode_name(config_.output_mode)));
   }
   EMBEDWASM_RETURN_IF_ERROR(check_bins(bins, n));
@@ -127,7 +128,7 @@ Status Hashing::encode_samples(const int32_t* bins, const uint32_t* row_splits,
                                size_t num_samples, float* out) const {
   const OutputMode mode = config_.output_mode;
   if (mode != OutputMode::kMultiHot && mode != OutputMode::kCount) {
-    return error(Status::invalid_argument(std::string("multi_hot/count encoding asked of a layer with output_mode=") +
+    return error(Status::invalid_argument(std::string("multi_hot/count encoding asked of a layer with " + option_name("output_mode") + "=") +
                                           output_mode_name(mode)));
   }
   EMBEDWASM_RETURN_IF_ERROR(error(check_row_splits(row_splits, num_samples, row_splits ? row_splits[num_samples] : 0)));

@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "embedwasm/core/status.h"
 #include "embedwasm/vector_files/utf8.h"
 #include "embedwasm/text/hash_bucket.h"
 #include "embedwasm/text/row_splits.h"
@@ -67,29 +68,29 @@ template <class Keys>
 Status IndexLookup<Keys>::create(const Config& config, IndexLookup* out, const char* layer_name) {
   const std::string prefix = std::string(layer_name) + ": ";
   if (config.max_tokens.has_value() && *config.max_tokens <= 1) {
-    return Status::out_of_range(prefix + "If set, `max_tokens` must be greater than 1. Received: max_tokens=" +
+    return Status::out_of_range(prefix + "If set, `" + option_name("max_tokens") + "` must be greater than 1. Received: " + option_name("max_tokens") + "=" +
                                 std::to_string(*config.max_tokens));
   }
   if (config.max_tokens.has_value() && *config.max_tokens > kMaxIndices) {
-    return Status::out_of_range(prefix + "`max_tokens` must be at most " + std::to_string(kMaxIndices) +
-                                " (indices are 32-bit). Received: max_tokens=" +
+    return Status::out_of_range(prefix + "`" + option_name("max_tokens") + "` must be at most " + std::to_string(kMaxIndices) +
+                                " (indices are 32-bit). Received: " + option_name("max_tokens") + "=" +
                                 std::to_string(*config.max_tokens));
   }
   if (config.pad_to_max_tokens && !config.max_tokens.has_value()) {
     return Status::invalid_argument(
-        prefix + "If pad_to_max_tokens is True, must set `max_tokens`. Received: max_tokens=None");
+        prefix + "If " + option_name("pad_to_max_tokens") + " is True, must set `" + option_name("max_tokens") + "`. Received: " + option_name("max_tokens") + "=None");
   }
   if (config.num_oov_indices < 0) {
-    return Status::out_of_range(prefix + "`num_oov_indices` must be greater than or equal to 0. Received: num_oov_indices=" +
+    return Status::out_of_range(prefix + "`" + option_name("num_oov_indices") + "` must be greater than or equal to 0. Received: " + option_name("num_oov_indices") + "=" +
                                 std::to_string(config.num_oov_indices));
   }
   if (config.num_oov_indices >= kMaxIndices) {
-    return Status::out_of_range(prefix + "`num_oov_indices` must be below " + std::to_string(kMaxIndices) +
-                                " (indices are 32-bit). Received: num_oov_indices=" +
+    return Status::out_of_range(prefix + "`" + option_name("num_oov_indices") + "` must be below " + std::to_string(kMaxIndices) +
+                                " (indices are 32-bit). Received: " + option_name("num_oov_indices") + "=" +
                                 std::to_string(config.num_oov_indices));
   }
   if (config.invert && config.output_mode != OutputMode::kInt) {
-    return Status::invalid_argument(prefix + "`output_mode` must be `'int'` when `invert` is true. Received: output_mode=" +
+    return Status::invalid_argument(prefix + "`" + option_name("output_mode") + "` must be `'int'` when `invert` is true. Received: " + option_name("output_mode") + "=" +
                                     output_mode_name(config.output_mode));
   }
   IndexLookup lookup;
@@ -109,7 +110,7 @@ Status IndexLookup<Keys>::create(const Config& config, Batch vocabulary, const d
   EMBEDWASM_RETURN_IF_ERROR(create(config, &lookup, layer_name));
   if (config.output_mode == OutputMode::kTfIdf && idf_weights == nullptr) {
     return lookup.prefixed(Status::invalid_argument(
-        "When specifying the `vocabulary` argument, in TF-IDF output mode, the `idf_weights` "
+        "When specifying the `vocabulary` argument, in TF-IDF output mode, the `" + option_name("idf_weights") + "` "
         "argument must also be provided."));
   }
   EMBEDWASM_RETURN_IF_ERROR(lookup.set_vocabulary(vocabulary, idf_weights, num_idf_weights));
@@ -158,7 +159,7 @@ Status IndexLookup<Keys>::checked_tokens(Batch vocabulary, size_t* first_token,
         "Found reserved mask token at unexpected location in `vocabulary`. Note that passed "
         "`vocabulary` does not need to include the OOV and mask tokens. Either remove all mask "
         "and OOV tokens, or include them only at the start of the vocabulary in precisely this "
-        "order: " + describe_list<Keys>(special) + ". Received: mask_token=" +
+        "order: " + describe_list<Keys>(special) + ". Received: " + option_name("mask_token") + "=" +
         Keys::describe(View(*config_.mask_token)));
   }
   if (has_oov && config_.invert) {
@@ -166,14 +167,14 @@ Status IndexLookup<Keys>::checked_tokens(Batch vocabulary, size_t* first_token,
         "Found reserved OOV token at unexpected location in `vocabulary`. Note that passed "
         "`vocabulary` does not need to include the OOV and mask tokens. Either remove all mask "
         "and OOV tokens, or include them only at the start of the vocabulary in precisely this "
-        "order: " + describe_list<Keys>(special) + ". Received: oov_token=" +
+        "order: " + describe_list<Keys>(special) + ". Received: " + option_name("oov_token") + "=" +
         Keys::describe(View(config_.oov_token)));
   }
   const auto new_size = static_cast<int64_t>(token_start + vocabulary.size - first);
   if (config_.max_tokens.has_value() && new_size > *config_.max_tokens) {
     return Status::out_of_range(
         "Attempted to set a vocabulary larger than the maximum vocab size. Received vocabulary "
-        "size is " + std::to_string(new_size) + "; `max_tokens` is " +
+        "size is " + std::to_string(new_size) + "; `" + option_name("max_tokens") + "` is " +
         std::to_string(*config_.max_tokens) + ".");
   }
   if (new_size > kMaxIndices) {
@@ -190,8 +191,8 @@ Status IndexLookup<Keys>::check_size_unchanged(int64_t new_size) const {
   if (config_.output_mode == OutputMode::kInt || config_.pad_to_max_tokens) return Status::ok();
   if (frozen_vocabulary_size_.has_value() && *frozen_vocabulary_size_ != new_size) {
     return Status::invalid_argument(
-        std::string("When using `output_mode=") + output_mode_name(config_.output_mode) +
-        "` and `pad_to_max_tokens=False`, the vocabulary size cannot be changed after the "
+        std::string("When using `" + option_name("output_mode") + "=") + output_mode_name(config_.output_mode) +
+        "` and `" + option_name("pad_to_max_tokens") + "=False`, the vocabulary size cannot be changed after the "
         "layer is called. Old vocab size is " + std::to_string(*frozen_vocabulary_size_) +
         ", new vocab size is " + std::to_string(new_size));
   }
@@ -211,11 +212,11 @@ Status IndexLookup<Keys>::set_vocabulary(Batch vocabulary, const double* idf_wei
                                          size_t num_idf_weights) {
   const bool tf_idf = config_.output_mode == OutputMode::kTfIdf;
   if (tf_idf && idf_weights == nullptr) {
-    return prefixed(Status::invalid_argument("`idf_weights` must be set if output_mode is 'tf_idf'."));
+    return prefixed(Status::invalid_argument("`" + option_name("idf_weights") + "` must be set if " + option_name("output_mode") + " is 'tf_idf'."));
   }
   if (!tf_idf && idf_weights != nullptr) {
     return prefixed(Status::invalid_argument(
-        std::string("`idf_weights` should only be set if output_mode is `'tf_idf'`. Received: output_mode=") +
+        std::string("`" + option_name("idf_weights") + "` should only be set if " + option_name("output_mode") + " is `'tf_idf'`. Received: " + option_name("output_mode") + "=") +
         output_mode_name(config_.output_mode)));
   }
   if (vocabulary.size == 0) {
@@ -226,7 +227,7 @@ Status IndexLookup<Keys>::set_vocabulary(Batch vocabulary, const double* idf_wei
   EMBEDWASM_RETURN_IF_ERROR(prefixed(checked_tokens(vocabulary, &first, &found_special)));
   if (tf_idf && num_idf_weights != vocabulary.size) {
     return prefixed(Status::invalid_argument(
-        "`idf_weights` must be the same length as vocabulary. len(idf_weights) is " +
+        "`" + option_name("idf_weights") + "` must be the same length as vocabulary. len(" + option_name("idf_weights") + ") is " +
         std::to_string(num_idf_weights) + "; len(vocabulary) is " +
         std::to_string(vocabulary.size)));
   }
@@ -374,8 +375,8 @@ int32_t IndexLookup<Keys>::index_of(View token) const {
 template <class Keys>
 Status IndexLookup<Keys>::oov_error(View token) const {
   return prefixed(Status::out_of_range(
-      "When `num_oov_indices=0` all inputs should be in vocabulary, found OOV value " +
-      Keys::describe(token) + ", consider setting `num_oov_indices=1`."));
+      "When `" + option_name("num_oov_indices") + "=0` all inputs should be in vocabulary, found OOV value " +
+      Keys::describe(token) + ", consider setting `" + option_name("num_oov_indices") + "=1`."));
 }
 
 template <class Keys>
@@ -403,18 +404,18 @@ Status IndexLookup<Keys>::check_encodable(bool per_element) const {
   if (per_element != (mode == OutputMode::kOneHot) || mode == OutputMode::kInt) {
     return prefixed(Status::invalid_argument(
         std::string(per_element ? "one_hot" : "multi_hot/count/tf_idf") +
-        " encoding asked of a layer with output_mode=" + output_mode_name(mode)));
+        " encoding asked of a layer with " + option_name("output_mode") + "=" + output_mode_name(mode)));
   }
   if (!config_.pad_to_max_tokens && !frozen_vocabulary_size_.has_value()) {
     return prefixed(Status::invalid_argument(
-        std::string("When using `output_mode=") + output_mode_name(mode) +
-        "` and `pad_to_max_tokens=False`, you must set the layer's vocabulary before calling "
+        std::string("When using `" + option_name("output_mode") + "=") + output_mode_name(mode) +
+        "` and `" + option_name("pad_to_max_tokens") + "=False`, you must set the layer's vocabulary before calling "
         "it. Either pass a `vocabulary` argument to the layer, or call `adapt` with some "
         "sample data."));
   }
   if (mode == OutputMode::kTfIdf && idf_weights_.size() != static_cast<size_t>(output_depth())) {
     return prefixed(Status::invalid_argument(
-        "When `output_mode` is `'tf_idf'`, `idf_weights` must be provided."));
+        "When `" + option_name("output_mode") + "` is `'tf_idf'`, `" + option_name("idf_weights") + "` must be provided."));
   }
   return Status::ok();
 }

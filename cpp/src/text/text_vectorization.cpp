@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "embedwasm/core/status.h"
 #include "embedwasm/text/ngrams.h"
 #include "embedwasm/text/row_splits.h"
 
@@ -49,22 +50,22 @@ Status TextVectorization::create(const TextVectorizationConfig& config, TextVect
   const bool int_mode = config.output_mode == OutputMode::kInt;
   if (config.output_mode == OutputMode::kOneHot) {
     return error(Status::invalid_argument(
-        "output_mode='one_hot' is not supported: use 'multi_hot', 'count', 'tf_idf' or 'int'"));
+        option_name("output_mode") + "='one_hot' is not supported: use 'multi_hot', 'count', 'tf_idf' or 'int'"));
   }
   if (config.output_sequence_length.has_value() && !int_mode) {
     return error(Status::invalid_argument(
-        std::string("`output_sequence_length` must not be set if `output_mode` is not 'int'. "
-                    "Received output_sequence_length=") +
-        std::to_string(*config.output_sequence_length) + " and output_mode=" +
+        std::string("`" + option_name("output_sequence_length") + "` must not be set if `" + option_name("output_mode") + "` is not 'int'. "
+                    "Received " + option_name("output_sequence_length") + "=") +
+        std::to_string(*config.output_sequence_length) + " and " + option_name("output_mode") + "=" +
         output_mode_name(config.output_mode) + "."));
   }
   if (config.output_sequence_length.has_value() && *config.output_sequence_length < 0) {
-    return error(Status::out_of_range("`output_sequence_length` must be None or a non-negative integer. Received: output_sequence_length=" +
+    return error(Status::out_of_range("`" + option_name("output_sequence_length") + "` must be None or a non-negative integer. Received: " + option_name("output_sequence_length") + "=" +
                                       std::to_string(*config.output_sequence_length)));
   }
   if (config.ragged && !int_mode) {
     return error(Status::invalid_argument(
-        std::string("`ragged` must not be true if `output_mode` is not `'int'`. Received: ragged=true and output_mode=") +
+        std::string("`ragged` must not be true if `" + option_name("output_mode") + "` is not `'int'`. Received: ragged=true and " + option_name("output_mode") + "=") +
         output_mode_name(config.output_mode)));
   }
   for (const int width : config.ngrams) {
@@ -192,7 +193,7 @@ Status TextVectorization::check_mode(bool int_mode) const {
   if ((config_.output_mode == OutputMode::kInt) != int_mode) {
     return error(Status::invalid_argument(
         std::string(int_mode ? "integer sequences" : "dense encodings") +
-        " asked of a layer with output_mode=" + output_mode_name(config_.output_mode)));
+        " asked of a layer with " + option_name("output_mode") + "=" + output_mode_name(config_.output_mode)));
   }
   return Status::ok();
 }
@@ -224,7 +225,7 @@ Status TextVectorization::call_int(const TextInput& input, size_t sequence_lengt
   if (config_.output_sequence_length.has_value() &&
       static_cast<size_t>(*config_.output_sequence_length) != sequence_length) {
     return error(Status::invalid_argument(
-        "the output has output_sequence_length=" + std::to_string(*config_.output_sequence_length) +
+        "the output has " + option_name("output_sequence_length") + "=" + std::to_string(*config_.output_sequence_length) +
         " columns, not " + std::to_string(sequence_length)));
   }
   EMBEDWASM_RETURN_IF_ERROR(check_input(input));

@@ -1,14 +1,14 @@
 // integerLookup(): Keras 3's IntegerLookup layer over the C++ core (embedwasm/text).
 // Tokens are int64 as in Keras: numbers that are safe integers, or bigints.
-import { Disposable } from '../core/disposable.js';
 import { throwIfError } from '../core/errors.js';
 import { heapF32, heapI32, heapI64, heapU32, withHeap } from '../core/heap.js';
 import { engine } from '../core/init.js';
 import { booleanOption, checkOptionNames, enumOption, integerOption, show } from '../core/options.js';
 import { toIds } from '../core/tensor.js';
-import { readIdfWeights, restoreState, stateRecord, withDoubles } from './lookup_state.js';
+import { withDoubles } from './lookup_state.js';
 import { encodedShape, nestedRows, requireRectangular } from './nested_input.js';
 import { idfWeightsOption, optionalInteger, outputModeOption } from './text_options.js';
+import { VocabularyLayer } from './vocabulary_layer.js';
 
 const OUTPUT_MODES = ['int', 'one_hot', 'multi_hot', 'count', 'tf_idf'];
 const OPTIONS = ['maxTokens', 'numOovIndices', 'maskToken', 'oovToken', 'vocabulary', 'idfWeights', 'invert',
@@ -54,7 +54,26 @@ function checkVocabulary(where, vocabulary) {
   });
 }
 
-export class IntegerLookup extends Disposable {
+export class IntegerLookup extends VocabularyLayer {
+  static vocabularyInHeap(m, where, vocabulary, fn) {
+    checkVocabulary(where, vocabulary);
+    return withInts(m, Array.from(vocabulary), fn);
+  }
+
+  /** Tokens beyond 2^53 are kept as decimal strings, which JSON holds exactly. */
+  static savedVocabulary(vocabulary) {
+    return vocabulary.map((v) => (typeof v === 'bigint' ? v.toString() : v));
+  }
+
+  static savedVocabularyInHeap(m, where, vocabulary, fn) {
+    const tokens = vocabulary.map((v, i) => {
+      const t = typeof v === 'string' && /^-?\d+$/.test(v) ? BigInt(v) : v;
+      if (!isInt64(t)) throw new TypeError(`${where} vocabulary[${i}] must be an int64 integer, got ${show(v)}`);
+      return t;
+    });
+    return withInts(m, tokens, fn);
+  }
+
   constructor(options = {}) {
     const where = `integerLookup${options?.name ? ` '${options.name}'` : ''}`;
     checkOptionNames(where, options, OPTIONS);
@@ -146,49 +165,6 @@ export class IntegerLookup extends Disposable {
   getVocabulary(includeSpecialTokens = true) {
     this.handle.getVocabulary(includeSpecialTokens === true);
     return this.#readList();
-  }
-
-  setVocabulary(vocabulary, idfWeights = null) {
-    const where = `${this.where}.setVocabulary`;
-    checkVocabulary(where, vocabulary);
-    const idf = idfWeightsOption(where, idfWeights);
-    const m = engine();
-    withInts(m, Array.from(vocabulary), (batch) => withDoubles(m, idf, (p, n) => {
-      throwIfError(this.handle.setVocabulary(batch, p, n), where);
-    }));
-  }
-
-  vocabularySize() {
-    return this.handle.vocabularySize();
-  }
-
-  getIdfWeights() {
-    return readIdfWeights(engine(), this.handle);
-  }
-
-  getWeights() {
-    return [];
-  }
-
-  setWeights(weights) {
-    if (!Array.isArray(weights) || weights.length !== 0) throw new TypeError(`${this.where}.setWeights: this layer has no weights`);
-  }
-
-  /** Tokens beyond 2^53 are kept as decimal strings, which JSON holds exactly. */
-  state() {
-    const vocabulary = this.getVocabulary(true).map((v) => (typeof v === 'bigint' ? v.toString() : v));
-    return { vocabulary, idfWeights: this.getIdfWeights(), ...stateRecord(this.handle) };
-  }
-
-  restoreState(state) {
-    const m = engine();
-    const where = `${this.where} vocabulary`;
-    const tokens = state.vocabulary.map((v, i) => {
-      const t = typeof v === 'string' && /^-?\d+$/.test(v) ? BigInt(v) : v;
-      if (!isInt64(t)) throw new TypeError(`${where}[${i}] must be an int64 integer, got ${show(v)}`);
-      return t;
-    });
-    restoreState(m, this.handle, (fn) => withInts(m, tokens, fn), state.idfWeights, state, this.where);
   }
 }
 

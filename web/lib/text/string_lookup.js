@@ -1,14 +1,14 @@
 // stringLookup(): Keras 3's StringLookup layer over the C++ core (embedwasm/text).
-import { Disposable } from '../core/disposable.js';
 import { throwIfError } from '../core/errors.js';
 import { heapF32, heapI32, withHeap } from '../core/heap.js';
 import { engine } from '../core/init.js';
 import { booleanOption, checkOptionNames, integerOption, show } from '../core/options.js';
 import { toIds } from '../core/tensor.js';
-import { readIdfWeights, restoreState, stateRecord, withDoubles } from './lookup_state.js';
+import { withDoubles } from './lookup_state.js';
 import { encodedShape, nestedRows, requireRectangular } from './nested_input.js';
 import { readStringList, withStrings } from './strings.js';
 import { idfWeightsOption, optionalInteger, outputModeOption } from './text_options.js';
+import { VocabularyLayer } from './vocabulary_layer.js';
 
 const OUTPUT_MODES = ['int', 'one_hot', 'multi_hot', 'count', 'tf_idf'];
 const OPTIONS = ['maxTokens', 'numOovIndices', 'maskToken', 'oovToken', 'vocabulary', 'idfWeights', 'invert',
@@ -21,7 +21,7 @@ function optionalString(where, options, name, fallback) {
   return v;
 }
 
-export class StringLookup extends Disposable {
+export class StringLookup extends VocabularyLayer {
   constructor(options = {}) {
     const where = `stringLookup${options?.name ? ` '${options.name}'` : ''}`;
     checkOptionNames(where, options, OPTIONS);
@@ -114,42 +114,6 @@ export class StringLookup extends Disposable {
   getVocabulary(includeSpecialTokens = true) {
     this.handle.getVocabulary(includeSpecialTokens === true);
     return readStringList(engine(), this.handle);
-  }
-
-  setVocabulary(vocabulary, idfWeights = null) {
-    const where = `${this.where}.setVocabulary`;
-    if (!Array.isArray(vocabulary)) throw new TypeError(`${where}: vocabulary must be an array of strings, got ${show(vocabulary)}`);
-    const idf = idfWeightsOption(where, idfWeights);
-    const m = engine();
-    withStrings(m, vocabulary, `${where} vocabulary`, (batch) => withDoubles(m, idf, (p, n) => {
-      throwIfError(this.handle.setVocabulary(batch, p, n), where);
-    }));
-  }
-
-  vocabularySize() {
-    return this.handle.vocabularySize();
-  }
-
-  getIdfWeights() {
-    return readIdfWeights(engine(), this.handle);
-  }
-
-  getWeights() {
-    return [];
-  }
-
-  setWeights(weights) {
-    if (!Array.isArray(weights) || weights.length !== 0) throw new TypeError(`${this.where}.setWeights: this layer has no weights`);
-  }
-
-  state() {
-    return { vocabulary: this.getVocabulary(true), idfWeights: this.getIdfWeights(), ...stateRecord(this.handle) };
-  }
-
-  restoreState(state) {
-    const m = engine();
-    restoreState(m, this.handle, (fn) => withStrings(m, state.vocabulary, `${this.where} vocabulary`, fn),
-      state.idfWeights, state, this.where);
   }
 }
 

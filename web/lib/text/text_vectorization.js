@@ -1,14 +1,14 @@
 // textVectorization(): Keras 3's TextVectorization layer. Standardizing, splitting,
 // n-grams, lookup and encoding run in the C++ core (embedwasm/text); a standardize or
 // split function runs here first, on JS strings, and the core takes over after it.
-import { Disposable } from '../core/disposable.js';
 import { throwIfError } from '../core/errors.js';
 import { heapF32, heapI32, withHeap } from '../core/heap.js';
 import { engine } from '../core/init.js';
 import { booleanOption, checkOptionNames, countOption, show } from '../core/options.js';
-import { readIdfWeights, restoreState, stateRecord, withDoubles } from './lookup_state.js';
+import { withDoubles } from './lookup_state.js';
 import { readStringList, withStrings } from './strings.js';
 import { idfWeightsOption, optionalInteger, outputModeOption, textsOf } from './text_options.js';
+import { VocabularyLayer } from './vocabulary_layer.js';
 
 const STANDARDIZE = ['lower_and_strip_punctuation', 'lower', 'strip_punctuation'];
 const SPLIT = ['whitespace', 'character'];
@@ -39,7 +39,7 @@ function ngramWidths(where, ngrams) {
   throw new TypeError(`${where}: option 'ngrams' must be null, a positive integer or a list of them, got ${show(ngrams)}`);
 }
 
-export class TextVectorization extends Disposable {
+export class TextVectorization extends VocabularyLayer {
   #standardize;
   #split;
 
@@ -180,50 +180,6 @@ export class TextVectorization extends Disposable {
     const h = this.handle;
     h.getVocabulary(includeSpecialTokens === true);
     return readStringList(engine(), h);
-  }
-
-  /** Keras's set_vocabulary; idfWeights in 'tf_idf' mode only. */
-  setVocabulary(vocabulary, idfWeights = null) {
-    const where = `${this.where}.setVocabulary`;
-    if (!Array.isArray(vocabulary)) throw new TypeError(`${where}: vocabulary must be an array of strings, got ${show(vocabulary)}`);
-    const idf = idfWeightsOption(where, idfWeights);
-    const m = engine();
-    withStrings(m, vocabulary, `${where} vocabulary`, (batch) => withDoubles(m, idf, (p, n) => {
-      throwIfError(this.handle.setVocabulary(batch, p, n), where);
-    }));
-  }
-
-  vocabularySize() {
-    return this.handle.vocabularySize();
-  }
-
-  /** The idf weights per index in 'tf_idf' mode (float32 values), else []. */
-  getIdfWeights() {
-    return readIdfWeights(engine(), this.handle);
-  }
-
-  /** No weights to train: TextVectorization's state is its vocabulary. */
-  getWeights() {
-    return [];
-  }
-
-  setWeights(weights) {
-    if (!Array.isArray(weights) || weights.length !== 0) throw new TypeError(`${this.where}.setWeights: this layer has no weights`);
-  }
-
-  /** Vocabulary, idf weights and adapt state, for the model file. */
-  state() {
-    return {
-      vocabulary: this.getVocabulary(true),
-      idfWeights: this.getIdfWeights(),
-      ...stateRecord(this.handle),
-    };
-  }
-
-  restoreState(state) {
-    const m = engine();
-    restoreState(m, this.handle, (fn) => withStrings(m, state.vocabulary, `${this.where} vocabulary`, fn),
-      state.idfWeights, state, this.where);
   }
 
   /** True when a standardize or split function makes the layer impossible to save. */
