@@ -61,7 +61,7 @@ std::unique_ptr<Sequential> Model(const OptimizerSpec& optimizer, bool fused, bo
   TL_REQUIRE_OK(Dense::create(out, &d2));
   model->add(std::move(d2));
   TL_REQUIRE_OK(model->build({7}));
-  TL_REQUIRE_OK(model->compile(optimizer, ScheduleSpec(), LossSpec{"binary_crossentropy", false}, {}));
+  TL_REQUIRE_OK(model->compile(optimizer, LossSpec{"binary_crossentropy", false}, {}));
   model->set_fusions(fused);
   return model;
 }
