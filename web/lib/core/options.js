@@ -76,3 +76,13 @@ export function countOption(where, options, name, fallback, min = 0) {
   if (v < min) throw new RangeError(`${where}: option '${name}' must be >= ${min}, got ${v}`);
   return v;
 }
+
+/** A string option that must be one of `valid`; `fallback` when absent. */
+export function enumOption(where, options, name, valid, fallback) {
+  const v = options[name];
+  if (v === undefined) return fallback;
+  if (!valid.includes(v)) {
+    throw new TypeError(`${where}: option '${name}' must be one of ${valid.map((x) => `'${x}'`).join(', ')}, got ${show(v)}`);
+  }
+  return v;
+}
