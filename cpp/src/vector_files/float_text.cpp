@@ -43,10 +43,11 @@ bool strtof_whole(const char* begin, const char* end, float* out) {
 bool parse_float(const char* begin, const char* end, float* out) {
   // fast_float rounds every decimal correctly, as strtof does, so where it reads the whole
   // token the two agree bit for bit. What it leaves (a leading '+', hexadecimal floats,
-  // out-of-range values it flags, and anything that is not a number) strtof decides.
+  // out-of-range values it flags, and anything that is not a number) strtof decides, and
+  // so does every NaN: fast_float drops the payload of "nan(123)", strtof keeps it.
   float v;
   const fast_float::from_chars_result r = fast_float::from_chars(begin, end, v);
-  if (r.ec == std::errc() && r.ptr == end) {
+  if (r.ec == std::errc() && r.ptr == end && !std::isnan(v)) {
     *out = v;
     return true;
   }

@@ -71,6 +71,7 @@ TEST_CASE("parse_float reads every syntax strtof reads, and only whole tokens", 
     INFO(nan);
     REQUIRE(Parse(nan, &x));
     CHECK(std::isnan(x));
+    CHECK(Bits(x) == Bits(std::strtof(nan, nullptr)));  // the payload of nan(123) too
   }
   for (const char* bad : {"", "abc", "1.2.3", "1e", "1e+", " 1", "1 ", "--1", "0x", ".", "+",
                           "1,5", "\v1", "infx", "1f"}) {
