@@ -5,6 +5,7 @@
 // little-endian float32 one after another, in the order of weightSpecs, as TF.js writes
 // them. Layers are built through layers.*, so every option is checked as it would be
 // there; weights go in through the layers' `weights` options before anything trains.
+import { currentPlatform } from '../core/init.js';
 import { embedding, Embedding } from '../layers/embedding.js';
 import { EmbeddingBag } from '../layers/embedding_bag.js';
 import { dense } from '../layers/dense.js';
@@ -193,16 +194,13 @@ function resolveBeside(modelUrl, path) {
   return slash < 0 ? path : modelUrl.slice(0, slash + 1) + path;
 }
 
-// Node built-ins go through a variable so that browser bundlers leave them alone.
-const nodeImport = (name) => import(/* @vite-ignore */ /* webpackIgnore: true */ name);
-const isNode = typeof process !== 'undefined' && process.versions?.node !== undefined;
+// Local files exist only where the platform can read them (Node: platform/node_files.js).
+const localFiles = () => currentPlatform().readLocalFile !== undefined;
 
 async function readResource(where, url, what) {
-  if (isNode && (!isUrl(url) || url.startsWith('file:'))) {
-    const { readFile } = await nodeImport('node:fs/promises');
+  if (localFiles() && (!isUrl(url) || url.startsWith('file:'))) {
     try {
-      const buffer = await readFile(url.startsWith('file:') ? new URL(url) : url);
-      return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+      return await currentPlatform().readLocalFile(url);
     } catch (error) {
       throw new Error(`${where}: cannot read the ${what} at ${url}: ${error.message}`);
     }
@@ -308,12 +306,7 @@ export function tfjsModelFiles(model) {
 /** Node: writes model.json and its shard into `directory` (created if missing). */
 export async function writeTfjsModel(model, directory) {
   const where = 'writeTfjsModel';
-  if (!isNode) throw new Error(`${where}: writes files under Node only; use tfjsModelFiles(model) in a browser`);
+  if (!localFiles()) throw new Error(`${where}: writes files under Node only; use tfjsModelFiles(model) in a browser`);
   if (typeof directory !== 'string') throw new TypeError(`${where}: directory must be a path, got ${show(directory)}`);
-  const files = tfjsModelFiles(model);
-  const { mkdir, writeFile } = await nodeImport('node:fs/promises');
-  const path = await nodeImport('node:path');
-  await mkdir(directory, { recursive: true });
-  for (const [name, content] of Object.entries(files)) await writeFile(path.join(directory, name), content);
-  return path.join(directory, 'model.json');
+  return currentPlatform().writeLocalFiles(directory, tfjsModelFiles(model));
 }

@@ -3,6 +3,8 @@
 // Installed by the Node entry (index.js); browsers never load this file.
 import { parentPort, Worker } from 'node:worker_threads';
 
+import { readLocalFile, writeLocalFiles } from './node_files.js';
+
 import { engineFolder, loadNodeEngine } from '../wasm/load_node.js';
 
 function startNodeWorker(where, workerUrl) {
@@ -26,4 +28,6 @@ export const nodePlatform = Object.freeze({
     post: (message, transfer) => parentPort.postMessage(message, transfer),
     listen: (fn) => parentPort.on('message', fn),
   }),
+  readLocalFile,
+  writeLocalFiles,
 });
