@@ -75,6 +75,8 @@ const NOT_DEFAULTS = [
   ['web/lib/worker/', 'threads', "init()'s threads option for the worker's engine, not Word2Vec's threads"],
   ['cpp/include/embedwasm/word2vec/corpus.h', 'max_vocab_size = 0', "CorpusBuilder's default argument: no pruning (a C++ API)"],
   ['cpp/include/embedwasm/word2vec/vocabulary.h', 'max_vocab_size = 0', "WordCounter's default argument: no pruning (a C++ API)"],
+  ['web/lib/files/tfjs_topology.js', "activation: 'activation'", "the layer kinds' names in TF.js's layers format, not a default"],
+  ['web/lib/files/tfjs_topology.js', "activation: 'Activation'", "the layer kinds' class names in TF.js's layers format, not a default"],
   ['web/lib/layers/regularization.js', 'PRESETS', "Keras' l1()/l2()/l1_l2() factor 0.01: a JS shorthand with no C++ counterpart"],
 ];
 const reviewed = (line) => NOT_DEFAULTS.find(([file, text]) => line.startsWith(file) && line.includes(text));

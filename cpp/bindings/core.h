@@ -39,6 +39,14 @@ Status record_from_js(const emscripten::val& object, OptionRecord* out);
 // Both are kept as given and turned into JSON only when asked, so loading the module costs
 // nothing for them.
 void publish_schema(const OptionSchema& (*schema)());
+
+// The spec a JS options object describes, read by the spec's schema.
+template <typename Spec>
+Status spec_from_js(const emscripten::val& object, const Schema<Spec>& schema, Spec* out) {
+  OptionRecord record;
+  EMBEDWASM_RETURN_IF_ERROR(record_from_js(object, &record));
+  return schema.read(record, out);
+}
 void publish_table(const char* name, std::string (*json)());
 
 template <typename T>

@@ -41,44 +41,9 @@ struct IntBatchJs {
   uint32_t num_documents = 0;
 };
 
-struct TextVectorizationOptionsJs {
-  bool has_max_tokens = false;
-  double max_tokens = 0;
-  std::string standardize;  // Keras's names, or "none" for None
-  std::string split;
-  std::string output_mode;
-  bool has_output_sequence_length = false;
-  double output_sequence_length = 0;
-  bool pad_to_max_tokens = false;
-};
-
-struct StringLookupOptionsJs {
-  bool has_max_tokens = false;
-  double max_tokens = 0;
-  double num_oov_indices = 1;
-  bool has_mask_token = false;
-  std::string mask_token;
-  std::string oov_token;
-  bool invert = false;
-  std::string output_mode;
-  bool pad_to_max_tokens = false;
-};
-
-struct IntegerLookupOptionsJs {
-  bool has_max_tokens = false;
-  double max_tokens = 0;
-  double num_oov_indices = 1;
-  bool has_mask_token = false;
-  double mask_token = 0;  // JS checks that both tokens are safe integers
-  double oov_token = -1;
-  bool invert = false;
-  std::string output_mode;
-  bool pad_to_max_tokens = false;
-  std::string oov_method;
-};
-
-struct HashingOptionsJs {
-  double num_bins = 0;
+// Hashing's mask_value and salt, which an option record cannot hold (the schema has
+// num_bins and output_mode).
+struct HashingMaskAndSaltJs {
   std::string mask_kind;  // "none", "string", "integer"
   std::string mask_string;
   double mask_integer = 0;
@@ -97,7 +62,7 @@ struct LookupStateJs {
 
 Status batch_of(const TextBatchJs& b, text::StringBatch* out);
 Status text_input_of(const TextBatchJs& b, text::TextInput* out);
-Status parse_output_mode(const std::string& name, text::OutputMode* out);
+Status check_row_splits(const uint32_t* splits, uint32_t num_documents, uint32_t count);
 
 // What StringLookup and TextVectorization share: a vocabulary of strings kept in an
 // IndexLookup<StringKeys>, read out as a packed list.
@@ -131,7 +96,7 @@ inline std::optional<int64_t> frozen_size_of(const LookupStateJs& state) {
 
 class TextVectorizationJs : public StringListOutJs {
  public:
-  StatusJs create(const TextVectorizationOptionsJs& options, uintptr_t ngrams, uint32_t num_ngrams,
+  StatusJs create(const emscripten::val& options, uintptr_t ngrams, uint32_t num_ngrams,
                   bool has_vocabulary, const TextBatchJs& vocabulary, uintptr_t idf_weights,
                   uint32_t num_idf_weights);
 
@@ -168,68 +133,134 @@ class TextVectorizationJs : public StringListOutJs {
   text::RaggedIds ragged_;
 };
 
-class StringLookupJs : public StringListOutJs {
+// IntegerLookup's vocabulary and inverted lookups, read out as int64 values.
+class IntListOutJs {
  public:
-  StatusJs create(const StringLookupOptionsJs& options, bool has_vocabulary, const TextBatchJs& vocabulary,
-                  uintptr_t idf_weights, uint32_t num_idf_weights);
-
-  void reset_state() { layer_.reset_state(); }
-  // Every row (row splits) is one document, as Keras counts a sample.
-  StatusJs update_state(const TextBatchJs& documents);
-  StatusJs finalize_state() { return to_js(layer_.finalize_state()); }
-
-  StatusJs lookup(const TextBatchJs& tokens, uintptr_t indices);
-  StatusJs encode_one_hot(const TextBatchJs& tokens, uintptr_t out);
-  StatusJs encode_samples(const TextBatchJs& documents, uintptr_t out);
-  StatusJs invert(uintptr_t indices, uint32_t n);
-
-  double output_depth() const { return static_cast<double>(layer_.output_depth()); }
-  double vocabulary_size() const { return static_cast<double>(layer_.vocabulary_size()); }
-  StatusJs set_vocabulary(const TextBatchJs& vocabulary, uintptr_t idf_weights, uint32_t n);
-  void get_vocabulary(bool include_special_tokens) { layer_.get_vocabulary(include_special_tokens, &list_); }
-  uintptr_t idf_weights_ptr() const { return reinterpret_cast<uintptr_t>(layer_.idf_weights().data()); }
-  uint32_t idf_weights_size() const { return static_cast<uint32_t>(layer_.idf_weights().size()); }
-  LookupStateJs state() const { return lookup_state(layer_); }
-  StatusJs restore(const TextBatchJs& vocabulary, uintptr_t idf_weights, uint32_t n, const LookupStateJs& state);
-
- private:
-  text::StringLookup layer_;
-};
-
-class IntegerLookupJs {
- public:
-  StatusJs create(const IntegerLookupOptionsJs& options, bool has_vocabulary, const IntBatchJs& vocabulary,
-                  uintptr_t idf_weights, uint32_t num_idf_weights);
-
-  void reset_state() { layer_.reset_state(); }
-  StatusJs update_state(const IntBatchJs& documents);
-  StatusJs finalize_state() { return to_js(layer_.finalize_state()); }
-
-  StatusJs lookup(const IntBatchJs& tokens, uintptr_t indices);
-  StatusJs encode_one_hot(const IntBatchJs& tokens, uintptr_t out);
-  StatusJs encode_samples(const IntBatchJs& documents, uintptr_t out);
-  StatusJs invert(uintptr_t indices, uint32_t n);
-
-  double output_depth() const { return static_cast<double>(layer_.output_depth()); }
-  double vocabulary_size() const { return static_cast<double>(layer_.vocabulary_size()); }
-  StatusJs set_vocabulary(const IntBatchJs& vocabulary, uintptr_t idf_weights, uint32_t n);
-  void get_vocabulary(bool include_special_tokens) { layer_.get_vocabulary(include_special_tokens, &list_); }
   uintptr_t list_values() const { return reinterpret_cast<uintptr_t>(list_.data()); }
   uint32_t list_size() const { return static_cast<uint32_t>(list_.size()); }
   void release_list() { list_ = std::vector<int64_t>(); }
-  uintptr_t idf_weights_ptr() const { return reinterpret_cast<uintptr_t>(layer_.idf_weights().data()); }
-  uint32_t idf_weights_size() const { return static_cast<uint32_t>(layer_.idf_weights().size()); }
-  LookupStateJs state() const { return lookup_state(layer_); }
-  StatusJs restore(const IntBatchJs& vocabulary, uintptr_t idf_weights, uint32_t n, const LookupStateJs& state);
 
- private:
-  text::IntegerLookup layer_;
+ protected:
   std::vector<int64_t> list_;
 };
 
+// How each lookup's tokens arrive from JS and its lists go back.
+struct StringTokensJs {
+  using Keys = text::StringKeys;
+  using Lookup = text::StringLookup;
+  using BatchJs = TextBatchJs;
+  using ListOut = StringListOutJs;
+  static const Schema<text::StringLookupConfig>& schema() { return text::string_lookup_schema(); }
+  static Status tokens(const TextBatchJs& b, text::StringBatch* out) { return batch_of(b, out); }
+};
+
+struct IntTokensJs {
+  using Keys = text::Int64Keys;
+  using Lookup = text::IntegerLookup;
+  using BatchJs = IntBatchJs;
+  using ListOut = IntListOutJs;
+  static const Schema<text::IntegerLookupConfig>& schema() { return text::integer_lookup_schema(); }
+  static Status tokens(const IntBatchJs& b, text::Int64Span* out) {
+    *out = {ptr<const int64_t>(b.values), b.count};
+    return Status::ok();
+  }
+};
+
+// StringLookup (Tokens = StringTokensJs) and IntegerLookup (IntTokensJs). A batch of
+// documents is the batch's tokens and its row splits: Keras counts a sample per row.
+template <class Tokens>
+class LookupJs : public Tokens::ListOut {
+ public:
+  using Lookup = typename Tokens::Lookup;
+  using BatchJs = typename Tokens::BatchJs;
+  using Batch = typename Lookup::Batch;
+
+  StatusJs create(const emscripten::val& options, bool has_vocabulary, const BatchJs& vocabulary,
+                  uintptr_t idf_weights, uint32_t num_idf_weights) {
+    typename Lookup::Config config;
+    Status s = spec_from_js(options, Tokens::schema(), &config);
+    if (s.is_ok() && !has_vocabulary) s = Lookup::create(config, &layer_);
+    Batch vocab;
+    if (s.is_ok() && has_vocabulary) s = Tokens::tokens(vocabulary, &vocab);
+    if (s.is_ok() && has_vocabulary) {
+      s = Lookup::create(config, vocab, ptr<const double>(idf_weights), num_idf_weights, &layer_);
+    }
+    return to_js(s);
+  }
+
+  void reset_state() { layer_.reset_state(); }
+  StatusJs update_state(const BatchJs& documents) {
+    Batch tokens;
+    const uint32_t* splits = nullptr;
+    Status s = documents_of(documents, &tokens, &splits);
+    for (uint32_t b = 0; s.is_ok() && b < documents.num_documents; ++b) {
+      s = layer_.update_state(Tokens::Keys::slice(tokens, splits[b], splits[b + 1] - splits[b]));
+    }
+    return to_js(s);
+  }
+  StatusJs finalize_state() { return to_js(layer_.finalize_state()); }
+
+  StatusJs lookup(const BatchJs& tokens, uintptr_t indices) {
+    Batch batch;
+    Status s = Tokens::tokens(tokens, &batch);
+    if (s.is_ok()) s = layer_.lookup(batch, ptr<int32_t>(indices));
+    return to_js(s);
+  }
+  StatusJs encode_one_hot(const BatchJs& tokens, uintptr_t out) {
+    Batch batch;
+    Status s = Tokens::tokens(tokens, &batch);
+    if (s.is_ok()) s = layer_.encode_one_hot(batch, ptr<float>(out));
+    return to_js(s);
+  }
+  StatusJs encode_samples(const BatchJs& documents, uintptr_t out) {
+    Batch tokens;
+    const uint32_t* splits = nullptr;
+    Status s = documents_of(documents, &tokens, &splits);
+    if (s.is_ok()) s = layer_.encode_samples(tokens, splits, documents.num_documents, ptr<float>(out));
+    return to_js(s);
+  }
+  StatusJs invert(uintptr_t indices, uint32_t n) {
+    this->list_.clear();
+    return to_js(layer_.invert(ptr<const int32_t>(indices), n, &this->list_));
+  }
+
+  double output_depth() const { return static_cast<double>(layer_.output_depth()); }
+  double vocabulary_size() const { return static_cast<double>(layer_.vocabulary_size()); }
+  StatusJs set_vocabulary(const BatchJs& vocabulary, uintptr_t idf_weights, uint32_t n) {
+    Batch vocab;
+    Status s = Tokens::tokens(vocabulary, &vocab);
+    if (s.is_ok()) s = layer_.set_vocabulary(vocab, ptr<const double>(idf_weights), n);
+    return to_js(s);
+  }
+  void get_vocabulary(bool include_special_tokens) { layer_.get_vocabulary(include_special_tokens, &this->list_); }
+  uintptr_t idf_weights_ptr() const { return reinterpret_cast<uintptr_t>(layer_.idf_weights().data()); }
+  uint32_t idf_weights_size() const { return static_cast<uint32_t>(layer_.idf_weights().size()); }
+  LookupStateJs state() const { return lookup_state(layer_); }
+  StatusJs restore(const BatchJs& vocabulary, uintptr_t idf_weights, uint32_t n, const LookupStateJs& state) {
+    Batch vocab;
+    Status s = Tokens::tokens(vocabulary, &vocab);
+    if (s.is_ok()) {
+      s = layer_.restore(vocab, ptr<const float>(idf_weights), n, state.has_input_vocabulary, frozen_size_of(state));
+    }
+    return to_js(s);
+  }
+
+ private:
+  static Status documents_of(const BatchJs& b, Batch* tokens, const uint32_t** splits) {
+    EMBEDWASM_RETURN_IF_ERROR(Tokens::tokens(b, tokens));
+    *splits = ptr<const uint32_t>(b.row_splits);
+    return check_row_splits(*splits, b.num_documents, b.count);
+  }
+
+  Lookup layer_;
+};
+
+using StringLookupJs = LookupJs<StringTokensJs>;
+using IntegerLookupJs = LookupJs<IntTokensJs>;
+
 class HashingJs {
  public:
-  StatusJs create(const HashingOptionsJs& options, const std::string& output_mode);
+  StatusJs create(const emscripten::val& options, const HashingMaskAndSaltJs& mask_and_salt);
   StatusJs hash_strings(const TextBatchJs& values, uintptr_t bins) const;
   StatusJs hash_integers(uintptr_t values, uint32_t n, uintptr_t bins) const;
   StatusJs hash_floats(uintptr_t values, uint32_t n, uintptr_t bins) const;

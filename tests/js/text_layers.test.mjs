@@ -123,6 +123,41 @@ test('textVectorization refuses bad options with typed errors naming them', () =
   layer.dispose();
 });
 
+test('the lookups and hashing refuse bad options with typed errors naming them', () => {
+  const typeError = (name) => (e) => e instanceof TypeError && e.message.includes(`'${name}'`);
+  assert.throws(() => layers.stringLookup({ oovToken: null }), typeError('oovToken'));
+  assert.throws(() => layers.stringLookup({ maskToken: 3 }), typeError('maskToken'));
+  assert.throws(() => layers.stringLookup({ numOovIndices: 1.5 }), typeError('numOovIndices'));
+  assert.throws(() => layers.stringLookup({ outputMode: 'tfidf' }), typeError('outputMode'));
+  assert.throws(() => layers.stringLookup({ invert: 1 }), typeError('invert'));
+  assert.throws(() => layers.stringLookup({ oovTokens: '?' }), (e) => e instanceof TypeError && /unknown option 'oovTokens'/.test(e.message));
+  assert.throws(() => layers.integerLookup({ oovToken: 'x' }), typeError('oovToken'));
+  assert.throws(() => layers.integerLookup({ maskToken: 0.5 }), typeError('maskToken'));
+  assert.throws(() => layers.integerLookup({ oovMethod: 'mod' }), typeError('oovMethod'));
+  assert.throws(() => layers.hashing({}), (e) => e instanceof TypeError && /option 'numBins' is required/.test(e.message));
+  assert.throws(() => layers.hashing({ numBins: 3, outputMode: 'tf_idf' }), typeError('outputMode'));
+  assert.throws(() => layers.hashing({ numBins: 0 }), (e) => e instanceof RangeError && /numBins/.test(e.message));
+});
+
+test("the layers' defaults are Keras's, as the core states them", () => {
+  const keras = {
+    stringLookup: { maxTokens: null, numOovIndices: 1, maskToken: null, oovToken: '[UNK]', invert: false, outputMode: 'int', padToMaxTokens: false },
+    integerLookup: { maxTokens: null, numOovIndices: 1, maskToken: null, oovToken: -1, invert: false, outputMode: 'int', padToMaxTokens: false, oovMethod: 'floormod' },
+    textVectorization: { maxTokens: null, standardize: 'lower_and_strip_punctuation', split: 'whitespace', ngrams: null, outputMode: 'int', outputSequenceLength: null, padToMaxTokens: false },
+  };
+  for (const [kind, expected] of Object.entries(keras)) {
+    const layer = layers[kind]();
+    assert.deepEqual({ ...layer.config }, expected, kind);
+    layer.dispose();
+  }
+  const hashing = layers.hashing({ numBins: 3 });
+  assert.deepEqual({ ...hashing.config }, { numBins: 3, outputMode: 'int', maskValue: null, salt: null });
+  hashing.dispose();
+  const lookup = layers.stringLookup({ vocabulary: ['a', 'b'] });
+  assert.deepEqual(Array.from(lookup.apply(['b', 'z', 'a']).data), [2, 0, 1]);
+  lookup.dispose();
+});
+
 // ---------------------------------------------------------------- StringLookup
 
 const VOCAB = ['a', 'b', 'c', 'd'];

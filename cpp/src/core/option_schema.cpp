@@ -170,6 +170,7 @@ const char* type_name(OptionType type) {
     case OptionType::kNumber: return "number";
     case OptionType::kInteger: return "integer";
     case OptionType::kBool: return "boolean";
+    case OptionType::kString: return "string";
     case OptionType::kChoice: return "choice";
     case OptionType::kRecord: return "record";
   }

@@ -141,4 +141,16 @@ Status Hashing::encode_samples(const int32_t* bins, const uint32_t* row_splits,
   return Status::ok();
 }
 
+// num_bins has no default in Keras: the member's 0 fails create(), so JS requires it.
+const Schema<HashingConfig>& hashing_schema() {
+  static const Schema<HashingConfig> schema = [] {
+    Schema<HashingConfig> s("hashing");
+    s.add("num_bins", &HashingConfig::num_bins);
+    s.add_enum("output_mode", &HashingConfig::output_mode,
+               {OutputMode::kInt, OutputMode::kOneHot, OutputMode::kMultiHot, OutputMode::kCount}, output_mode_name);
+    return s;
+  }();
+  return schema;
+}
+
 }  // namespace embedwasm::text

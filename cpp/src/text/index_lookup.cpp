@@ -6,6 +6,7 @@
 #include <numeric>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "embedwasm/core/status.h"
 #include "embedwasm/vector_files/utf8.h"
@@ -23,6 +24,44 @@ std::string StringKeys::describe(View token) { return vector_files::quote_word(s
 
 const char* oov_method_name(OovMethod method) {
   return method == OovMethod::kFarmHash ? "farmhash" : "floormod";
+}
+
+namespace {
+const std::vector<OutputMode> kLookupOutputModes = {OutputMode::kInt, OutputMode::kOneHot, OutputMode::kMultiHot,
+                                                    OutputMode::kCount, OutputMode::kTfIdf};
+}  // namespace
+
+// Ranges stay in IndexLookup::create, whose messages are Keras's.
+const Schema<StringLookupConfig>& string_lookup_schema() {
+  static const Schema<StringLookupConfig> schema = [] {
+    Schema<StringLookupConfig> s("stringLookup");
+    s.add("max_tokens", &StringLookupConfig::max_tokens);
+    s.add("num_oov_indices", &StringLookupConfig::num_oov_indices);
+    s.add("mask_token", &StringLookupConfig::mask_token);
+    s.add("oov_token", &StringLookupConfig::oov_token);
+    s.add("invert", &StringLookupConfig::invert);
+    s.add_enum("output_mode", &StringLookupConfig::output_mode, kLookupOutputModes, output_mode_name);
+    s.add("pad_to_max_tokens", &StringLookupConfig::pad_to_max_tokens);
+    return s;
+  }();
+  return schema;
+}
+
+const Schema<IntegerLookupConfig>& integer_lookup_schema() {
+  static const Schema<IntegerLookupConfig> schema = [] {
+    Schema<IntegerLookupConfig> s("integerLookup");
+    s.add("max_tokens", &IntegerLookupConfig::max_tokens);
+    s.add("num_oov_indices", &IntegerLookupConfig::num_oov_indices);
+    s.add("mask_token", &IntegerLookupConfig::mask_token);
+    s.add("oov_token", &IntegerLookupConfig::oov_token);
+    s.add("invert", &IntegerLookupConfig::invert);
+    s.add_enum("output_mode", &IntegerLookupConfig::output_mode, kLookupOutputModes, output_mode_name);
+    s.add("pad_to_max_tokens", &IntegerLookupConfig::pad_to_max_tokens);
+    s.add_enum("oov_method", &IntegerLookupConfig::oov_method, {OovMethod::kFloorMod, OovMethod::kFarmHash},
+               oov_method_name);
+    return s;
+  }();
+  return schema;
 }
 
 uint64_t Int64Keys::oov_bucket(const Config& config, View token, uint64_t num_oov_indices) {

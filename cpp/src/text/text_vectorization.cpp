@@ -255,4 +255,22 @@ Status TextVectorization::call_dense(const TextInput& input, float* out) {
   return Status::ok();
 }
 
+const Schema<TextVectorizationConfig>& text_vectorization_schema() {
+  static const Schema<TextVectorizationConfig> schema = [] {
+    using C = TextVectorizationConfig;
+    using S = Standardize;
+    Schema<C> s("textVectorization");
+    s.add("max_tokens", &C::max_tokens);
+    s.add_enum("standardize", &C::standardize, {S::kLowerAndStripPunctuation, S::kLower, S::kStripPunctuation, S::kNone},
+               standardize_name);
+    s.add_enum("split", &C::split, {Split::kWhitespace, Split::kCharacter, Split::kNone}, split_name);
+    s.add_enum("output_mode", &C::output_mode,
+               {OutputMode::kInt, OutputMode::kMultiHot, OutputMode::kCount, OutputMode::kTfIdf}, output_mode_name);
+    s.add("output_sequence_length", &C::output_sequence_length);
+    s.add("pad_to_max_tokens", &C::pad_to_max_tokens);
+    return s;
+  }();
+  return schema;
+}
+
 }  // namespace embedwasm::text

@@ -207,13 +207,32 @@ TEST_CASE("a slot keeps another spec's field in the record at its value and is n
   CHECK(s.find("rate")->slot);
 }
 
+TEST_CASE("a string field takes any string, and only its choices once it has some", "[option_schema]") {
+  struct Names {
+    std::string token = "[UNK]";
+    std::string mode = "a";
+  };
+  Schema<Names> s("names");
+  s.add("token", &Names::token);
+  s.add("mode", &Names::mode).choices({"a", "b"});
+  CHECK(s.find("token")->type == OptionType::kString);
+  CHECK(s.find("mode")->type == OptionType::kChoice);
+  CHECK(to_json(s).find("\"type\":\"string\"") != std::string::npos);
+  Names names;
+  REQUIRE(s.read(Record({{"token", OptionValue::text("<oov>")}}), &names).is_ok());
+  CHECK(names.token == "<oov>");
+  const Status number = s.read(Record({{"token", OptionValue::number(1)}}), &names);
+  CHECK(number.code() == StatusCode::kInvalidArgument);
+  CHECK(names.token == "<oov>");
+}
+
 TEST_CASE("a char field is a one-character string in records", "[option_schema]") {
   struct Split {
     char delimiter = '\t';
   };
   Schema<Split> s("split");
   s.add("delimiter", &Split::delimiter);
-  CHECK(s.find("delimiter")->type == OptionType::kChoice);
+  CHECK(s.find("delimiter")->type == OptionType::kString);
   CHECK(*s.defaults().find("delimiter") == OptionValue::text("\t"));
   Split split;
   REQUIRE(s.read(Record({{"delimiter", OptionValue::text(",")}}), &split).is_ok());

@@ -6,7 +6,7 @@
 // record the engine takes (and a model file stores), and turns a record back into options.
 //
 // A schema field: {name (C++ snake_case), key (its record key), option (what users
-// write), type: number | integer | boolean | choice | record, default, low, high,
+// write), type: number | integer | boolean | string | choice | record, default, low, high,
 // lowOpen, highOpen, admitsInfinity, expect (the range in words), choices, fields (record), flat,
 // optional, hasKey, randomSeed, slot}.
 import { OPTION_SCHEMAS } from './option_schemas.js';
@@ -35,6 +35,9 @@ export function checkValue(where, label, field, value) {
   switch (field.type) {
     case 'boolean':
       if (typeof value !== 'boolean') fail(TypeError, 'true or false');
+      return value;
+    case 'string':
+      if (typeof value !== 'string') fail(TypeError, 'a string');
       return value;
     case 'choice':
       if (!field.choices.includes(value)) fail(TypeError, `one of ${field.choices.map((c) => `'${c}'`).join(', ')}`);

@@ -5,6 +5,7 @@
 // {class_name, config}), and on a Keras 3 model (each layer also has module,
 // registered_name and build_config; dtype is a DTypePolicy object; InputLayer has
 // batch_shape). Keys are snake_case in all three.
+import { OPTIONS, defaultOptions } from '../core/option_schema.js';
 import { show } from '../core/options.js';
 import { isPlainObject } from './bytes.js';
 
@@ -228,8 +229,11 @@ function initializerConfig(name, params, seed) {
   return { class_name: className, config };
 }
 
-// dense() takes initializers by name only: Keras's default parameters stand for them.
-const DEFAULT_PARAMS = { minval: -0.05, maxval: 0.05, mean: 0, stddev: 0.05, value: 0, gain: 1 };
+// dense() takes initializers by name only: the initializer schema's defaults (Keras's)
+// stand for their parameters.
+const INITIALIZER = OPTIONS.layers.embedding.record.fields.find((f) => f.option === 'table').fields
+  .find((f) => f.option === 'embeddingsInitializer');
+const DEFAULT_PARAMS = defaultOptions(INITIALIZER);
 
 function regularizerConfig(r) {
   return r.l1 === 0 && r.l2 === 0 ? null : { class_name: 'L1L2', config: { l1: r.l1, l2: r.l2 } };

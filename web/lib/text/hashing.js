@@ -7,12 +7,13 @@ import { Disposable } from '../core/disposable.js';
 import { throwIfError } from '../core/errors.js';
 import { heapF32, heapF64, heapI32, heapI64, heapU32, withHeap } from '../core/heap.js';
 import { engine } from '../core/init.js';
-import { checkOptionNames, integerOption, show } from '../core/options.js';
+import { OPTIONS, checkNames } from '../core/option_schema.js';
+import { show } from '../core/options.js';
 import { encodedShape, nestedRows, requireRectangular } from './nested_input.js';
 import { withStrings } from './strings.js';
-import { outputModeOption } from './text_options.js';
+import { layerOptions } from './text_options.js';
 
-const OUTPUT_MODES = ['int', 'one_hot', 'multi_hot', 'count'];
+const SCHEMA = OPTIONS.schemas.hashing;
 const U64_MAX = 2n ** 64n - 1n;
 
 // Decimal strings too: a saved salt beyond 2^53 is kept as one (JSON has no bigint).
@@ -41,30 +42,28 @@ const isHashable = (v) => typeof v === 'string' || typeof v === 'number' || type
 export class Hashing extends Disposable {
   constructor(options = {}) {
     const where = `hashing${options?.name ? ` '${options.name}'` : ''}`;
-    checkOptionNames(where, options, ['numBins', 'maskValue', 'salt', 'outputMode', 'name']);
+    checkNames(where, SCHEMA, options, ['maskValue', 'salt', 'name']);
+    // Keras's num_bins has no default.
+    if (options.numBins === undefined) throw new TypeError(`${where}: option 'numBins' is required`);
     const salt = saltOption(where, options.salt);
-    const record = {
-      numBins: integerOption(where, options, 'numBins'),
-      maskValue: maskOption(where, options.maskValue),
-      salt: salt === null ? null : salt.map((s) => (Number.isSafeInteger(Number(s)) ? Number(s) : s)),
-      outputMode: outputModeOption(where, options, OUTPUT_MODES),
-    };
+    const { record, config } = layerOptions(where, SCHEMA, options);
+    config.maskValue = maskOption(where, options.maskValue);
+    config.salt = salt === null ? null : salt.map((s) => (Number.isSafeInteger(Number(s)) ? Number(s) : s));
     const m = engine();
     super(new m.Hashing(), where);
     this.kind = 'hashing';
     this.where = where;
     this.name = options.name ?? null;
-    this.config = Object.freeze(record);
-    const mask = record.maskValue;
-    const coreOptions = {
-      numBins: record.numBins,
+    this.config = Object.freeze(config);
+    const mask = config.maskValue;
+    const maskAndSalt = {
       maskKind: mask === null ? 'none' : typeof mask === 'string' ? 'string' : 'integer',
       maskString: typeof mask === 'string' ? mask : '',
       maskInteger: typeof mask === 'number' ? mask : 0,
       hasSalt: salt !== null, salt0: salt?.[0] ?? '0', salt1: salt?.[1] ?? '0',
     };
     try {
-      throwIfError(this.handle.create(coreOptions, record.outputMode), where);
+      throwIfError(this.handle.create(record, maskAndSalt), where);
     } catch (error) {
       this.dispose();
       throw error;

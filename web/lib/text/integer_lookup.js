@@ -3,16 +3,15 @@
 import { throwIfError } from '../core/errors.js';
 import { heapF32, heapI32, heapI64, heapU32, withHeap } from '../core/heap.js';
 import { engine } from '../core/init.js';
-import { booleanOption, checkOptionNames, enumOption, integerOption, show } from '../core/options.js';
+import { OPTIONS, checkNames } from '../core/option_schema.js';
+import { show } from '../core/options.js';
 import { toIds } from '../core/tensor.js';
 import { withDoubles } from './lookup_state.js';
 import { encodedShape, nestedRows, requireRectangular } from './nested_input.js';
-import { idfWeightsOption, optionalInteger, outputModeOption } from './text_options.js';
+import { idfWeightsOption, layerOptions } from './text_options.js';
 import { VocabularyLayer } from './vocabulary_layer.js';
 
-const OUTPUT_MODES = ['int', 'one_hot', 'multi_hot', 'count', 'tf_idf'];
-const OPTIONS = ['maxTokens', 'numOovIndices', 'maskToken', 'oovToken', 'vocabulary', 'idfWeights', 'invert',
-  'outputMode', 'padToMaxTokens', 'oovMethod', 'name'];
+const SCHEMA = OPTIONS.schemas.integerLookup;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const isInt64 = (v) => (typeof v === 'number' && Number.isSafeInteger(v)) ||
@@ -33,16 +32,6 @@ function withInts(m, values, fn, rowSplits = null) {
     if (rowSplits) heapU32(m, sp, rowSplits.length).set(rowSplits);
     return fn({ values: vp, count: n, rowSplits: rowSplits ? sp : 0, numDocuments: rowSplits ? rowSplits.length - 1 : n });
   });
-}
-
-function int64Option(where, options, name, fallback) {
-  const v = options[name] === undefined ? fallback : options[name];
-  if (v === null && fallback === null) return null;
-  // The binding takes a double: a token beyond 2^53 could not be passed exactly.
-  if (typeof v !== 'number' || !Number.isSafeInteger(v)) {
-    throw new TypeError(`${where}: option '${name}' must be a safe integer${fallback === null ? ' or null' : ''}, got ${show(v)}`);
-  }
-  return v;
 }
 
 function checkVocabulary(where, vocabulary) {
@@ -76,17 +65,8 @@ export class IntegerLookup extends VocabularyLayer {
 
   constructor(options = {}) {
     const where = `integerLookup${options?.name ? ` '${options.name}'` : ''}`;
-    checkOptionNames(where, options, OPTIONS);
-    const record = {
-      maxTokens: optionalInteger(where, options, 'maxTokens'),
-      numOovIndices: integerOption(where, options, 'numOovIndices', 1),
-      maskToken: int64Option(where, options, 'maskToken', null),
-      oovToken: int64Option(where, options, 'oovToken', -1),
-      invert: booleanOption(where, options, 'invert', false),
-      outputMode: outputModeOption(where, options, OUTPUT_MODES),
-      padToMaxTokens: booleanOption(where, options, 'padToMaxTokens', false),
-      oovMethod: enumOption(where, options, 'oovMethod', ['floormod', 'farmhash'], 'floormod'),
-    };
+    checkNames(where, SCHEMA, options, ['vocabulary', 'idfWeights', 'name']);
+    const { record, config } = layerOptions(where, SCHEMA, options);
     const vocabulary = options.vocabulary ?? null;
     if (vocabulary !== null) checkVocabulary(where, vocabulary);
     const idf = idfWeightsOption(where, options.idfWeights);
@@ -95,16 +75,10 @@ export class IntegerLookup extends VocabularyLayer {
     this.kind = 'integerLookup';
     this.where = where;
     this.name = options.name ?? null;
-    this.config = Object.freeze(record);
-    const coreOptions = {
-      hasMaxTokens: record.maxTokens !== null, maxTokens: record.maxTokens ?? 0,
-      numOovIndices: record.numOovIndices, hasMaskToken: record.maskToken !== null, maskToken: record.maskToken ?? 0,
-      oovToken: record.oovToken, invert: record.invert, outputMode: record.outputMode,
-      padToMaxTokens: record.padToMaxTokens, oovMethod: record.oovMethod,
-    };
+    this.config = Object.freeze(config);
     try {
       withInts(m, vocabulary === null ? [] : Array.from(vocabulary), (batch) => withDoubles(m, idf, (p, n) => throwIfError(
-        this.handle.create(coreOptions, vocabulary !== null, batch, p, n), where)));
+        this.handle.create(record, vocabulary !== null, batch, p, n), where)));
     } catch (error) {
       this.dispose();
       throw error;

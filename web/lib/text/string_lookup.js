@@ -2,39 +2,23 @@
 import { throwIfError } from '../core/errors.js';
 import { heapF32, heapI32, withHeap } from '../core/heap.js';
 import { engine } from '../core/init.js';
-import { booleanOption, checkOptionNames, integerOption, show } from '../core/options.js';
+import { OPTIONS, checkNames } from '../core/option_schema.js';
+import { show } from '../core/options.js';
 import { toIds } from '../core/tensor.js';
 import { withDoubles } from './lookup_state.js';
 import { encodedShape, nestedRows, requireRectangular } from './nested_input.js';
 import { readStringList, withStrings } from './strings.js';
-import { idfWeightsOption, optionalInteger, outputModeOption } from './text_options.js';
+import { idfWeightsOption, layerOptions } from './text_options.js';
 import { VocabularyLayer } from './vocabulary_layer.js';
 
-const OUTPUT_MODES = ['int', 'one_hot', 'multi_hot', 'count', 'tf_idf'];
-const OPTIONS = ['maxTokens', 'numOovIndices', 'maskToken', 'oovToken', 'vocabulary', 'idfWeights', 'invert',
-  'outputMode', 'padToMaxTokens', 'name'];
+const SCHEMA = OPTIONS.schemas.stringLookup;
 const isString = (v) => typeof v === 'string';
-
-function optionalString(where, options, name, fallback) {
-  const v = options[name] === undefined ? fallback : options[name];
-  if (v !== null && typeof v !== 'string') throw new TypeError(`${where}: option '${name}' must be a string or null, got ${show(v)}`);
-  return v;
-}
 
 export class StringLookup extends VocabularyLayer {
   constructor(options = {}) {
     const where = `stringLookup${options?.name ? ` '${options.name}'` : ''}`;
-    checkOptionNames(where, options, OPTIONS);
-    const record = {
-      maxTokens: optionalInteger(where, options, 'maxTokens'),
-      numOovIndices: integerOption(where, options, 'numOovIndices', 1),
-      maskToken: optionalString(where, options, 'maskToken', null),
-      oovToken: optionalString(where, options, 'oovToken', '[UNK]'),
-      invert: booleanOption(where, options, 'invert', false),
-      outputMode: outputModeOption(where, options, OUTPUT_MODES),
-      padToMaxTokens: booleanOption(where, options, 'padToMaxTokens', false),
-    };
-    if (record.oovToken === null) throw new TypeError(`${where}: option 'oovToken' must be a string, got null`);
+    checkNames(where, SCHEMA, options, ['vocabulary', 'idfWeights', 'name']);
+    const { record, config } = layerOptions(where, SCHEMA, options);
     const vocabulary = options.vocabulary ?? null;
     if (vocabulary !== null && !Array.isArray(vocabulary)) {
       throw new TypeError(`${where}: option 'vocabulary' must be an array of strings, got ${show(vocabulary)}`);
@@ -45,15 +29,10 @@ export class StringLookup extends VocabularyLayer {
     this.kind = 'stringLookup';
     this.where = where;
     this.name = options.name ?? null;
-    this.config = Object.freeze(record);
-    const coreOptions = {
-      hasMaxTokens: record.maxTokens !== null, maxTokens: record.maxTokens ?? 0,
-      numOovIndices: record.numOovIndices, hasMaskToken: record.maskToken !== null, maskToken: record.maskToken ?? '',
-      oovToken: record.oovToken, invert: record.invert, outputMode: record.outputMode, padToMaxTokens: record.padToMaxTokens,
-    };
+    this.config = Object.freeze(config);
     try {
       const create = (batch) => withDoubles(m, idf, (p, n) => throwIfError(
-        this.handle.create(coreOptions, vocabulary !== null, batch, p, n), where));
+        this.handle.create(record, vocabulary !== null, batch, p, n), where));
       if (vocabulary === null) create({ bytes: 0, numBytes: 0, offsets: 0, count: 0, rowSplits: 0, numDocuments: 0 });
       else withStrings(m, vocabulary, `${where} vocabulary`, create);
     } catch (error) {

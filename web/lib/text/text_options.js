@@ -1,20 +1,19 @@
 // Option checks the preprocessing layers share: Keras 3's names in camelCase, Keras's
 // `None` as null (or leaving the option out).
-import { integerOption, show } from '../core/options.js';
+import { buildRecord } from '../core/option_schema.js';
+import { show } from '../core/options.js';
 
-/** An integer option that may be null/undefined (Keras's None): null or the integer. */
-export function optionalInteger(where, options, name) {
-  if (options[name] === undefined || options[name] === null) return null;
-  return integerOption(where, options, name);
-}
-
-/** Keras's output_mode values this layer takes, default 'int'. */
-export function outputModeOption(where, options, valid) {
-  const v = options.outputMode ?? 'int';
-  if (!valid.includes(v)) {
-    throw new TypeError(`${where}: option 'outputMode' must be one of ${valid.map((x) => `'${x}'`).join(', ')}, got ${show(v)}`);
-  }
-  return v;
+/**
+ * A layer's options checked against its schema in the core (names, types, choices and
+ * defaults all come from there): `record` is what the core's create() reads (Keras's None
+ * as has<Key> false), `config` what the layer keeps and the model file saves (every
+ * option of the schema, None as null).
+ */
+export function layerOptions(where, schema, options) {
+  const record = buildRecord(where, schema, options);
+  const config = {};
+  for (const f of schema.fields) config[f.option] = f.optional && !record[f.hasKey] ? null : record[f.key];
+  return { record, config };
 }
 
 /** idfWeights as Float64Array (Keras takes them as float64 numbers), or null. */

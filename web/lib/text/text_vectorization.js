@@ -4,24 +4,27 @@
 import { throwIfError } from '../core/errors.js';
 import { heapF32, heapI32, withHeap } from '../core/heap.js';
 import { engine } from '../core/init.js';
-import { booleanOption, checkOptionNames, countOption, show } from '../core/options.js';
+import { OPTIONS, checkNames } from '../core/option_schema.js';
+import { checkOptionNames, countOption, show } from '../core/options.js';
 import { withDoubles } from './lookup_state.js';
 import { readStringList, withStrings } from './strings.js';
-import { idfWeightsOption, optionalInteger, outputModeOption, textsOf } from './text_options.js';
+import { idfWeightsOption, layerOptions, textsOf } from './text_options.js';
 import { VocabularyLayer } from './vocabulary_layer.js';
 
-const STANDARDIZE = ['lower_and_strip_punctuation', 'lower', 'strip_punctuation'];
-const SPLIT = ['whitespace', 'character'];
-const OUTPUT_MODES = ['int', 'multi_hot', 'count', 'tf_idf'];
-const OPTIONS = ['maxTokens', 'standardize', 'split', 'ngrams', 'outputMode', 'outputSequenceLength',
-  'padToMaxTokens', 'vocabulary', 'idfWeights', 'name'];
+const SCHEMA = OPTIONS.schemas.textVectorization;
+// The core's name for Keras's None, which it also takes for a function run here.
+const NONE = 'None';
 // Texts per call into the core while adapting: bounds the heap copy of a large corpus.
 const ADAPT_CHUNK = 4096;
 
-function modeOrFunction(where, options, name, valid, fallback) {
-  const v = options[name] === undefined ? fallback : options[name];
-  if (v === null || typeof v === 'function' || valid.includes(v)) return v;
-  throw new TypeError(`${where}: option '${name}' must be one of ${valid.map((x) => `'${x}'`).join(', ')}, null or a function, got ${show(v)}`);
+// standardize / split: one of the core's modes, null (None) or a function. Both of the
+// latter reach the core as None, which then skips that step.
+function modeOrFunction(where, options, name) {
+  const v = options[name];
+  if (v === null || typeof v === 'function') return v;
+  const modes = SCHEMA.fields.find((f) => f.option === name).choices.filter((c) => c !== NONE);
+  if (v === undefined || modes.includes(v)) return undefined;
+  throw new TypeError(`${where}: option '${name}' must be one of ${modes.map((x) => `'${x}'`).join(', ')}, null or a function, got ${show(v)}`);
 }
 
 // Keras's ngrams: None, N (meaning 1..N) or a list of widths.
@@ -45,20 +48,21 @@ export class TextVectorization extends VocabularyLayer {
 
   constructor(options = {}) {
     const where = `textVectorization${options?.name ? ` '${options.name}'` : ''}`;
-    checkOptionNames(where, options, OPTIONS);
-    const standardize = modeOrFunction(where, options, 'standardize', STANDARDIZE, 'lower_and_strip_punctuation');
-    const split = modeOrFunction(where, options, 'split', SPLIT, 'whitespace');
+    checkNames(where, SCHEMA, options, ['ngrams', 'vocabulary', 'idfWeights', 'name']);
+    const standardize = modeOrFunction(where, options, 'standardize');
+    const split = modeOrFunction(where, options, 'split');
     const ngrams = options.ngrams ?? null;
     const widths = ngramWidths(where, ngrams);
-    const record = {
-      maxTokens: optionalInteger(where, options, 'maxTokens'),
-      standardize: typeof standardize === 'function' ? 'function' : standardize,
-      split: typeof split === 'function' ? 'function' : split,
-      ngrams: Array.isArray(ngrams) ? [...ngrams] : ngrams,
-      outputMode: outputModeOption(where, options, OUTPUT_MODES),
-      outputSequenceLength: optionalInteger(where, options, 'outputSequenceLength'),
-      padToMaxTokens: booleanOption(where, options, 'padToMaxTokens', false),
-    };
+    const { record, config } = layerOptions(where, SCHEMA, {
+      ...options,
+      standardize: standardize === undefined ? options.standardize : NONE,
+      split: split === undefined ? options.split : NONE,
+    });
+    // Saved as Keras shows them: None as null, a function as 'function'.
+    const shown = (fn, mode) => (fn === null ? null : typeof fn === 'function' ? 'function' : mode);
+    config.standardize = shown(standardize, config.standardize);
+    config.split = shown(split, config.split);
+    config.ngrams = Array.isArray(ngrams) ? [...ngrams] : ngrams;
     const vocabulary = options.vocabulary ?? null;
     if (vocabulary !== null && !Array.isArray(vocabulary)) {
       throw new TypeError(`${where}: option 'vocabulary' must be an array of strings, got ${show(vocabulary)}`);
@@ -69,24 +73,14 @@ export class TextVectorization extends VocabularyLayer {
     this.kind = 'textVectorization';
     this.where = where;
     this.name = options.name ?? null;
-    this.config = Object.freeze(record);
-    this.#standardize = standardize;
-    this.#split = split;
-    const coreOptions = {
-      hasMaxTokens: record.maxTokens !== null, maxTokens: record.maxTokens ?? 0,
-      // A function runs in JS: the core then sees its output and skips that step.
-      standardize: typeof standardize === 'string' ? standardize : 'None',
-      split: typeof split === 'string' ? split : 'None',
-      outputMode: record.outputMode,
-      hasOutputSequenceLength: record.outputSequenceLength !== null,
-      outputSequenceLength: record.outputSequenceLength ?? 0,
-      padToMaxTokens: record.padToMaxTokens,
-    };
+    this.config = Object.freeze(config);
+    this.#standardize = standardize === undefined ? config.standardize : standardize;
+    this.#split = split === undefined ? config.split : split;
     try {
       withHeap(m, [widths.length * 4], ([wp]) => {
         heapI32(m, wp, widths.length).set(widths);
         const create = (batch) => withDoubles(m, idf, (ip, n) => throwIfError(
-          this.handle.create(coreOptions, wp, widths.length, vocabulary !== null, batch, ip, n), where));
+          this.handle.create(record, wp, widths.length, vocabulary !== null, batch, ip, n), where));
         if (vocabulary === null) create({ bytes: 0, numBytes: 0, offsets: 0, count: 0, rowSplits: 0, numDocuments: 0 });
         else withStrings(m, vocabulary, `${where} vocabulary`, create);
       });

@@ -20,7 +20,7 @@
 //     spec's schema function, with its range if it has one (at_least, above, at_most,
 //     below, choices); its type in web/lib/index.d.ts (or the area's index.d.ts); a test.
 //     JS picks up its name, type, range and default from the generated table.
-//   an option set (e.g. fastText's args, the Keras text tokenizer's options):
+//   an option set (e.g. fastText's args):
 //     1. the spec struct with member initializers, and next to it
 //          const Schema<Spec>& spec_schema() {
 //            static const Schema<Spec> schema = [] {
@@ -73,7 +73,7 @@ std::string camel_case(std::string_view snake_name);
 // double ("0.001", "1e-07", "2147483648"), and "inf", "-inf", "nan".
 std::string format_number(double x);
 
-enum class OptionType { kNumber, kInteger, kBool, kChoice, kRecord };
+enum class OptionType { kNumber, kInteger, kBool, kString, kChoice, kRecord };
 
 class OptionSchema;
 
@@ -162,6 +162,7 @@ class Schema : public OptionSchema {
       return *this;
     }
     FieldRef& choices(std::vector<std::string> names) {
+      field().type = OptionType::kChoice;  // a string member that takes only these
       field().choices = std::move(names);
       return *this;
     }
@@ -363,7 +364,7 @@ class Schema : public OptionSchema {
       f.default_value = OptionValue::boolean(default_value);
     } else if constexpr (std::is_same_v<T, char>) {
       // One character (a delimiter), which JS holds as a one-character string.
-      f.type = OptionType::kChoice;
+      f.type = OptionType::kString;
       f.default_value = OptionValue::text(std::string(1, default_value));
     } else if constexpr (std::is_integral_v<T>) {
       // The type's own limits; as doubles, 2^63 - 1 and 2^64 - 1 round up to a power of
@@ -379,7 +380,7 @@ class Schema : public OptionSchema {
       f.default_value = OptionValue::number(static_cast<double>(default_value));
     } else {
       static_assert(std::is_same_v<T, std::string>, "an option is a number, integer, bool, char or string");
-      f.type = OptionType::kChoice;
+      f.type = OptionType::kString;
       f.default_value = OptionValue::text(default_value);
     }
     return f;

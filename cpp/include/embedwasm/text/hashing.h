@@ -18,6 +18,7 @@
 #include <string>
 #include <variant>
 
+#include "embedwasm/core/option_schema.h"
 #include "embedwasm/core/status.h"
 #include "embedwasm/text/category_encoding.h"
 #include "embedwasm/text/siphash.h"
@@ -31,6 +32,10 @@ struct HashingConfig {
   std::optional<std::array<uint64_t, 2>> salt;  // None: FarmHash; else the SipHash key
   OutputMode output_mode = OutputMode::kInt;    // "int", "one_hot", "multi_hot", "count"
 };
+
+// num_bins and output_mode as JS and the model file name them. mask_value (a string or
+// an integer) and salt (two uint64) have no record type and are passed apart.
+const Schema<HashingConfig>& hashing_schema();
 
 class Hashing {
  public:

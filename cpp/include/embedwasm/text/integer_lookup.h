@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "embedwasm/core/option_schema.h"
 #include "embedwasm/text/category_encoding.h"
 #include "embedwasm/text/index_lookup.h"
 #include "embedwasm/text/key_table.h"
@@ -32,6 +33,9 @@ struct IntegerLookupConfig {
   bool pad_to_max_tokens = false;
   OovMethod oov_method = OovMethod::kFloorMod;
 };
+
+// Its options as JS and the model file name them (Keras's, in camelCase).
+const Schema<IntegerLookupConfig>& integer_lookup_schema();
 
 struct Int64Span {
   const int64_t* data = nullptr;

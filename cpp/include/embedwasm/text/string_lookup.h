@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "embedwasm/core/option_schema.h"
 #include "embedwasm/text/category_encoding.h"
 #include "embedwasm/text/hash_bucket.h"
 #include "embedwasm/text/index_lookup.h"
@@ -26,6 +27,9 @@ struct StringLookupConfig {
   OutputMode output_mode = OutputMode::kInt;
   bool pad_to_max_tokens = false;
 };
+
+// Its options as JS and the model file name them (Keras's, in camelCase).
+const Schema<StringLookupConfig>& string_lookup_schema();
 
 struct StringKeys {
   static constexpr const char* kLayerName = "StringLookup";

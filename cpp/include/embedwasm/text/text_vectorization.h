@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "embedwasm/core/option_schema.h"
 #include "embedwasm/core/status.h"
 #include "embedwasm/text/category_encoding.h"
 #include "embedwasm/text/split.h"
@@ -37,6 +38,12 @@ struct TextVectorizationConfig {
   bool pad_to_max_tokens = false;
   bool ragged = false;  // "int" only: sequences keep their own lengths
 };
+
+// Its options as JS and the model file name them (Keras's, in camelCase). ngrams (a
+// width list, which a record cannot hold) and ragged (a call mode) are passed apart;
+// standardize and split list "None", which JS sends for Keras's None and for a function
+// of its own (the core then skips that step).
+const Schema<TextVectorizationConfig>& text_vectorization_schema();
 
 // Keras's ngrams=N: {1, ..., N}; N must be positive.
 Status ngram_widths_up_to(int64_t n, std::vector<int>* widths);
