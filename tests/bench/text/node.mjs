@@ -83,10 +83,10 @@ const agree = vocabSame && idsSame ? null : `ours and the baseline differ (vocab
 const common = { bench: 'text', env: 'node', documents: texts.length, bytes, maxTokens: MAX_TOKENS, T };
 const print = (record) => console.log(JSON.stringify(record));
 
-async function timed(caseName, contender, what, run, check) {
+async function timed(caseName, contender, what, run, check, documents = texts.length) {
   const r = await timeReps(run, { warmup: 1, reps, check });
   print({ ...common, case: caseName, contender, what, runtime: contender.startsWith('ours') ? runtime : `plain JS, Node ${process.version}`,
-    ...r, texts_per_s: r.ok ? texts.length / (r.median_ms / 1000) : null });
+    ...r, documents, texts_per_s: r.ok ? documents / (r.median_ms / 1000) : null });
 }
 
 await timed('adapt', 'ours', 'textVectorization.adapt(texts) (a fresh layer each time)', () => {
@@ -102,6 +102,15 @@ await timed('call', 'ours', `textVectorization.apply(texts) -> (B, ${T}) int32`,
   (ids) => (agree ?? (ids.length === texts.length * T ? null : 'wrong length')));
 await timed('call', 'plain-js', `regex standardize + split, Map lookup -> (B, ${T}) Int32Array`, () => baselineCall(base.index, texts),
   (ids) => (ids.length === texts.length * T ? null : 'wrong length'));
+
+// Whole speeches as documents (tens of kilobytes each): the same call where standardize and
+// split dominate and the heap copy is one large string per row.
+const speechTexts = speeches.map((s) => s.text);
+const speechIds = baselineCall(base.index, speechTexts);
+const sameSpeechIds = (ids) => (ids.length === speechIds.length && ids.every((v, i) => v === speechIds[i]) ? null : 'ids differ from the baseline');
+await timed('call-speeches', 'ours', `textVectorization.apply(${speechTexts.length} whole speeches) -> (B, ${T}) int32`,
+  () => ours.apply(speechTexts).data, sameSpeechIds, speechTexts.length);
+await timed('call-speeches', 'plain-js', 'the same baseline on whole speeches', () => baselineCall(base.index, speechTexts), sameSpeechIds, speechTexts.length);
 
 // One string to a prediction, as a page classifies what a user typed.
 const model = sequential([ours, layers.embedding({ inputDim: MAX_TOKENS, outputDim: 32, seed: 1 }),

@@ -18,10 +18,13 @@ export function report(records) {
     '**call** (documents -> ids)',
     timedTable(by('call'), { reference: by('call').find((r) => r.contender === 'plain-js'), vsTitle: 'vs plain JS',
       extra: [{ key: 'rate', title: 'texts/s', right: true, value: (r) => count(r.texts_per_s) }] }),
+    '**call on whole speeches** (one speech per document)',
+    timedTable(by('call-speeches'), { reference: by('call-speeches').find((r) => r.contender === 'plain-js'), vsTitle: 'vs plain JS',
+      extra: [{ key: 'rate', title: 'texts/s', right: true, value: (r) => count(r.texts_per_s) }] }),
     '**one string -> prediction**',
     timedTable(by('predict'), { reference: by('predict')[0], vsTitle: '' }),
   ];
-  const targets = ['adapt', 'call'].map((c) => checkTarget({
+  const targets = ['adapt', 'call', 'call-speeches'].map((c) => checkTarget({
     label: `textVectorization ${c} speed vs plain JS`, value: ratio(c), required: { min: 1 }, format: (x) => `${x.toFixed(2)}x`,
   }));
   const predict = by('predict')[0];
