@@ -317,17 +317,20 @@ void Word2VecTrainer::train_sentence(Word2VecWorkerState* worker, size_t s, floa
   }
 }
 
+std::pair<size_t, size_t> Word2VecTrainer::context_around(Word2VecWorkerState* worker, size_t i, size_t n) {
+  const auto window = static_cast<uint32_t>(config_.window);
+  const uint32_t shrink = config_.shrink_windows ? below(worker->rng.next_u32(), window) : 0;
+  const size_t reach = window - shrink;  // in [1, window]
+  return {i > reach ? i - reach : 0, std::min(n, i + reach + 1)};
+}
+
 void Word2VecTrainer::train_sg(Word2VecWorkerState* worker, float alpha) {
   const std::vector<int32_t>& kept = worker->kept;
   const size_t n = kept.size();
   const size_t d = weights_.syn0.cols();
-  const uint32_t window = static_cast<uint32_t>(config_.window);
   float* work = worker->work.data();
   for (size_t i = 0; i < n; ++i) {
-    const uint32_t shrink = config_.shrink_windows ? below(worker->rng.next_u32(), window) : 0;
-    const size_t reach = window - shrink;  // in [1, window]
-    const size_t lo = i > reach ? i - reach : 0;
-    const size_t hi = std::min(n, i + reach + 1);
+    const auto [lo, hi] = context_around(worker, i, n);
     for (size_t j = lo; j < hi; ++j) {
       if (j == i) continue;
       // word2vec.c's order: the context word's vector predicts the centre word, so all
@@ -345,14 +348,10 @@ void Word2VecTrainer::train_cbow(Word2VecWorkerState* worker, float alpha) {
   const std::vector<int32_t>& kept = worker->kept;
   const size_t n = kept.size();
   const size_t d = weights_.syn0.cols();
-  const uint32_t window = static_cast<uint32_t>(config_.window);
   float* neu1 = worker->neu1.data();
   float* work = worker->work.data();
   for (size_t i = 0; i < n; ++i) {
-    const uint32_t shrink = config_.shrink_windows ? below(worker->rng.next_u32(), window) : 0;
-    const size_t reach = window - shrink;
-    const size_t lo = i > reach ? i - reach : 0;
-    const size_t hi = std::min(n, i + reach + 1);
+    const auto [lo, hi] = context_around(worker, i, n);
     std::memset(neu1, 0, d * sizeof(float));
     for (size_t j = lo; j < hi; ++j) {
       if (j != i) kernels::f32_axpy(d, 1.0f, weights_.syn0.row(static_cast<size_t>(kept[j])), neu1);

@@ -38,6 +38,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "embedwasm/core/option_schema.h"
@@ -154,6 +155,9 @@ class Word2VecTrainer {
   Status init_weights();
   void train_sentences(Word2VecWorkerState* worker, size_t begin, size_t end, int64_t epoch);
   void train_sentence(Word2VecWorkerState* worker, size_t sentence, float alpha);
+  // [lo, hi): the kept words around position i of n that train with it, word2vec.c's
+  // window shrunk by a random amount (one draw per position) when shrink_windows is set.
+  std::pair<size_t, size_t> context_around(Word2VecWorkerState* worker, size_t i, size_t n);
   void train_sg(Word2VecWorkerState* worker, float alpha);
   void train_cbow(Word2VecWorkerState* worker, float alpha);
   // Accumulate into worker->work the input-side gradient of predicting `word` from l1,
