@@ -4,3 +4,9 @@ if [[ -d /usr/share/nodejs/acorn ]]; then
   export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 fi
 export CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}
+# ccache tells compilers apart by their modification time, which says nothing about em++
+# (a script whose clang lives elsewhere): the installed toolchain packages' versions do.
+if [[ -z ${CCACHE_COMPILERCHECK:-} ]] && command -v dpkg-query >/dev/null; then
+  CCACHE_COMPILERCHECK="string:$(dpkg-query -W -f='${Package}=${Version} ' emscripten clang-14 llvm-14 lld-14 binaryen g++-12 libclang-rt-14-dev 2>/dev/null || true)"
+  export CCACHE_COMPILERCHECK
+fi

@@ -17,6 +17,7 @@ command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || {
 need cmake cmake
 need g++ g++
 need make make
+need ccache ccache
 need emcc emscripten
 need /usr/include/catch2/catch.hpp catch2
 need /usr/include/fast_float/fast_float.h libfast-float-dev
