@@ -12,9 +12,13 @@ const poolSize = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
 
 function showMode(info) {
   const mode = document.getElementById('mode');
+  // Plain words for the reader; the technical reason is in the title for the curious.
   mode.textContent = info.threads
-    ? `threads: ${poolSize} workers (cross-origin isolated)`
-    : 'single thread: page not cross-origin isolated';
+    ? `Engine ready: WebAssembly, up to ${poolSize} CPU threads`
+    : 'Engine ready: WebAssembly, one CPU thread';
+  mode.title = info.threads
+    ? 'The page is cross-origin isolated, so the threaded WebAssembly build runs.'
+    : 'The page is not cross-origin isolated (the server does not send COOP/COEP headers), so the single-threaded build runs.';
   mode.dataset.variant = info.variant;
 }
 

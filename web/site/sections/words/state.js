@@ -2,16 +2,20 @@
 // vectors" or imported in "Take it with you". One owner, so that replacing them disposes
 // the old wasm-side table exactly once and every section sees the same KeyedVectors.
 const listeners = new Set();
-let current = null;  // { vectors: KeyedVectors, source: string }
+let current = null;  // { vectors: KeyedVectors, source: string, minCount?: number }
 
 export function currentVectors() {
   return current;
 }
 
-/** Makes `vectors` current (disposing the previous ones) and tells every subscriber. */
-export function setVectors(vectors, source) {
+/**
+ * Makes `vectors` current (disposing the previous ones) and tells every subscriber.
+ * minCount: the training's minimum count, when they were trained here (explains why a
+ * word has no vector).
+ */
+export function setVectors(vectors, source, { minCount } = {}) {
   const previous = current;
-  current = { vectors, source };
+  current = { vectors, source, minCount };
   if (previous && previous.vectors !== vectors) previous.vectors.dispose();
   for (const fn of listeners) fn(current);
 }

@@ -1,18 +1,23 @@
 // Section 3, "Train word vectors": word2vec on a real book or your own text, trained by
 // the package in a Web Worker so the page stays responsive, with live progress, loss and
-// a PCA picture of the most frequent words moving into place. The result becomes the
-// page's current vectors (state.js) for the Query and Take-it-with-you sections.
+// a PCA word map of chosen words moving into place. The result becomes the page's current
+// vectors (state.js) for the Query and Take-it-with-you sections.
 import { codeSnippet, el, int } from '../../common/dom.js';
 import { fetchGzip } from '../../common/data.js';
+import { createWordMap } from '../../common/word_map.js';
 import { BUNDLED, prefix } from './corpus.js';
 import { createLossChart } from './loss_chart.js';
-import { createPcaScatter } from './pca_scatter.js';
+import { alignAxes, defaultWords, parseWords, pickFrom } from './map_words.js';
 import { createTrainForm } from './train_form.js';
 import { trainSnippet } from './snippets.js';
 import { setVectors } from './state.js';
 
-const PCA_WORDS = 60;
-const PCA_EVERY_MS = 300;
+// The worker projects this many most frequent words; the reader may pick any of them.
+const PCA_WORDS = 1000;
+// A new picture at most once a second: often enough to watch words move, rarely enough
+// that drawing never competes with the page.
+const PCA_EVERY_MS = 1000;
+const MAP_WORDS = 40;
 
 export function mount(section, { embedwasm, info, dataUrl }) {
   const maxThreads = info.threads ? Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2)) : 1;
@@ -22,7 +27,11 @@ export function mount(section, { embedwasm, info, dataUrl }) {
   const bar = el('progress', { max: 1, value: 0, 'aria-label': 'training progress' });
   const status = el('p', { className: 'train-status', role: 'status', 'aria-live': 'polite' }, 'Not trained yet.');
   const chartBox = el('div', { className: 'loss-chart' });
-  const scatterBox = el('div', { className: 'pca-scatter' });
+  const scatterBox = el('div', { className: 'pca-scatter', dataset: { testid: 'word-map' } });
+  const mapInput = el('input', { type: 'text', id: 'word-map-words', autocomplete: 'off', spellcheck: false, dataset: { testid: 'word-map-words' } });
+  const mapShow = el('button', { type: 'button', className: 'small', dataset: { testid: 'word-map-show' } }, 'Show these words');
+  const mapDefault = el('button', { type: 'button', className: 'small', dataset: { testid: 'word-map-default' } }, 'Most frequent words');
+  const mapNote = el('p', { className: 'note', role: 'status', dataset: { testid: 'word-map-note' } });
   const summary = el('p', { className: 'train-summary' });
   const varianceNote = el('span');
   const snippetBox = el('div');
@@ -37,24 +46,55 @@ export function mount(section, { embedwasm, info, dataUrl }) {
     status,
     el('div', { className: 'train-charts' },
       el('figure', {}, el('figcaption', {}, 'Training loss per word (lower is better)'), chartBox),
-      el('figure', {}, el('figcaption', {}, `The ${PCA_WORDS} most frequent words, projected on their first two principal components`, varianceNote), scatterBox)),
+      el('figure', {}, el('figcaption', {}, 'Word map: chosen words\' vectors projected on the first two principal components ',
+        `of the ${int(PCA_WORDS)} most frequent words' vectors`, varianceNote, '. Click a dot to query it.'), scatterBox,
+        el('div', { className: 'word-map-controls' },
+          el('label', { for: 'word-map-words' }, 'Words on the map (any of the ', int(PCA_WORDS), ' most frequent)'), mapInput,
+          el('div', {}, mapShow, ' ', mapDefault)),
+        mapNote)),
     summary,
     snippetBox,
   );
   section.dataset.state = 'idle';
 
   const chart = createLossChart(chartBox);
-  const scatter = createPcaScatter(scatterBox, {
+  const scatter = createWordMap(scatterBox, {
     onPick: (word) => section.dispatchEvent(new CustomEvent('words:pick', { bubbles: true, detail: { word } })),
   });
+  let snapshot = null;   // the latest PCA snapshot {words, projection}
+  let chosen = null;     // the reader's words, or null for the default
+  function drawMap() {
+    if (!snapshot) return;
+    const wanted = chosen ?? defaultWords(snapshot.words, MAP_WORDS);
+    const { words, coords, missing } = pickFrom(snapshot, wanted);
+    if (!chosen) mapInput.value = wanted.join(' ');
+    scatter.show(words, coords);
+    mapNote.textContent = missing.length
+      ? `Not on the map (not among the ${int(PCA_WORDS)} most frequent words, or not in the vocabulary): ${missing.join(', ')}.`
+      : (chosen ? '' : `The ${words.length} most frequent words that are not stopwords (the, of, and…, whose vectors say little).`);
+  }
+  mapShow.addEventListener('click', () => {
+    const words = parseWords(mapInput.value);
+    chosen = words.length >= 2 ? words : null;
+    if (!chosen) mapNote.textContent = 'Type at least two words.';
+    drawMap();
+  });
+  mapDefault.addEventListener('click', () => { chosen = null; drawMap(); });
   let controller = null;
   const showSnippet = (settings) => snippetBox.replaceChildren(codeSnippet('The same run with the npm package', trainSnippet(settings)));
-  showSnippet({ corpus: 'moby-dick', share: 1, options: form.read().options });
+  showSnippet(form.read());
+  // The snippet follows the form as the reader edits it, not only when training starts.
+  const followForm = () => { try { showSnippet(form.read()); } catch { /* an invalid field: keep the last good snippet */ } };
+  form.element.addEventListener('input', followForm);
+  form.element.addEventListener('change', followForm);
 
   function showPca({ words, projection, explainedVarianceRatio }) {
-    scatter.show(words, projection);
+    const next = { words, projection };
+    alignAxes(snapshot, next);
+    snapshot = next;
+    drawMap();
     const [a, b] = explainedVarianceRatio.map((r) => `${(r * 100).toFixed(1)}%`);
-    varianceNote.textContent = ` (they explain ${a} and ${b} of the variance)`;
+    varianceNote.textContent = ` (${a} and ${b} of their variance)`;
   }
 
   async function corpusText({ corpus, file, share }) {
@@ -116,7 +156,8 @@ export function mount(section, { embedwasm, info, dataUrl }) {
       if (result.pca) showPca(result.pca);
       const vectors = result.toKeyedVectors();
       const seconds = (performance.now() - began) / 1000;
-      setVectors(vectors, `trained on ${settings.corpus === 'upload' ? settings.file.name : BUNDLED[settings.corpus].label}`);
+      setVectors(vectors, `trained on ${settings.corpus === 'upload' ? settings.file.name : BUNDLED[settings.corpus].label}`,
+        { minCount: settings.options.minCount });
       bar.value = result.cancelled ? bar.value : 1;
       const threads = `${result.threadsUsed} thread${result.threadsUsed > 1 ? 's' : ''} ` +
         `(${info.threads ? 'threads build: the page is cross-origin isolated' : 'single-threaded build: the page is not cross-origin isolated'})`;
@@ -140,6 +181,7 @@ export function mount(section, { embedwasm, info, dataUrl }) {
         status.textContent = `Training failed: ${error.message}`;
       }
     } finally {
+      chart.flush();
       controller = null;
       form.setDisabled(false);
       start.disabled = false;
