@@ -130,6 +130,28 @@ test('Embedding -> GlobalAveragePooling1D -> Dense in a worker: the page shows w
   assert.ok(verdict, 'P(spam) = <three decimals>: <label>');
   assert.ok(Math.abs(Number(verdict[1]) - expected.pTry) <= 0.0005 + 1e-6, `P(spam) ${verdict[1]}, expected ${expected.pTry}`);
   assert.equal(verdict[2], expected.pTry > 0.5 ? 'spam' : 'ham');
+  // The prediction taken apart: each looked-up row with its score, and the logit.
+  assert.match(await page.textContent('[data-testid=spam-try-words]'), /^Rows looked up: cheap -?\d.*Mean score -?\d.*plus bias -?\d.*is the logit\.$/);
+
+  // What training did to the table: maps before and after, rows before and after, the
+  // padding row untouched (maskZero: it never gets a gradient), scores turned into meaning.
+  const showcase = page.locator('[data-testid=spam-showcase]');
+  assert.equal(await showcase.getAttribute('data-pad-unchanged'), 'true');
+  for (const id of ['spam-map-before', 'spam-map-after']) {
+    assert.equal(await page.locator(`[data-testid=${id}] .pca-labels span`).count(), 16, `${id}: 8 spam and 8 ham words`);
+  }
+  const text = await showcase.textContent();
+  assert.match(text, /it is exactly the same before and after/);
+  assert.match(text, /"qqqq wxyzq" gets P\(spam\) = [\d.]+ = sigmoid\(-?[\d.]+ \+ -?[\d.]+\): all its rows are this one row/);
+  assert.match(text, new RegExp(`"${expected.spamWords[0][0]}" \\(score ${expected.spamWords[0][1].toFixed(2)}`));
+  // The list-name leak, shown: adding the strongest ham word lowers P(spam).
+  await page.fill('[data-testid=spam-try]', 'FREE money!!! act now');
+  const p0 = Number((await page.textContent('[data-testid=spam-try-output]')).match(/= ([\d.]+)/)[1]);
+  await page.click('[data-testid=spam-add-tag]');
+  const p1 = Number((await page.textContent('[data-testid=spam-try-output]')).match(/= ([\d.]+)/)[1]);
+  assert.ok(p1 < p0 || p0 === 0, `adding [${expected.hamWords[0][0]}]: P(spam) ${p0} -> ${p1}`);
+  // The legend never reads "--" placeholders.
+  assert.doesNotMatch(await page.textContent('#learn-a-task .charts'), /--/);
   console.log(`# trained in ${seconds.toFixed(1)} s to ${accuracy.toFixed(3)} (majority ${majority.toFixed(3)})`);
   assert.deepEqual(problems, []);
 });

@@ -21,17 +21,24 @@ export function createWordMap(container, { onPick, equalAxes = true } = {}) {
   const context = canvas.getContext('2d');
   const measure = document.createElement('canvas').getContext('2d');
   measure.font = LABEL_FONT;
+  // The first measurement loads the font: pay for it now, not in the first picture.
+  measure.measureText('word');
 
   let words = [];
   let xy = null;     // (n, 2) PCA coordinates of `words`
   let screen = [];   // [x, y] in CSS pixels per word
   let colors = null;  // a colour per word, or one colour for all
 
+  // The size comes from the ResizeObserver, not from measuring in paint(): a measurement
+  // would force a layout of the whole page on every redraw during training.
+  let width = 0;
+  let height = 0;
   function paint() {
-    const { width, height } = container.getBoundingClientRect();
+    if (!width || !height) return;  // not laid out yet: the observer paints when it is
     const ratio = window.devicePixelRatio || 1;
-    canvas.width = Math.max(1, Math.round(width * ratio));
-    canvas.height = Math.max(1, Math.round(height * ratio));
+    const [w, h] = [Math.max(1, Math.round(width * ratio)), Math.max(1, Math.round(height * ratio))];
+    // Assigning the size reallocates the canvas even when unchanged.
+    if (canvas.width !== w || canvas.height !== h) [canvas.width, canvas.height] = [w, h];
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.fillStyle = '#ffffff';
     context.fillRect(0, 0, width, height);
@@ -52,13 +59,19 @@ export function createWordMap(container, { onPick, equalAxes = true } = {}) {
       context.arc(x, y, DOT_RADIUS, 0, 2 * Math.PI);
       context.fill();
     });
+    const widths = words.map((w) => Math.ceil(measure.measureText(w).width) + 2);
     const spots = placeLabels(words.map((w, i) => ({
-      x: screen[i][0], y: screen[i][1], width: Math.ceil(measure.measureText(w).width) + 2, height: LABEL_HEIGHT,
+      x: screen[i][0], y: screen[i][1], width: widths[i], height: LABEL_HEIGHT,
     })), { width, height, radius: DOT_RADIUS });
     spots.forEach((spot, i) => {
       const span = labels.children[i];
       span.hidden = spot === null;
-      if (spot) span.style.transform = `translate(${spot.left}px, ${spot.top}px)`;
+      if (spot) {
+        // The box placed is the box drawn: its measured width, the text against the dot.
+        span.style.width = `${widths[i]}px`;
+        span.style.textAlign = spot.left < screen[i][0] ? 'right' : 'left';
+        span.style.transform = `translate(${spot.left}px, ${spot.top}px)`;
+      }
       span.dataset.x = String(screen[i][0]);
       span.dataset.y = String(screen[i][1]);
     });
@@ -76,7 +89,10 @@ export function createWordMap(container, { onPick, equalAxes = true } = {}) {
     });
     if (best >= 0) onPick?.(words[best]);
   });
-  const resize = new ResizeObserver(() => { if (xy) paint(); });
+  const resize = new ResizeObserver(([entry]) => {
+    ({ width, height } = entry.contentRect);
+    if (xy) paint();
+  });
   resize.observe(container);
 
   return {

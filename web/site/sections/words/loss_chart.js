@@ -31,7 +31,7 @@ export function createLossChart(container) {
   observer.observe(container);
   // Progress can come many times a second; redrawing the chart at most every REDRAW_MS
   // keeps the main thread free while training (the last points are drawn by flush()).
-  const REDRAW_MS = 500;
+  const REDRAW_MS = 1000;
   let timer = null;
   const redraw = () => {
     timer = null;

@@ -2,7 +2,7 @@
 // the package in a Web Worker so the page stays responsive, with live progress, loss and
 // a PCA word map of chosen words moving into place. The result becomes the page's current
 // vectors (state.js) for the Query and Take-it-with-you sections.
-import { codeSnippet, el, int } from '../../common/dom.js';
+import { bytes, codeSnippet, el, int } from '../../common/dom.js';
 import { fetchGzip } from '../../common/data.js';
 import { createWordMap } from '../../common/word_map.js';
 import { BUNDLED, prefix } from './corpus.js';
@@ -18,6 +18,10 @@ const PCA_WORDS = 1000;
 // that drawing never competes with the page.
 const PCA_EVERY_MS = 1000;
 const MAP_WORDS = 40;
+const PROGRESS_EVERY_MS = 250;
+// A turn of the event loop between pieces of work that follow one another, so that no
+// single task holds the page.
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export function mount(section, { embedwasm, info, dataUrl }) {
   const maxThreads = info.threads ? Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2)) : 1;
@@ -100,9 +104,9 @@ export function mount(section, { embedwasm, info, dataUrl }) {
   async function corpusText({ corpus, file, share }) {
     if (corpus === 'upload') {
       if (!file) throw new Error('choose a .txt file first');
-      return prefix(await file.text(), share);
+      return prefix(new Uint8Array(await file.arrayBuffer()), share);
     }
-    return prefix(new TextDecoder().decode(await fetchGzip(dataUrl(BUNDLED[corpus].file))), share);
+    return prefix(await fetchGzip(dataUrl(BUNDLED[corpus].file)), share);
   }
 
   async function train() {
@@ -123,6 +127,8 @@ export function mount(section, { embedwasm, info, dataUrl }) {
     section.dataset.state = 'loading';
     status.textContent = 'Loading the corpus…';
     bar.value = 0;
+    // The controls' new state first, the chart in a task of its own.
+    await nextTask();
     chart.clear();
     const losses = [];
     const began = performance.now();
@@ -134,10 +140,13 @@ export function mount(section, { embedwasm, info, dataUrl }) {
     try {
       const text = await corpusText(settings);
       section.dataset.state = 'training';
-      status.textContent = `Building the vocabulary of ${int(text.length)} characters…`;
+      status.textContent = `Building the vocabulary of ${bytes(text.length)} of text…`;
       const result = await embedwasm.trainWord2VecInWorker(settings.options, text, {
         signal: controller.signal,
         pca: { count: PCA_WORDS, every: PCA_EVERY_MS },
+        // Four reports a second are plenty for a progress line, and each one costs the
+        // page a layout and paint.
+        progressEvery: PROGRESS_EVERY_MS,
         onProgress: (p) => {
           bar.value = p.fractionDone;
           const trained = p.effectiveWords - lastWords;
@@ -153,10 +162,15 @@ export function mount(section, { embedwasm, info, dataUrl }) {
           if (p.pca) showPca(p.pca);
         },
       });
+      // Training is over; what follows (the final picture, the vectors for the other
+      // sections) runs in tasks of its own.
+      section.dataset.state = 'finishing';
       if (result.pca) showPca(result.pca);
+      await nextTask();
       const vectors = result.toKeyedVectors();
+      await nextTask();
       const seconds = (performance.now() - began) / 1000;
-      setVectors(vectors, `trained on ${settings.corpus === 'upload' ? settings.file.name : BUNDLED[settings.corpus].label}`,
+      await setVectors(vectors, `trained on ${settings.corpus === 'upload' ? settings.file.name : BUNDLED[settings.corpus].label}`,
         { minCount: settings.options.minCount });
       bar.value = result.cancelled ? bar.value : 1;
       const threads = `${result.threadsUsed} thread${result.threadsUsed > 1 ? 's' : ''} ` +
