@@ -160,6 +160,8 @@ test('Cancel stops training and keeps a usable model', async () => {
   const { page, problems } = await openPage(browser, server.url);
   await page.waitForSelector('#learn-a-task[data-mounted=true]', { timeout: 30000 });
   await page.fill('[data-testid=spam-epochs]', '30');
+  // The snippet follows the reader's epoch count.
+  assert.match(await page.textContent('[data-testid=spam-snippet]'), /epochs: 30, batchSize: 32/);
   await page.click('[data-testid=spam-train]');
   await page.click('[data-testid=spam-cancel]');
   await page.waitForSelector('#learn-a-task[data-state=cancelled], #learn-a-task[data-state=trained]', { timeout: 60000 });

@@ -23,7 +23,8 @@ const LEARNING_RATE = 0.002;
 const UNKNOWN_EXAMPLE = 'qqqq wxyzq';
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-const SNIPPET = `
+/** The page's run as a program, with the reader's epoch count. */
+const snippet = (epochs) => `
 import { init, layers, sequential, train, trainInWorker } from 'embedwasm';
 
 await init();
@@ -40,7 +41,7 @@ model.compile({ optimizer: train.adam(${LEARNING_RATE}), loss: 'binaryCrossentro
 model.build([16]);
 const controller = new AbortController();  // controller.abort() stops after the current batch
 const { history } = await trainInWorker(model, { data: xTrain, shape: [nTrain, 16] }, { data: yTrain, shape: [nTrain, 1] }, {
-  epochs: ${EPOCHS}, batchSize: ${BATCH}, validationSplit: ${VALIDATION}, seed: ${SEED},
+  epochs: ${epochs}, batchSize: ${BATCH}, validationSplit: ${VALIDATION}, seed: ${SEED},
   signal: controller.signal,
   onProgress: (e) => { if (e.event === 'epoch') console.log(e.epoch, e.logs); },
 });
@@ -224,5 +225,12 @@ export async function mount(section, { embedwasm, dataUrl }) {
     section.dataset.state = cancelled ? 'cancelled' : 'trained';
   }
 
-  section.append(codeSnippet('Reproduce it with the npm package', SNIPPET));
+  const snippetBox = el('div', { dataset: { testid: 'spam-snippet' } });
+  const showSnippet = () => {
+    const n = Math.min(60, Math.max(1, Math.round(Number(epochs.value)) || EPOCHS));
+    snippetBox.replaceChildren(codeSnippet('Reproduce it with the npm package', snippet(n)));
+  };
+  epochs.addEventListener('input', showSnippet);
+  showSnippet();
+  section.append(snippetBox);
 }

@@ -17,7 +17,10 @@ const PCA_WORDS = 1000;
 // A new picture at most once a second: often enough to watch words move, rarely enough
 // that drawing never competes with the page.
 const PCA_EVERY_MS = 1000;
+// Default words on the map: as many as fit with their labels, fewer on a phone.
 const MAP_WORDS = 40;
+const MAP_WORDS_NARROW = 22;
+const narrow = window.matchMedia('(max-width: 600px)');
 const PROGRESS_EVERY_MS = 250;
 // A turn of the event loop between pieces of work that follow one another, so that no
 // single task holds the page.
@@ -69,7 +72,7 @@ export function mount(section, { embedwasm, info, dataUrl }) {
   let chosen = null;     // the reader's words, or null for the default
   function drawMap() {
     if (!snapshot) return;
-    const wanted = chosen ?? defaultWords(snapshot.words, MAP_WORDS);
+    const wanted = chosen ?? defaultWords(snapshot.words, narrow.matches ? MAP_WORDS_NARROW : MAP_WORDS);
     const { words, coords, missing } = pickFrom(snapshot, wanted);
     if (!chosen) mapInput.value = wanted.join(' ');
     scatter.show(words, coords);
@@ -84,6 +87,7 @@ export function mount(section, { embedwasm, info, dataUrl }) {
     drawMap();
   });
   mapDefault.addEventListener('click', () => { chosen = null; drawMap(); });
+  narrow.addEventListener('change', () => { if (!chosen) drawMap(); });
   let controller = null;
   const showSnippet = (settings) => snippetBox.replaceChildren(codeSnippet('The same run with the npm package', trainSnippet(settings)));
   showSnippet(form.read());
@@ -173,8 +177,9 @@ export function mount(section, { embedwasm, info, dataUrl }) {
       await setVectors(vectors, `trained on ${settings.corpus === 'upload' ? settings.file.name : BUNDLED[settings.corpus].label}`,
         { minCount: settings.options.minCount });
       bar.value = result.cancelled ? bar.value : 1;
-      const threads = `${result.threadsUsed} thread${result.threadsUsed > 1 ? 's' : ''} ` +
-        `(${info.threads ? 'threads build: the page is cross-origin isolated' : 'single-threaded build: the page is not cross-origin isolated'})`;
+      // Plain words; the header's title says why a page may have only one thread.
+      const threads = `${result.threadsUsed} thread${result.threadsUsed > 1 ? 's' : ''}` +
+        (info.threads ? '' : ' (the only one this page allows)');
       status.textContent = result.cancelled
         ? `Cancelled after ${seconds.toFixed(1)} s with ${threads}. The vectors reached so far are usable: try them below.`
         : `Trained in ${seconds.toFixed(1)} s with ${threads}, ${int(result.wordsPerSecond)} words/s.`;
