@@ -118,10 +118,12 @@ test('trains on SOTU with the CPU slowed 2×: no long task over 50 ms, labels pl
   }
   assert.ok(run.seconds > 2, `training long enough to measure (${run.seconds} s)`);
   assert.ok(run.worst <= 50, `long tasks: ${JSON.stringify(run.longTasks)}`);
-  // About once a second (the worker's PCA interval) while training.
+  // At most about once a second (the worker's PCA interval; messages arrive with some
+  // jitter), plus the final picture, which comes when training ends.
   assert.ok(run.mapDraws.length >= 3, `map drawn ${run.mapDraws.length} times`);
+  assert.ok(run.mapDraws.length <= Math.ceil(run.seconds) + 2, `${run.mapDraws.length} redraws in ${run.seconds} s`);
   for (let i = 1; i < run.mapDraws.length - 1; ++i) {
-    assert.ok(run.mapDraws[i] - run.mapDraws[i - 1] >= 900, `redraws ${run.mapDraws[i] - run.mapDraws[i - 1]} ms apart`);
+    assert.ok(run.mapDraws[i] - run.mapDraws[i - 1] >= 500, `redraws ${run.mapDraws[i] - run.mapDraws[i - 1]} ms apart`);
   }
 
   // Default words: frequent content words, no stopwords.
