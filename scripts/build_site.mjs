@@ -1,7 +1,7 @@
 // Builds the tutorial site into build/site/:
 //  - esbuild bundles web/site/main.js and every section module (web/site/sections.js) as
 //    separate entry points with shared chunks, so a section that fails to load or throws
-//    leaves the others working. uPlot and regl-scatterplot come from node_modules.
+//    leaves the others working. uPlot comes from node_modules.
 //  - 'embedwasm' stays external, rewritten to /embedwasm/browser.js (dist/, the package's browser entry), so the
 //    package's own wasm and worker URLs stay valid. An import map would do the same but is
 //    an inline script, which the site's Content-Security-Policy (scripts/serve.mjs) blocks.

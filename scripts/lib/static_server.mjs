@@ -29,10 +29,6 @@ const TYPES = {
 //    It allows wasm compilation only, never JS eval.
 //  - img-src data: the page's <link rel="icon" href="data:,">, which stops the browser
 //    asking for /favicon.ico; a data: image makes no request.
-//  - 'unsafe-eval', in the page document's policy only: regl (under regl-scatterplot, the
-//    live PCA plot) compiles its draw commands with Function(). The package itself does
-//    not eval (Embind is linked with DYNAMIC_EXECUTION=0), so workers, whose policy comes
-//    from their own script's response, run without it: that is where training runs.
 // frame-ancestors exists only as a header, which is why the policy is not repeated in a
 // <meta> tag: this server is how the site is served.
 const SITE_POLICY = [
@@ -47,8 +43,7 @@ const SITE_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ];
-const DOCUMENT_POLICY = SITE_POLICY.map((d) => (d.startsWith('script-src ') ? `${d} 'unsafe-eval'` : d)).join('; ');
-const SUBRESOURCE_POLICY = SITE_POLICY.join('; ');
+const POLICY = SITE_POLICY.join('; ');
 
 /**
  * Serves `root` at / or `mounts` ({urlPrefix: folder}, prefixes ending in '/', the longest
@@ -78,14 +73,13 @@ export async function serveStatic({ root, mounts, isolation = true, csp = false,
       headers['Cross-Origin-Opener-Policy'] = 'same-origin';
       headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
     }
-    if (csp) headers['Content-Security-Policy'] = SUBRESOURCE_POLICY;
+    if (csp) headers['Content-Security-Policy'] = POLICY;
     let file = resolve(new URL(req.url, 'http://localhost').pathname);
     try {
       if (file === null) throw new Error('outside every mount');
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
       const body = await readFile(file);
       const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-      if (csp && type.startsWith('text/html')) headers['Content-Security-Policy'] = DOCUMENT_POLICY;
       res.writeHead(200, { ...headers, 'Content-Type': type });
       res.end(body);
     } catch {

@@ -43,6 +43,11 @@ for (const isolation of [true, false]) {
           assert.equal(await page.$eval(`#${id}`, (e) => e.dataset.mounted), 'true', `section ${id} mounted`);
         }
         assert.equal(await page.$eval('#mode', (e) => e.dataset.variant), isolation ? 'threads' : 'simd');
+        // How W is learned: one step moves the looked-up rows only.
+        await page.click('[data-testid=learn-step]');
+        await page.waitForSelector('[data-testid=learn-stage][data-step="1"]');
+        assert.deepEqual(await page.$$eval('[data-testid=learn-after] tbody tr', (trs) => trs.map((tr) => tr.classList.contains('changed'))),
+          [true, true, true, false]);
 
         await page.waitForSelector('#train-words[data-state="idle"]', { timeout: 20_000 });
         await page.$eval('#train-words-epochs', (input) => {

@@ -26,10 +26,10 @@ async function expectedRun() {
     layers.globalAveragePooling1d(),
     layers.dense({ units: 1, activation: 'sigmoid', seed: 2 }),
   ]);
-  model.compile({ optimizer: train.adam(0.01), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+  model.compile({ optimizer: train.adam(0.002), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
   model.build([T]);
   const history = await model.fit({ data: data.train.x, shape: [data.train.n, T] }, { data: data.train.y, shape: [data.train.n, 1] },
-    { epochs: 6, batchSize: 32, validationSplit: 0.1, seed: 7 });
+    { epochs: 20, batchSize: 32, validationSplit: 0.1, seed: 7 });
 
   // Accuracy and the majority class counted from the labels and predictions.
   const labels = Array.from(data.test.y);
@@ -111,14 +111,14 @@ test('Embedding -> GlobalAveragePooling1D -> Dense in a worker: the page shows w
   // The point of the section: well above always answering the majority class.
   assert.ok(expected.accuracy > expected.majority + 0.1, `accuracy ${expected.accuracy} vs majority ${expected.majority}`);
   assert.match(await acc.textContent(), new RegExp(`^Held-out accuracy: ${(expected.accuracy * 100).toFixed(1)} % on ${expected.testCount.toLocaleString('en-US')} subjects`));
-  assert.match(await page.textContent('[data-testid=spam-progress]'), /^Trained 6 epochs in [\d.]+ s in a Web Worker\.$/);
+  assert.match(await page.textContent('[data-testid=spam-progress]'), /^Trained 20 epochs in [\d.]+ s in a Web Worker\.$/);
 
   // The page reads the overfitting note off this run's validation loss.
   const note = page.locator('[data-testid=spam-overfitting]');
   if (expected.bestEpoch === expected.valLoss.length - 1) {
     assert.equal(await note.count(), 0, 'no note when validation loss is lowest at the end');
   } else {
-    assert.match(await note.textContent(), new RegExp(`^Validation loss was lowest after epoch ${expected.bestEpoch + 1} \\(${expected.valLoss[expected.bestEpoch].toFixed(3)}\\) and rose to ${expected.valLoss.at(-1).toFixed(3)} by epoch 6 `));
+    assert.match(await note.textContent(), new RegExp(`^Validation loss was lowest after epoch ${expected.bestEpoch + 1} \\(${expected.valLoss[expected.bestEpoch].toFixed(3)}\\) and rose to ${expected.valLoss.at(-1).toFixed(3)} by epoch 20 `));
   }
   // Two charts (loss, accuracy) drawn by uPlot.
   assert.equal(await page.locator('#learn-a-task .uplot').count(), 2);
@@ -130,6 +130,28 @@ test('Embedding -> GlobalAveragePooling1D -> Dense in a worker: the page shows w
   assert.ok(verdict, 'P(spam) = <three decimals>: <label>');
   assert.ok(Math.abs(Number(verdict[1]) - expected.pTry) <= 0.0005 + 1e-6, `P(spam) ${verdict[1]}, expected ${expected.pTry}`);
   assert.equal(verdict[2], expected.pTry > 0.5 ? 'spam' : 'ham');
+  // The prediction taken apart: each looked-up row with its score, and the logit.
+  assert.match(await page.textContent('[data-testid=spam-try-words]'), /^Rows looked up: cheap -?\d.*Mean score -?\d.*plus bias -?\d.*is the logit\.$/);
+
+  // What training did to the table: maps before and after, rows before and after, the
+  // padding row untouched (maskZero: it never gets a gradient), scores turned into meaning.
+  const showcase = page.locator('[data-testid=spam-showcase]');
+  assert.equal(await showcase.getAttribute('data-pad-unchanged'), 'true');
+  for (const id of ['spam-map-before', 'spam-map-after']) {
+    assert.equal(await page.locator(`[data-testid=${id}] .pca-labels span`).count(), 16, `${id}: 8 spam and 8 ham words`);
+  }
+  const text = await showcase.textContent();
+  assert.match(text, /it is exactly the same before and after/);
+  assert.match(text, /"qqqq wxyzq" gets P\(spam\) = [\d.]+ = sigmoid\(-?[\d.]+ \+ -?[\d.]+\): all its rows are this one row/);
+  assert.match(text, new RegExp(`"${expected.spamWords[0][0]}" \\(score ${expected.spamWords[0][1].toFixed(2)}`));
+  // The list-name leak, shown: adding the strongest ham word lowers P(spam).
+  await page.fill('[data-testid=spam-try]', 'FREE money!!! act now');
+  const p0 = Number((await page.textContent('[data-testid=spam-try-output]')).match(/= ([\d.]+)/)[1]);
+  await page.click('[data-testid=spam-add-tag]');
+  const p1 = Number((await page.textContent('[data-testid=spam-try-output]')).match(/= ([\d.]+)/)[1]);
+  assert.ok(p1 < p0 || p0 === 0, `adding [${expected.hamWords[0][0]}]: P(spam) ${p0} -> ${p1}`);
+  // The legend never reads "--" placeholders.
+  assert.doesNotMatch(await page.textContent('#learn-a-task .charts'), /--/);
   console.log(`# trained in ${seconds.toFixed(1)} s to ${accuracy.toFixed(3)} (majority ${majority.toFixed(3)})`);
   assert.deepEqual(problems, []);
 });
@@ -138,6 +160,8 @@ test('Cancel stops training and keeps a usable model', async () => {
   const { page, problems } = await openPage(browser, server.url);
   await page.waitForSelector('#learn-a-task[data-mounted=true]', { timeout: 30000 });
   await page.fill('[data-testid=spam-epochs]', '30');
+  // The snippet follows the reader's epoch count.
+  assert.match(await page.textContent('[data-testid=spam-snippet]'), /epochs: 30, batchSize: 32/);
   await page.click('[data-testid=spam-train]');
   await page.click('[data-testid=spam-cancel]');
   await page.waitForSelector('#learn-a-task[data-state=cancelled], #learn-a-task[data-state=trained]', { timeout: 60000 });

@@ -47,14 +47,14 @@ function policyOf(headers) {
   return Object.fromEntries(value.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name, sources]));
 }
 
-test('every response carries the policy: same-origin scripts only, eval only for the page document', async () => {
+test('every response carries the policy: same-origin scripts only, no JS eval anywhere', async () => {
   const page = policyOf((await fetch(server.url)).headers);
   assert.deepEqual(page['default-src'], ["'self'"]);
-  assert.deepEqual(page['script-src'], ["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'"]);
+  assert.deepEqual(page['script-src'], ["'self'", "'wasm-unsafe-eval'"]);
   for (const name of ['worker-src', 'connect-src', 'style-src']) assert.deepEqual(page[name], ["'self'"], name);
   assert.deepEqual(page['img-src'], ["'self'", 'data:']);
   for (const name of ['object-src', 'base-uri', 'form-action', 'frame-ancestors']) assert.deepEqual(page[name], ["'none'"], name);
-  // Worker scripts take the policy of their own response: no JS eval there.
+  // Worker scripts take the policy of their own response: the same.
   for (const path of ['embedwasm/worker/browser_worker_main.js', 'embedwasm/wasm/embedwasm_threads.worker.mjs', 'embedwasm/browser.js', 'no-such-file']) {
     const policy = policyOf((await fetch(new URL(path, server.url))).headers);
     assert.deepEqual(policy['script-src'], ["'self'", "'wasm-unsafe-eval'"], path);

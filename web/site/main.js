@@ -12,9 +12,13 @@ const poolSize = Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2));
 
 function showMode(info) {
   const mode = document.getElementById('mode');
+  // Plain words for the reader; the technical reason is in the title for the curious.
   mode.textContent = info.threads
-    ? `threads: ${poolSize} workers (cross-origin isolated)`
-    : 'single thread: page not cross-origin isolated';
+    ? `Engine ready: WebAssembly, up to ${poolSize} CPU threads`
+    : 'Engine ready: WebAssembly, one CPU thread';
+  mode.title = info.threads
+    ? 'The page is cross-origin isolated, so the threaded WebAssembly build runs.'
+    : 'The page is not cross-origin isolated (the server does not send COOP/COEP headers), so the single-threaded build runs.';
   mode.dataset.variant = info.variant;
 }
 
@@ -64,7 +68,31 @@ async function mountSection(spec, context) {
   }
 }
 
+// The page's skeleton, before anything loads: one numbered section and one navigation
+// link per entry, so anchors work and the order lives in sections.js alone.
+function layOutSections() {
+  const nav = document.getElementById('section-nav');
+  const content = document.getElementById('content');
+  SECTIONS.forEach((spec, i) => {
+    const link = document.createElement('a');
+    link.href = `#${spec.id}`;
+    link.textContent = spec.nav ?? spec.title;
+    const item = document.createElement('li');
+    item.append(link);
+    nav.append(item);
+    const section = document.createElement('section');
+    section.id = spec.id;
+    section.setAttribute('aria-labelledby', `${spec.id}-title`);
+    const heading = document.createElement('h2');
+    heading.id = `${spec.id}-title`;
+    heading.textContent = `${i + 1}. ${spec.title}`;
+    section.append(heading);
+    content.append(section);
+  });
+}
+
 async function main() {
+  layOutSections();
   let info;
   try {
     info = await embedwasm.init({ poolSize });

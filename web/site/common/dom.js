@@ -29,9 +29,13 @@ export function codeSnippet(title, code) {
     el('summary', {}, title), el('div', { className: 'snippet-actions' }, copy), pre);
 }
 
-/** float32 values printed at float32 precision (0.1f shows as 0.1, not 0.10000000149). */
-export function f32(v) {
-  return String(Number(v.toPrecision(7)));
+/**
+ * A value as a reader scans it: 4 significant digits (0.1f shows as 0.1, not 0.10000000149;
+ * -0.0324125 as -0.03241). Exact integers, such as ids and the Lasagne table, stay whole.
+ */
+export function num(v) {
+  if (Number.isInteger(v)) return String(v);
+  return String(Number(v.toPrecision(4)));
 }
 
 /** 1234567 -> "1,234,567" */

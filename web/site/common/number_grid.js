@@ -63,8 +63,14 @@ export class NumberGrid {
     }
   }
 
-  /** Marks whole rows (e.g. the rows of W that the ids look up). */
+  /**
+   * Marks whole rows (e.g. the rows of W that the ids look up), each in the colour of its
+   * id (class id-r), so a row of W and the output rows copied from it share one colour.
+   */
   highlightRows(rowSet) {
-    [...this.table.tBodies[0].rows].forEach((tr, r) => tr.classList.toggle('looked-up', rowSet.has(r)));
+    [...this.table.tBodies[0].rows].forEach((tr, r) => {
+      tr.classList.toggle('looked-up', rowSet.has(r));
+      tr.classList.toggle(`id-${r}`, rowSet.has(r));
+    });
   }
 }

@@ -1,6 +1,6 @@
 // Read-only views of results: a matrix as a table, and a (B, T, D) tensor as one table
 // per batch row, each row labelled with the id it came from.
-import { el, f32 } from './dom.js';
+import { el, num } from './dom.js';
 
 /** rows: array of arrays of numbers; rowLabel(r) -> text; rowClass(r) -> class or ''. */
 export function matrixTable(rows, { rowLabel = (r) => String(r), rowClass = () => '', colLabel = (c) => String(c), caption } = {}) {
@@ -16,7 +16,7 @@ export function matrixTable(rows, { rowLabel = (r) => String(r), rowClass = () =
     const cls = rowClass(r);
     if (cls) tr.className = cls;
     tr.append(el('th', { scope: 'row' }, rowLabel(r)));
-    for (const v of row) tr.insertCell().textContent = f32(v);
+    for (const v of row) tr.insertCell().textContent = num(v);
   });
   return table;
 }
@@ -31,6 +31,7 @@ export function sequenceTensor(out, ids) {
     wrap.append(matrixTable(rows, {
       caption: `batch ${b}`,
       rowLabel: (t) => `t${t}: id ${ids[b][t]}`,
+      rowClass: (t) => `id-${ids[b][t]}`,
     }));
   }
   return wrap;

@@ -12,6 +12,9 @@ function makeChart(container, title, yLabel, range) {
     height: 220,
     scales: { x: { time: false }, y: range ? { range } : {} },
     axes: [{ label: 'epoch' }, { label: yLabel }],
+    // A live legend shows "epoch: -- train: --" until the pointer is over the plot; the
+    // series names are enough here, and the status line states the latest values.
+    legend: { live: false },
     series: [
       { label: 'epoch' },
       { label: 'train', stroke: COLORS.train, width: 2, points: { show: true } },

@@ -7,18 +7,13 @@
 export const PAD = 0;
 export const UNK = 1;
 
-// mulberry32: a tiny seeded generator so the split is the same in every browser. The
-// package has the same one (web/lib/model/batches.js) but does not export it, and the site
-// imports only the package's public API, so the site keeps this twin.
-function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+// A seeded shuffle, the same in every browser and in Node: each row's place is an
+// integer hash of its index and the seed (a multiply-xorshift mix, good enough to shuffle).
+function seededKey(seed, i) {
+  let x = (i + Math.imul(seed, 0x9e3779b9)) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+  return (x ^ (x >>> 16)) >>> 0;
 }
 
 /**
@@ -29,12 +24,8 @@ function seededRandom(seed) {
  *   vectorize: the adapted textVectorization (texts -> (B, T) ids), which the caller disposes
  */
 export function prepareSpam(asset, layers, { vocabSize = 2000, seqLength = 16, testFraction = 0.2, seed = 1 } = {}) {
-  const rows = asset.subjects.map((s, i) => ({ text: s, label: asset.labels[i] }));
-  const random = seededRandom(seed);
-  for (let i = rows.length - 1; i > 0; --i) {
-    const j = Math.floor(random() * (i + 1));
-    [rows[i], rows[j]] = [rows[j], rows[i]];
-  }
+  const rows = asset.subjects.map((s, i) => ({ text: s, label: asset.labels[i], key: seededKey(seed, i) }));
+  rows.sort((a, b) => a.key - b.key);
   const nTest = Math.round(rows.length * testFraction);
   const testRows = rows.slice(0, nTest);
   const trainRows = rows.slice(nTest);

@@ -1,7 +1,7 @@
 // Padding, live: sentences of different lengths padded with id 0 to one length T.
 // Keras' maskZero makes computeMask(x) = (x != 0) so pooling skips the padding;
 // PyTorch's paddingIdx keeps row 0 at zero and gives it no gradient.
-import { el, f32 } from '../../common/dom.js';
+import { el, num } from '../../common/dom.js';
 import { matrixTable } from '../../common/tensor_view.js';
 
 const DEFAULT_TEXT = 'the cat sat on the mat\na dog barked\nhello';
@@ -77,8 +77,8 @@ export function mountPadding(section, { layers, sequential }) {
           el('div', { className: 'scroll' }, matrixTable(rowsOf(pooled.data, D), { caption: 'GlobalAveragePooling1D with the mask', rowLabel: (r) => `s${r}` })),
           el('div', { className: 'scroll' }, matrixTable(naive, { caption: 'mean over all T steps (no mask)', rowLabel: (r) => `s${r}` })),
         ),
-        el('p', {}, `Row 0 of W is [${Array.from(W.data.subarray(0, D), f32).join(', ')}] and its gradient is `,
-          `[${Array.from(grad.data.subarray(0, D), f32).join(', ')}], although id 0 appears `,
+        el('p', {}, `Row 0 of W is [${Array.from(W.data.subarray(0, D), num).join(', ')}] and its gradient is `,
+          `[${Array.from(grad.data.subarray(0, D), num).join(', ')}], although id 0 appears `,
           `${ids.flat().filter((id) => id === 0).length} times. With the mask, a short sentence's average is `,
           'taken over its own words only; without it, the padding drags it toward zero.'),
       );

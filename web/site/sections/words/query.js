@@ -1,10 +1,14 @@
 // Section 4, "Query the vectors": nearest neighbours, analogies, similarity and the odd
 // one out, over whatever vectors state.js holds (trained above or imported below). Every
 // result word is a button that asks for its own neighbours, so a reader can walk the space.
-// An unknown word is a RangeError from the package; it is shown next to the query.
+// A word the vectors do not have is answered in place with why (the minimum count), and
+// the snippet shows the reader's own last queries.
 import { codeSnippet, el } from '../../common/dom.js';
 import { querySnippet } from './snippets.js';
 import { onVectors } from './state.js';
+
+/** A query the reader can fix: shown as is, not as the package's message. */
+class QueryError extends Error {}
 
 // Words to start from when they are in the vocabulary.
 const STARTERS = ['whale', 'ship', 'sea', 'government', 'war', 'congress', 'man'];
@@ -45,6 +49,7 @@ export function mount(section) {
     snippetBox,
   );
   let vectors = null;
+  let minCount;
 
   const run = (form, fn) => form.form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -59,11 +64,24 @@ export function mount(section) {
     }
     try {
       form.output.replaceChildren(fn(...values));
+      showSnippet();
     } catch (error) {
-      // RangeError for unknown words, TypeError for empty input: both are the reader's to fix.
+      // Unknown words and too few words are caught first as QueryError; anything else the
+      // package rejects (a RangeError or TypeError naming the problem) is shown as it says.
       form.output.replaceChildren(el('p', { className: 'error' }, error.message));
     }
   });
+
+  // Every word known, or a QueryError that says why one is not.
+  function known(...list) {
+    const missing = list.filter((word) => !vectors.has(word));
+    if (!missing.length) return;
+    const names = missing.map((m) => `"${m}"`).join(', ');
+    const why = minCount !== undefined
+      ? `Training keeps only words seen at least ${minCount} times (Minimum count, section 3), so rare words, and words this text never uses, get no vector.`
+      : `These vectors have ${vectors.size.toLocaleString('en-US')} words; a file only holds the words it was trained with.`;
+    throw new QueryError(`${names} ${missing.length > 1 ? 'are' : 'is'} not in the vocabulary. ${why}`);
+  }
 
   function wordButton(word) {
     const b = el('button', { type: 'button', className: 'word', dataset: { word } }, word);
@@ -81,10 +99,33 @@ export function mount(section) {
   // RangeError, which names it.
   const w = (word) => (vectors.has(word) || !vectors.has(word.toLowerCase()) ? word : word.toLowerCase());
   const words = (text) => text.split(/[\s,]+/).filter(Boolean).map(w);
-  run(neighbours, (word) => rankedList(vectors.mostSimilar({ positive: [w(word)], topn: 10 })));
-  run(analogy, (a, b, c) => rankedList(vectors.mostSimilar({ positive: [w(a), w(c)], negative: [w(b)], topn: 5 })));
-  run(similarity, (a, b) => el('p', {}, `cos(${w(a)}, ${w(b)}) = `, el('output', {}, similarityText(vectors.similarity(w(a), w(b))))));
-  run(oddOne, (text) => el('p', {}, 'Odd one out: ', wordButton(vectors.doesntMatch(words(text)))));
+  const last = {};
+  run(neighbours, (word) => {
+    known(w(word));
+    last.word = w(word);
+    return rankedList(vectors.mostSimilar({ positive: [w(word)], topn: 10 }));
+  });
+  run(analogy, (a, b, c) => {
+    known(w(a), w(b), w(c));
+    last.analogy = [w(a), w(b), w(c)];
+    return rankedList(vectors.mostSimilar({ positive: [w(a), w(c)], negative: [w(b)], topn: 5 }));
+  });
+  run(similarity, (a, b) => {
+    known(w(a), w(b));
+    last.pair = [w(a), w(b)];
+    return el('p', {}, `cos(${w(a)}, ${w(b)}) = `, el('output', {}, similarityText(vectors.similarity(w(a), w(b)))));
+  });
+  run(oddOne, (text) => {
+    const list = words(text);
+    if (list.length < 3) throw new QueryError(`Give at least 3 words (got ${list.length}): the odd one out is the word least like the others, so it needs others to compare.`);
+    known(...list);
+    last.odd = list;
+    return el('p', {}, 'Odd one out: ', wordButton(vectors.doesntMatch(list)));
+  });
+  function showSnippet() {
+    if (!last.word || !last.analogy || !last.pair || !last.odd) return;
+    snippetBox.replaceChildren(codeSnippet('These queries with the npm package (your last ones)', querySnippet(last)));
+  }
 
   function showNeighbours(word, { focus = false } = {}) {
     neighbours.inputs[0].value = word;
@@ -96,6 +137,7 @@ export function mount(section) {
 
   onVectors((current) => {
     vectors = current.vectors;
+    minCount = current.minCount;
     const keys = vectors.keys();  // a copy, ordered most frequent first
     source.textContent = `Querying ${vectors.size.toLocaleString('en-US')} words × ${vectors.vectorSize} dimensions, ${current.source}.`;
     // Starting points taken from this vocabulary, so the first results are never errors.
@@ -106,7 +148,6 @@ export function mount(section) {
     similarity.inputs[0].value = pick(0);
     similarity.inputs[1].value = pick(1);
     oddOne.inputs[0].value = [pick(0), pick(1), pick(2), keys[Math.min(keys.length - 1, 5)]].join(' ');
-    snippetBox.replaceChildren(codeSnippet('These queries with the npm package', querySnippet(pick(0))));
     // Answer all four at once, so the section shows these vectors' results straight away.
     for (const form of [analogy, similarity, oddOne]) form.form.requestSubmit();
     showNeighbours(pick(0));

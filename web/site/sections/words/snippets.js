@@ -15,8 +15,9 @@ await init();
 const controller = new AbortController();  // controller.abort() stops training early
 const result = await trainWord2VecInWorker(${JSON.stringify(options, null, 2).replace(/"(\w+)":/g, '$1:')}, corpus, {
   signal: controller.signal,
-  // every 300 ms: a 2-D PCA of the 60 most frequent words, as event.pca {words, projection}
-  pca: { count: 60, every: 300 },
+  // at most once a second: event.pca = {words, projection},
+  // the 1,000 most frequent words' vectors on 2 principal axes
+  pca: { count: 1000, every: 1000 },
   onProgress: ({ epoch, epochs, fractionDone, wordsPerSecond, loss, effectiveWords }) =>
     // loss is gensim's running loss, summed since training began
     console.log(\`epoch \${epoch + 1}/\${epochs}\`, Math.round(wordsPerSecond), 'words/s', loss / effectiveWords),
@@ -25,13 +26,14 @@ console.log(result.threadsUsed, 'threads,', result.words.length, 'words, cancell
 const vectors = result.toKeyedVectors();  // a KeyedVectors over result.words and result.vectors`;
 }
 
-export function querySnippet(word) {
-  const w = JSON.stringify(word ?? 'whale');
+/** The reader's last query of each kind: {word, analogy: [a, b, c], pair: [a, b], odd: [...]}. */
+export function querySnippet({ word, analogy, pair, odd }) {
+  const q = (w) => JSON.stringify(w);
   return `// vectors: the KeyedVectors from trainWord2VecInWorker or KeyedVectors.load()
-vectors.mostSimilar({ positive: [${w}], topn: 10 });          // [[word, cosine], ...]
-vectors.mostSimilar({ positive: ['king', 'woman'], negative: ['man'] });  // king - man + woman
-vectors.similarity('whale', 'ship');                          // cosine in [-1, 1]
-vectors.doesntMatch(['whale', 'shark', 'ship', 'dolphin']);   // the odd one out
+vectors.mostSimilar({ positive: [${q(word)}], topn: 10 });  // [[word, cosine], ...]
+vectors.mostSimilar({ positive: [${q(analogy[0])}, ${q(analogy[2])}], negative: [${q(analogy[1])}], topn: 5 });  // a - b + c
+vectors.similarity(${q(pair[0])}, ${q(pair[1])});  // cosine in [-1, 1]
+vectors.doesntMatch(${JSON.stringify(odd)});  // the odd one out (needs 3 words or more)
 // An unknown word throws RangeError naming it; vectors.has(word) checks first.`;
 }
 

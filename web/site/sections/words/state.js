@@ -2,18 +2,29 @@
 // vectors" or imported in "Take it with you". One owner, so that replacing them disposes
 // the old wasm-side table exactly once and every section sees the same KeyedVectors.
 const listeners = new Set();
-let current = null;  // { vectors: KeyedVectors, source: string }
+let current = null;  // { vectors: KeyedVectors, source: string, minCount?: number }
 
 export function currentVectors() {
   return current;
 }
 
-/** Makes `vectors` current (disposing the previous ones) and tells every subscriber. */
-export function setVectors(vectors, source) {
+/**
+ * Makes `vectors` current (disposing the previous ones) and tells every subscriber.
+ * minCount: the training's minimum count, when they were trained here (explains why a
+ * word has no vector).
+ */
+export async function setVectors(vectors, source, { minCount } = {}) {
   const previous = current;
-  current = { vectors, source };
+  current = { vectors, source, minCount };
   if (previous && previous.vectors !== vectors) previous.vectors.dispose();
-  for (const fn of listeners) fn(current);
+  // Each subscriber in its own task: each runs queries over the new vectors, and together
+  // they would hold the page for one long task. Resolves when all have run.
+  const now = current;
+  for (const fn of [...listeners]) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (current !== now) return;
+    fn(now);
+  }
 }
 
 /** Calls fn(current) now (if there are vectors) and after every change; returns an unsubscribe. */

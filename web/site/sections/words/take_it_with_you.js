@@ -99,7 +99,7 @@ export function mount(section, { embedwasm }) {
       const contents = await Promise.all(files.map(async (f) => new Uint8Array(await f.arrayBuffer())));
       const fmt = format.value === 'detect' ? detectFormat(files[0].name, contents[0]) : format.value;
       const vectors = embedwasm.KeyedVectors.load(fmt === 'tsv' ? projectorPair(files, contents) : contents[0], { format: fmt });
-      setVectors(vectors, `imported from ${name}`);
+      await setVectors(vectors, `imported from ${name}`);
       importStatus.textContent = `Loaded ${vectors.size.toLocaleString('en-US')} words from ${name} as ${FORMATS[fmt]}; the Query section now uses them.`;
       section.dataset.imported = name;
     } catch (error) {

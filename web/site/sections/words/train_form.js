@@ -14,7 +14,7 @@ const NUMBER_FIELDS = [
   ['negative', 'Negative samples', 5, 0, 25, 1, 'noise words contrasted with each true context word'],
   ['epochs', 'Epochs', 20, 1, 100, 1, 'passes over the corpus; a small book needs many'],
   ['alpha', 'Learning rate', 0.025, 0.001, 1, 0.001, 'decays linearly to 0.0001 over training'],
-  ['seed', 'Seed', 1, 0, 2 ** 31 - 1, 1, 'the same seed and one thread give the same vectors'],
+  ['seed', 'Seed', 1, 0, 2 ** 31 - 1, 1, 'the same seed gives the same vectors with 1 thread; with more, runs differ slightly'],
 ];
 
 export function createTrainForm({ maxThreads }) {
@@ -50,6 +50,13 @@ export function createTrainForm({ maxThreads }) {
     title: maxThreads === 1 ? 'this page is not cross-origin isolated, so wasm runs one thread' : 'Hogwild threads updating shared weights',
   });
   params.append(el('label', { for: id('threads') }, 'Threads', inputs.threads));
+  // Said in place, because a reader re-running "Seed 1" expects the same numbers.
+  params.append(el('p', { className: 'note params-note', dataset: { testid: 'train-words-threads-note' } },
+    maxThreads === 1
+      ? 'One thread: the same seed gives the same vectors every run.'
+      : 'With one thread, the same seed gives the same vectors every run. With more, the threads update ' +
+        'the shared table without waiting for each other (Hogwild, as word2vec and gensim do), in an order ' +
+        'that changes from run to run: results differ slightly each time, equally good.'));
 
   function selectedCorpus() {
     return corpus.querySelector('input[name="train-words-corpus"]:checked').value;

@@ -1,18 +1,30 @@
 // Section 3, "Train word vectors": word2vec on a real book or your own text, trained by
 // the package in a Web Worker so the page stays responsive, with live progress, loss and
-// a PCA picture of the most frequent words moving into place. The result becomes the
-// page's current vectors (state.js) for the Query and Take-it-with-you sections.
-import { codeSnippet, el, int } from '../../common/dom.js';
+// a PCA word map of chosen words moving into place. The result becomes the page's current
+// vectors (state.js) for the Query and Take-it-with-you sections.
+import { bytes, codeSnippet, el, int } from '../../common/dom.js';
 import { fetchGzip } from '../../common/data.js';
+import { createWordMap } from '../../common/word_map.js';
 import { BUNDLED, prefix } from './corpus.js';
 import { createLossChart } from './loss_chart.js';
-import { createPcaScatter } from './pca_scatter.js';
+import { alignAxes, defaultWords, parseWords, pickFrom } from './map_words.js';
 import { createTrainForm } from './train_form.js';
 import { trainSnippet } from './snippets.js';
 import { setVectors } from './state.js';
 
-const PCA_WORDS = 60;
-const PCA_EVERY_MS = 300;
+// The worker projects this many most frequent words; the reader may pick any of them.
+const PCA_WORDS = 1000;
+// A new picture at most once a second: often enough to watch words move, rarely enough
+// that drawing never competes with the page.
+const PCA_EVERY_MS = 1000;
+// Default words on the map: as many as fit with their labels, fewer on a phone.
+const MAP_WORDS = 40;
+const MAP_WORDS_NARROW = 22;
+const narrow = window.matchMedia('(max-width: 600px)');
+const PROGRESS_EVERY_MS = 250;
+// A turn of the event loop between pieces of work that follow one another, so that no
+// single task holds the page.
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export function mount(section, { embedwasm, info, dataUrl }) {
   const maxThreads = info.threads ? Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2)) : 1;
@@ -22,7 +34,11 @@ export function mount(section, { embedwasm, info, dataUrl }) {
   const bar = el('progress', { max: 1, value: 0, 'aria-label': 'training progress' });
   const status = el('p', { className: 'train-status', role: 'status', 'aria-live': 'polite' }, 'Not trained yet.');
   const chartBox = el('div', { className: 'loss-chart' });
-  const scatterBox = el('div', { className: 'pca-scatter' });
+  const scatterBox = el('div', { className: 'pca-scatter', dataset: { testid: 'word-map' } });
+  const mapInput = el('input', { type: 'text', id: 'word-map-words', autocomplete: 'off', spellcheck: false, dataset: { testid: 'word-map-words' } });
+  const mapShow = el('button', { type: 'button', className: 'small', dataset: { testid: 'word-map-show' } }, 'Show these words');
+  const mapDefault = el('button', { type: 'button', className: 'small', dataset: { testid: 'word-map-default' } }, 'Most frequent words');
+  const mapNote = el('p', { className: 'note', role: 'status', dataset: { testid: 'word-map-note' } });
   const summary = el('p', { className: 'train-summary' });
   const varianceNote = el('span');
   const snippetBox = el('div');
@@ -37,32 +53,64 @@ export function mount(section, { embedwasm, info, dataUrl }) {
     status,
     el('div', { className: 'train-charts' },
       el('figure', {}, el('figcaption', {}, 'Training loss per word (lower is better)'), chartBox),
-      el('figure', {}, el('figcaption', {}, `The ${PCA_WORDS} most frequent words, projected on their first two principal components`, varianceNote), scatterBox)),
+      el('figure', {}, el('figcaption', {}, 'Word map: chosen words\' vectors projected on the first two principal components ',
+        `of the ${int(PCA_WORDS)} most frequent words' vectors`, varianceNote, '. Click a dot to query it.'), scatterBox,
+        el('div', { className: 'word-map-controls' },
+          el('label', { for: 'word-map-words' }, 'Words on the map (any of the ', int(PCA_WORDS), ' most frequent)'), mapInput,
+          el('div', {}, mapShow, ' ', mapDefault)),
+        mapNote)),
     summary,
     snippetBox,
   );
   section.dataset.state = 'idle';
 
   const chart = createLossChart(chartBox);
-  const scatter = createPcaScatter(scatterBox, {
+  const scatter = createWordMap(scatterBox, {
     onPick: (word) => section.dispatchEvent(new CustomEvent('words:pick', { bubbles: true, detail: { word } })),
   });
+  let snapshot = null;   // the latest PCA snapshot {words, projection}
+  let chosen = null;     // the reader's words, or null for the default
+  function drawMap() {
+    if (!snapshot) return;
+    const wanted = chosen ?? defaultWords(snapshot.words, narrow.matches ? MAP_WORDS_NARROW : MAP_WORDS);
+    const { words, coords, missing } = pickFrom(snapshot, wanted);
+    if (!chosen) mapInput.value = wanted.join(' ');
+    scatter.show(words, coords);
+    mapNote.textContent = missing.length
+      ? `Not on the map (not among the ${int(PCA_WORDS)} most frequent words, or not in the vocabulary): ${missing.join(', ')}.`
+      : (chosen ? '' : `The ${words.length} most frequent words that are not stopwords (the, of, and…, whose vectors say little).`);
+  }
+  mapShow.addEventListener('click', () => {
+    const words = parseWords(mapInput.value);
+    chosen = words.length >= 2 ? words : null;
+    if (!chosen) mapNote.textContent = 'Type at least two words.';
+    drawMap();
+  });
+  mapDefault.addEventListener('click', () => { chosen = null; drawMap(); });
+  narrow.addEventListener('change', () => { if (!chosen) drawMap(); });
   let controller = null;
   const showSnippet = (settings) => snippetBox.replaceChildren(codeSnippet('The same run with the npm package', trainSnippet(settings)));
-  showSnippet({ corpus: 'moby-dick', share: 1, options: form.read().options });
+  showSnippet(form.read());
+  // The snippet follows the form as the reader edits it, not only when training starts.
+  const followForm = () => { try { showSnippet(form.read()); } catch { /* an invalid field: keep the last good snippet */ } };
+  form.element.addEventListener('input', followForm);
+  form.element.addEventListener('change', followForm);
 
   function showPca({ words, projection, explainedVarianceRatio }) {
-    scatter.show(words, projection);
+    const next = { words, projection };
+    alignAxes(snapshot, next);
+    snapshot = next;
+    drawMap();
     const [a, b] = explainedVarianceRatio.map((r) => `${(r * 100).toFixed(1)}%`);
-    varianceNote.textContent = ` (they explain ${a} and ${b} of the variance)`;
+    varianceNote.textContent = ` (${a} and ${b} of their variance)`;
   }
 
   async function corpusText({ corpus, file, share }) {
     if (corpus === 'upload') {
       if (!file) throw new Error('choose a .txt file first');
-      return prefix(await file.text(), share);
+      return prefix(new Uint8Array(await file.arrayBuffer()), share);
     }
-    return prefix(new TextDecoder().decode(await fetchGzip(dataUrl(BUNDLED[corpus].file))), share);
+    return prefix(await fetchGzip(dataUrl(BUNDLED[corpus].file)), share);
   }
 
   async function train() {
@@ -83,6 +131,8 @@ export function mount(section, { embedwasm, info, dataUrl }) {
     section.dataset.state = 'loading';
     status.textContent = 'Loading the corpus…';
     bar.value = 0;
+    // The controls' new state first, the chart in a task of its own.
+    await nextTask();
     chart.clear();
     const losses = [];
     const began = performance.now();
@@ -94,10 +144,13 @@ export function mount(section, { embedwasm, info, dataUrl }) {
     try {
       const text = await corpusText(settings);
       section.dataset.state = 'training';
-      status.textContent = `Building the vocabulary of ${int(text.length)} characters…`;
+      status.textContent = `Building the vocabulary of ${bytes(text.length)} of text…`;
       const result = await embedwasm.trainWord2VecInWorker(settings.options, text, {
         signal: controller.signal,
         pca: { count: PCA_WORDS, every: PCA_EVERY_MS },
+        // Four reports a second are plenty for a progress line, and each one costs the
+        // page a layout and paint.
+        progressEvery: PROGRESS_EVERY_MS,
         onProgress: (p) => {
           bar.value = p.fractionDone;
           const trained = p.effectiveWords - lastWords;
@@ -113,13 +166,20 @@ export function mount(section, { embedwasm, info, dataUrl }) {
           if (p.pca) showPca(p.pca);
         },
       });
+      // Training is over; what follows (the final picture, the vectors for the other
+      // sections) runs in tasks of its own.
+      section.dataset.state = 'finishing';
       if (result.pca) showPca(result.pca);
+      await nextTask();
       const vectors = result.toKeyedVectors();
+      await nextTask();
       const seconds = (performance.now() - began) / 1000;
-      setVectors(vectors, `trained on ${settings.corpus === 'upload' ? settings.file.name : BUNDLED[settings.corpus].label}`);
+      await setVectors(vectors, `trained on ${settings.corpus === 'upload' ? settings.file.name : BUNDLED[settings.corpus].label}`,
+        { minCount: settings.options.minCount });
       bar.value = result.cancelled ? bar.value : 1;
-      const threads = `${result.threadsUsed} thread${result.threadsUsed > 1 ? 's' : ''} ` +
-        `(${info.threads ? 'threads build: the page is cross-origin isolated' : 'single-threaded build: the page is not cross-origin isolated'})`;
+      // Plain words; the header's title says why a page may have only one thread.
+      const threads = `${result.threadsUsed} thread${result.threadsUsed > 1 ? 's' : ''}` +
+        (info.threads ? '' : ' (the only one this page allows)');
       status.textContent = result.cancelled
         ? `Cancelled after ${seconds.toFixed(1)} s with ${threads}. The vectors reached so far are usable: try them below.`
         : `Trained in ${seconds.toFixed(1)} s with ${threads}, ${int(result.wordsPerSecond)} words/s.`;
@@ -140,6 +200,7 @@ export function mount(section, { embedwasm, info, dataUrl }) {
         status.textContent = `Training failed: ${error.message}`;
       }
     } finally {
+      chart.flush();
       controller = null;
       form.setDisabled(false);
       start.disabled = false;
