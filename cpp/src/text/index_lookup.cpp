@@ -27,36 +27,34 @@ const char* oov_method_name(OovMethod method) {
 }
 
 namespace {
-const std::vector<OutputMode> kLookupOutputModes = {OutputMode::kInt, OutputMode::kOneHot, OutputMode::kMultiHot,
-                                                    OutputMode::kCount, OutputMode::kTfIdf};
+
+// The options StringLookup and IntegerLookup share, in Keras's order; the two configs
+// spell them alike. Ranges stay in IndexLookup::create, whose messages are Keras's.
+template <class Config>
+Schema<Config> index_lookup_schema(const char* name) {
+  Schema<Config> s(name);
+  s.add("max_tokens", &Config::max_tokens);
+  s.add("num_oov_indices", &Config::num_oov_indices);
+  s.add("mask_token", &Config::mask_token);
+  s.add("oov_token", &Config::oov_token);
+  s.add("invert", &Config::invert);
+  s.add_enum("output_mode", &Config::output_mode,
+             {OutputMode::kInt, OutputMode::kOneHot, OutputMode::kMultiHot, OutputMode::kCount, OutputMode::kTfIdf},
+             output_mode_name);
+  s.add("pad_to_max_tokens", &Config::pad_to_max_tokens);
+  return s;
+}
+
 }  // namespace
 
-// Ranges stay in IndexLookup::create, whose messages are Keras's.
 const Schema<StringLookupConfig>& string_lookup_schema() {
-  static const Schema<StringLookupConfig> schema = [] {
-    Schema<StringLookupConfig> s("stringLookup");
-    s.add("max_tokens", &StringLookupConfig::max_tokens);
-    s.add("num_oov_indices", &StringLookupConfig::num_oov_indices);
-    s.add("mask_token", &StringLookupConfig::mask_token);
-    s.add("oov_token", &StringLookupConfig::oov_token);
-    s.add("invert", &StringLookupConfig::invert);
-    s.add_enum("output_mode", &StringLookupConfig::output_mode, kLookupOutputModes, output_mode_name);
-    s.add("pad_to_max_tokens", &StringLookupConfig::pad_to_max_tokens);
-    return s;
-  }();
+  static const Schema<StringLookupConfig> schema = index_lookup_schema<StringLookupConfig>("stringLookup");
   return schema;
 }
 
 const Schema<IntegerLookupConfig>& integer_lookup_schema() {
   static const Schema<IntegerLookupConfig> schema = [] {
-    Schema<IntegerLookupConfig> s("integerLookup");
-    s.add("max_tokens", &IntegerLookupConfig::max_tokens);
-    s.add("num_oov_indices", &IntegerLookupConfig::num_oov_indices);
-    s.add("mask_token", &IntegerLookupConfig::mask_token);
-    s.add("oov_token", &IntegerLookupConfig::oov_token);
-    s.add("invert", &IntegerLookupConfig::invert);
-    s.add_enum("output_mode", &IntegerLookupConfig::output_mode, kLookupOutputModes, output_mode_name);
-    s.add("pad_to_max_tokens", &IntegerLookupConfig::pad_to_max_tokens);
+    Schema<IntegerLookupConfig> s = index_lookup_schema<IntegerLookupConfig>("integerLookup");
     s.add_enum("oov_method", &IntegerLookupConfig::oov_method, {OovMethod::kFloorMod, OovMethod::kFarmHash},
                oov_method_name);
     return s;

@@ -188,3 +188,22 @@ TEST_CASE("IntegerLookup: OOV buckets by floor-mod (Python's sign rule) or by Fa
     CHECK(ids[i] == 1 + static_cast<int32_t>(embedwasm::text::farmhash_fingerprint64(text[i]) % 3));
   }
 }
+
+TEST_CASE("IntegerLookup's schema reads Keras's options from a record and keeps the defaults it is not given",
+          "[integer_lookup]") {
+  embedwasm::OptionRecord record;
+  record.set("numOovIndices", embedwasm::OptionValue::number(2));
+  record.set("hasMaskToken", embedwasm::OptionValue::boolean(true));
+  record.set("maskToken", embedwasm::OptionValue::number(0));
+  record.set("oovMethod", embedwasm::OptionValue::text("farmhash"));
+  embedwasm::text::IntegerLookupConfig config;
+  REQUIRE(embedwasm::text::integer_lookup_schema().read(record, &config).is_ok());
+  CHECK(config.num_oov_indices == 2);
+  CHECK(config.mask_token == std::optional<int64_t>(0));
+  CHECK(config.oov_method == embedwasm::text::OovMethod::kFarmHash);
+  CHECK(config.oov_token == -1);
+  CHECK(!config.max_tokens.has_value());
+  CHECK(config.output_mode == embedwasm::text::OutputMode::kInt);
+  record.set("outputMode", embedwasm::OptionValue::text("sparse"));
+  CHECK(embedwasm::text::integer_lookup_schema().read(record, &config).code() == embedwasm::StatusCode::kInvalidArgument);
+}

@@ -408,3 +408,21 @@ TEST_CASE("restore puts back the saved state exactly") {
   CHECK_FALSE(copy.restore(saved.view(), idf.data(), idf.size() - 1, false, layer.frozen_vocabulary_size()).is_ok());
   CHECK(vocabulary_of(copy) == vocabulary_of(layer));
 }
+
+TEST_CASE("StringLookup's schema reads Keras's options from a record, None as an absent optional",
+          "[string_lookup]") {
+  embedwasm::OptionRecord record;
+  record.set("hasMaxTokens", embedwasm::OptionValue::boolean(true));
+  record.set("maxTokens", embedwasm::OptionValue::number(5));
+  record.set("hasMaskToken", embedwasm::OptionValue::boolean(false));
+  record.set("maskToken", embedwasm::OptionValue::text("ignored"));
+  record.set("outputMode", embedwasm::OptionValue::text("tf_idf"));
+  embedwasm::text::StringLookupConfig config;
+  REQUIRE(embedwasm::text::string_lookup_schema().read(record, &config).is_ok());
+  CHECK(config.max_tokens == std::optional<int64_t>(5));
+  CHECK(!config.mask_token.has_value());
+  CHECK(config.oov_token == "[UNK]");
+  CHECK(config.output_mode == embedwasm::text::OutputMode::kTfIdf);
+  record.set("oovToken", embedwasm::OptionValue::number(1));
+  CHECK(embedwasm::text::string_lookup_schema().read(record, &config).code() == embedwasm::StatusCode::kInvalidArgument);
+}
