@@ -115,12 +115,23 @@ class FastTextModelJs {
     return out;
   }
 
-  StatusJs predict(uintptr_t text, uint32_t n, int32_t k, float threshold) {
+  // predict() is called once per line in an app that classifies as the user types, so it
+  // crosses the boundary as few times as it can: JS writes the UTF-8 text straight into
+  // this buffer (kept between calls), predict_buffer returns the entries written (-1 on an
+  // error, then last_status() says which), and JS reads them from the two arrays below. A
+  // StatusJs per call would cost a JS object and a string each time.
+  uintptr_t text_buffer(uint32_t n) {
+    text_.resize(n);
+    return reinterpret_cast<uintptr_t>(text_.data());
+  }
+  int32_t predict_buffer(uint32_t n, int32_t k, float threshold) {
     fasttext::PredictOptions options;
     options.k = k;
     options.threshold = threshold;
-    return to_js(model_->predict(text_at(text, n), options, &predictions_));
+    last_status_ = model_->predict(std::string_view(text_.data(), n), options, &predictions_);
+    return last_status_.is_ok() ? static_cast<int32_t>(predictions_.labels.size()) : -1;
   }
+  StatusJs last_status() const { return to_js(last_status_); }
   // The last predict's lines: (lines + 1,) offsets, then the entries' labels and probabilities.
   uint32_t prediction_lines() const { return predictions_.offsets.empty() ? 0 : predictions_.offsets.size() - 1; }
   uintptr_t prediction_offsets() const { return reinterpret_cast<uintptr_t>(predictions_.offsets.data()); }
@@ -204,6 +215,8 @@ class FastTextModelJs {
   FastTextTestJs test_;
   std::vector<fasttext::Neighbor> neighbors_;
   std::vector<uint8_t> bytes_;
+  std::string text_;
+  Status last_status_;
 };
 
 class FastTextReaderJs {

@@ -14,6 +14,10 @@ import { trainFastText } from './train.js';
 import { SubwordVectors } from './subword_vectors.js';
 
 const CONSTRUCT = Symbol('FastText.construct');
+const encoder = new TextEncoder();
+// predict's default options, checked once: the per-line path skips re-checking them.
+const PLAIN = Object.freeze({});
+const PLAIN_PREDICT = Object.freeze({ k: 1, threshold: 0 });
 
 function wordOf(where, word, name = 'word') {
   if (typeof word !== 'string') throw new TypeError(`${where}: ${name} must be a string, got ${kindOf(word)}`);
@@ -119,29 +123,34 @@ export class FastText extends Disposable {
    * fastText's predict-prob: the k most probable labels with probability >= threshold,
    * best first, as [{label, probability}]; for an array of lines, one such array per line.
    */
-  predict(text, options = {}) {
+  predict(text, options = PLAIN) {
     const where = 'FastText.predict';
     const { batch, many } = lineBatch(text, where);
-    const { k, threshold } = predictOptions(options, where);
+    const { k, threshold } = options === PLAIN ? PLAIN_PREDICT : predictOptions(options, where);
     const m = engine();
     const h = this.handle;
     const labels = this.labels;
-    const out = withText(m, batch, where, (p, n) => {
-      throwIfWordsError(h.predict(p, n, k, threshold), where);
-      const lines = h.predictionLines();
-      const offsets = heapI32(m, h.predictionOffsets(), lines + 1).slice();
-      const total = offsets[lines];
-      const ids = heapI32(m, h.predictionLabels(), total).slice();
-      const probs = heapF32(m, h.predictionProbabilities(), total).slice();
-      const result = new Array(lines);
-      for (let i = 0; i < lines; ++i) {
-        const line = [];
-        for (let j = offsets[i]; j < offsets[i + 1]; ++j) line.push({ label: labels[ids[j]], probability: probs[j] });
-        result[i] = line;
-      }
-      return result;
-    });
-    return many ? out : out[0];
+    // UTF-8 takes at most 3 bytes per UTF-16 unit; written straight into the model's buffer.
+    const room = 3 * batch.length;
+    const { written } = encoder.encodeInto(batch, heapU8(m, h.textBuffer(room), room));
+    const total = h.predictBuffer(written, k, threshold);
+    if (total < 0) throwIfWordsError(h.lastStatus(), where);
+    const ids = heapI32(m, h.predictionLabels(), total);
+    const probs = heapF32(m, h.predictionProbabilities(), total);
+    if (!many) {
+      const line = new Array(total);
+      for (let j = 0; j < total; ++j) line[j] = { label: labels[ids[j]], probability: probs[j] };
+      return line;
+    }
+    const lines = h.predictionLines();
+    const offsets = heapI32(m, h.predictionOffsets(), lines + 1);
+    const result = new Array(lines);
+    for (let i = 0; i < lines; ++i) {
+      const line = [];
+      for (let j = offsets[i]; j < offsets[i + 1]; ++j) line.push({ label: labels[ids[j]], probability: probs[j] });
+      result[i] = line;
+    }
+    return result;
   }
 
   /** fastText's test on labelled lines: {examples, precision, recall} at k (and gold, predicted, correct counts). */
