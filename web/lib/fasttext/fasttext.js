@@ -7,14 +7,13 @@ import { checkOptionNames, enumOption, kindOf } from '../core/options.js';
 import { throwIfWordsError } from '../vectors/errors.js';
 import { readNeighbors } from '../vectors/keyed_vectors.js';
 import { predictOptions, quantizeRecord } from './fasttext_options.js';
-import { lineBatch, oneLine, withText } from './text_bytes.js';
+import { encodeIntoHeap, lineBatch, oneLine, withText } from './text_bytes.js';
 // Used at call time only (they import this module).
 import { loadFastText } from './load.js';
 import { trainFastText } from './train.js';
 import { SubwordVectors } from './subword_vectors.js';
 
 const CONSTRUCT = Symbol('FastText.construct');
-const encoder = new TextEncoder();
 // predict's default options, checked once: the per-line path skips re-checking them.
 const PLAIN = Object.freeze({});
 const PLAIN_PREDICT = Object.freeze({ k: 1, threshold: 0 });
@@ -132,7 +131,7 @@ export class FastText extends Disposable {
     const labels = this.labels;
     // UTF-8 takes at most 3 bytes per UTF-16 unit; written straight into the model's buffer.
     const room = 3 * batch.length;
-    const { written } = encoder.encodeInto(batch, heapU8(m, h.textBuffer(room), room));
+    const written = encodeIntoHeap(heapU8(m, h.textBuffer(room), room), batch);
     const total = h.predictBuffer(written, k, threshold);
     if (total < 0) throwIfWordsError(h.lastStatus(), where);
     const ids = heapI32(m, h.predictionLabels(), total);

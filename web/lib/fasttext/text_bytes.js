@@ -38,3 +38,15 @@ export function lineBatch(text, where) {
   text.forEach((line, i) => oneLine(line, where, `text[${i}]`));
   return { batch: text.join('\n'), many: true };
 }
+
+/**
+ * Writes `text` as UTF-8 into `view` (at least 3 bytes per UTF-16 unit); the bytes written.
+ * Browsers refuse encodeInto on a shared buffer (the threads build's memory), so there the
+ * text is encoded first and copied.
+ */
+export function encodeIntoHeap(view, text) {
+  if (view.buffer instanceof ArrayBuffer) return encoder.encodeInto(text, view).written;
+  const bytes = encoder.encode(text);
+  view.set(bytes);
+  return bytes.length;
+}
