@@ -1,5 +1,5 @@
 // The reference programs some tests compare against: Debian's python3, with numpy or
-// gensim. Where one is missing its tests skip with the reason; with CI set they fail
+// gensim, and Debian's fasttext command line. Where one is missing its tests skip with the reason; with CI set they fail
 // instead, so a reduced run can never pass for a full one. scripts/setup.sh installs
 // every oracle listed here.
 import { spawnSync } from 'node:child_process';
@@ -13,6 +13,8 @@ const ORACLES = {
   python3: [PYTHON, ['-c', 'import json, struct'], 'python3'],
   numpy: [PYTHON, ['-c', 'import numpy'], 'python3-numpy'],
   gensim: [PYTHON, ['-c', 'import gensim'], 'python3-gensim'],
+  // fastText's command line exits 1 on every bare command, so its presence is the probe.
+  fasttext: ['/bin/sh', ['-c', 'command -v fasttext'], 'fasttext'],
 };
 
 /** True when CI is set to anything but '', '0' or 'false' (as CI services set it). */

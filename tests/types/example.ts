@@ -6,6 +6,7 @@ import {
   readSafetensors, writeSafetensors, trainInWorker, memoryInUse, Word2Vec, KeyedVectors,
   tfjsModelFiles, writeTfjsModel, type TfjsArtifacts, type TextVectorization, type PreprocessedData,
   type EngineInfo, type Tensor, type TensorData, type History, type Neighbor,
+  FastText, trainFastTextInWorker, type FastTextPrediction,
 } from 'embedwasm';
 
 export async function example(): Promise<void> {
@@ -107,6 +108,20 @@ export async function example(): Promise<void> {
   // @ts-expect-error: only 'embedwasm' and 'tfjs' are formats
   model.save({ format: 'onnx' });
 
+  const lid: FastText = FastText.load(new Uint8Array(0));
+  const fromPath: Promise<FastText> = FastText.load('lid.176.ftz');
+  const top: FastTextPrediction[] = lid.predict('bonjour tout le monde', { k: 3, threshold: 0.1 });
+  const batch: FastTextPrediction[][] = lid.predict(['hello', 'hallo']);
+  const sub: { subwords: string[]; ids: Int32Array } = lid.getSubwords('bonjour');
+  const ftModel = await FastText.trainSupervised('__label__a x', { wordNgrams: 2, loss: 'hs' }, { onProgress: (e) => e.fractionDone });
+  const skip = await FastText.trainUnsupervised('a b c', { model: 'cbow', minn: 2 });
+  // @ts-expect-error: supervised is not an unsupervised model
+  await FastText.trainUnsupervised('a b c', { model: 'supervised' });
+  const ftz: Uint8Array = ftModel.quantize({ cutoff: 1000, qnorm: true }).save({ format: 'ftz' });
+  const near2: Neighbor[] = skip.wv.mostSimilar('misspeled', { topn: 3 });
+  const inWorker: FastText = await trainFastTextInWorker('__label__a x', { model: 'supervised', epoch: 2 });
+  const ftBag = layers.embeddingBag(skip.embeddingBagOptions());
+  void [fromPath, top, batch, sub, ftz, near2, inWorker, ftBag];
   const bytesInUse: number = memoryInUse();
   void [vectorized, vocabulary, intVocab, hashed, fromText, fromTfjs, fromUrl, json, written,variant, out, mask, isTable, losses, predicted, bytes, w, cancelled, wv, near, bytesInUse, kept];
 }

@@ -15,3 +15,5 @@ export { trainInWorker } from './worker/train_in_worker.js';
 export { Word2Vec } from './word2vec/index.js';
 export { KeyedVectors } from './vectors/index.js';
 export { trainWord2VecInWorker } from './worker/train_word2vec_in_worker.js';
+export { FastText } from './fasttext/index.js';
+export { trainFastTextInWorker } from './worker/train_fasttext_in_worker.js';

@@ -521,3 +521,4 @@ export function trainInWorker(model: Sequential, x: TensorLike, y: TensorLike, o
   Promise<{ history: History; weights: TensorData[]; cancelled: boolean }>;
 export * from './word2vec/index.js';
 export * from './vectors/index.js';
+export * from './fasttext/index.js';

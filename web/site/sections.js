@@ -11,4 +11,5 @@ export const SECTIONS = [
   { id: 'query', title: 'Query the vectors', nav: 'Query', module: 'sections/words/query.js', css: 'sections/words/words.css' },
   { id: 'learn-a-task', title: 'Learn a task', module: 'sections/learn_a_task.js' },
   { id: 'take-it-with-you', title: 'Take it with you', module: 'sections/words/take_it_with_you.js', css: 'sections/words/words.css' },
+  { id: 'fasttext', title: 'Real models: fastText', nav: 'fastText', module: 'sections/fasttext/fasttext.js', css: 'sections/fasttext/fasttext.css' },
 ];

@@ -1,6 +1,7 @@
 #include "embedwasm/fasttext/training_args.h"
 
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "embedwasm/fasttext/dictionary.h"
@@ -20,7 +21,68 @@ Status check_positive_finite(const char* name, double value) {
   return Status::out_of_range(std::string(name) + " must be a finite number > 0, got " + std::to_string(value));
 }
 
+// The fields both modes share, with the ranges check_training_args enforces on each alone.
+template <typename Spec>
+void add_training_fields(Schema<Spec>& s) {
+  constexpr double kInt32Max = 0x7FFFFFFF;
+  s.add("lr", &Args::lr).above(0).below(std::numeric_limits<double>::infinity());
+  s.add("dim", &Args::dim).at_least(1).at_most(kMaxTrainDim);
+  s.add("ws", &Args::ws).at_least(1).at_most(100000);
+  s.add("epoch", &Args::epoch).at_least(1).at_most(1000000);
+  s.add("min_count", &Args::min_count).at_least(0);
+  s.add("min_count_label", &Args::min_count_label).at_least(0);
+  s.add("neg", &Args::neg).at_least(0).at_most(100000);
+  s.add("word_ngrams", &Args::word_ngrams).at_least(1).at_most(kMaxNgramLength);
+  s.add_enum("loss", &Args::loss,
+             {LossKind::kSoftmax, LossKind::kHierarchicalSoftmax, LossKind::kNegativeSampling, LossKind::kOneVsAll},
+             loss_kind_name);
+  s.add("bucket", &Args::bucket).at_least(0).at_most(kInt32Max);
+  s.add("minn", &Args::minn).at_least(0).at_most(kMaxNgramLength);
+  s.add("maxn", &Args::maxn).at_least(0).at_most(kMaxNgramLength);
+  s.add("lr_update_rate", &Args::lr_update_rate).at_least(1);
+  s.add("t", &Args::t).above(0).at_most(1);
+  s.add("label", &Args::label);
+  s.add("seed", &Args::seed);
+  s.add("thread", &Args::thread).at_least(1).at_most(kMaxTrainThreads);
+  s.add("pretrained_vectors", &Args::pretrained_vectors);
+}
+
 }  // namespace
+
+const Schema<SupervisedArgs>& supervised_args_schema() {
+  static const Schema<SupervisedArgs> schema = [] {
+    Schema<SupervisedArgs> s("fastTextSupervised");
+    add_training_fields(s);
+    return s;
+  }();
+  return schema;
+}
+
+const Schema<UnsupervisedArgs>& unsupervised_args_schema() {
+  static const Schema<UnsupervisedArgs> schema = [] {
+    Schema<UnsupervisedArgs> s("fastTextUnsupervised");
+    s.add_enum("model", &Args::model, {ModelKind::kSkipgram, ModelKind::kCbow}, model_kind_name);
+    add_training_fields(s);
+    return s;
+  }();
+  return schema;
+}
+
+const Schema<QuantizeOptions>& quantize_options_schema() {
+  static const Schema<QuantizeOptions> schema = [] {
+    Schema<QuantizeOptions> s("fastTextQuantize");
+    s.add("cutoff", &QuantizeOptions::cutoff).at_least(0).at_most(0x7FFFFFFF);
+    s.add("retrain", &QuantizeOptions::retrain);
+    s.add("qnorm", &QuantizeOptions::qnorm);
+    s.add("qout", &QuantizeOptions::qout);
+    s.add("dsub", &QuantizeOptions::dsub).at_least(1).at_most(kMaxTrainDim);
+    s.add("epoch", &QuantizeOptions::epoch).at_least(1).at_most(1000000);
+    s.add("lr", &QuantizeOptions::lr).above(0).below(std::numeric_limits<double>::infinity());
+    s.add("thread", &QuantizeOptions::thread).at_least(1).at_most(kMaxTrainThreads);
+    return s;
+  }();
+  return schema;
+}
 
 Status check_training_args(const Args& a) {
   if (!is_valid_model_kind(static_cast<int32_t>(a.model))) {

@@ -16,7 +16,7 @@ const now = () => globalThis.performance?.now() ?? Date.now();
 const CHUNK_MS = 40;
 
 /** Threads the loaded build can run: 1 without threads; else the pool plus this thread. */
-function threadsAvailable(m) {
+export function threadsAvailable(m) {
   if (!m.threadsBuild() || !m.PThread) return 1;
   return 1 + m.PThread.unusedWorkers.length + m.PThread.runningWorkers.length;
 }
@@ -24,7 +24,7 @@ function threadsAvailable(m) {
 // Emscripten 3.1.6 ref()s a Node worker when it runs a thread and does not unref it when
 // the worker returns to the pool, so after a threaded chunk the idle pool would keep Node
 // alive (the loader's unref only covers the initial pool).
-function unrefPool(m) {
+export function unrefPool(m) {
   for (const worker of m.PThread?.unusedWorkers ?? []) worker.unref?.();
 }
 

@@ -1,10 +1,11 @@
-// The worker side of trainInWorker and trainWord2VecInWorker, the same in a Web Worker and
+// The worker side of trainInWorker, trainWord2VecInWorker and trainFastTextInWorker, the same in a Web Worker and
 // a worker_threads Worker (each worker main hands it its platform's port). It rebuilds
 // the model from its file bytes, trains it with the caller's options, streams progress,
 // stops when told, and sends the weights back transferred.
 import { init } from '../core/init.js';
 import { loadModel, saveModel } from '../files/model_file.js';
 import { restoreInitOptions } from './start_worker.js';
+import { FastTextJob } from './fasttext_job.js';
 import { Word2VecJob } from './word2vec_job.js';
 
 // The port is the platform's (platform/browser.js, platform/node.js): set by serveJobs
@@ -15,6 +16,7 @@ const post = (message, transfer = []) => port.post(message, transfer);
 let model = null;
 let cancelled = false;
 let word2vecJob = null;
+let fastTextJob = null;
 
 async function fit({ modelBytes, x, y, options, initOptions, progressEvery }) {
   await init(initOptions);
@@ -46,6 +48,7 @@ const onMessage = async (data) => {
   if (data.type === 'end') return word2vecJob?.endChunks();
   if (data.type === 'cancel') {
     word2vecJob?.cancel();
+    fastTextJob?.cancel();
     cancelled = true;
     if (model !== null) model.stopTraining = true;
     return;
@@ -56,6 +59,9 @@ const onMessage = async (data) => {
     else if (data.type === 'word2vec') {
       word2vecJob = new Word2VecJob(post, data.streamed);
       await word2vecJob.run(data);
+    } else if (data.type === 'fasttext') {
+      fastTextJob = new FastTextJob(post);
+      await fastTextJob.run(data);
     }
     else throw new TypeError(`unknown job type '${data.type}'`);
   } catch (error) {

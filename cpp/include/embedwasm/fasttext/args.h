@@ -50,12 +50,9 @@ struct Args {
   bool save_output = false;
   int32_t seed = 0;
 
-  // Quantization.
-  bool qout = false;    // quantize the output matrix too (stored in model files)
-  bool retrain = false;
-  bool qnorm = false;   // quantize the row norms separately
-  int64_t cutoff = 0;   // rows kept (words and n-grams), 0 = all
-  int64_t dsub = 2;     // floats per product-quantizer sub-vector
+  // Whether the output matrix is quantized too, as model files store it; quantize's other
+  // options are QuantizeOptions' (training_args.h).
+  bool qout = false;
 };
 
 // The defaults of a fastText command: supervised sets loss softmax, min_count 1, minn 0,

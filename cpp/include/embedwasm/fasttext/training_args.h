@@ -4,10 +4,14 @@
 // file only says which values training accepts, and names each option in its error as
 // fastText's command line and the JS API do (camelCase: minCount, wordNgrams, ...).
 //
-// Option sets are a plain struct (Args) with the defaults written once in args.h: the
-// project-wide option schema had not landed when training did.
+// The JS API reads the options through the schemas below (core/option_schema.h): one per
+// mode, because a mode's defaults are its spec's: SupervisedArgs starts from
+// args_for(kSupervised), UnsupervisedArgs from Args' member initializers, so each default
+// is still written once (args.h / args.cpp). Ranges in the schemas are the per-field ones
+// below; the rules between fields stay in check_training_args.
 #include <cstdint>
 
+#include "embedwasm/core/option_schema.h"
 #include "embedwasm/fasttext/args.h"
 #include "embedwasm/core/status.h"
 
@@ -38,6 +42,16 @@ struct QuantizeOptions {
   double lr = 0.05;
   int32_t thread = 1;
 };
+
+// fastText's `supervised` options (no model: it is the mode) and `skipgram` / `cbow`
+// options (model chooses between them), each with its mode's defaults.
+struct SupervisedArgs : Args {
+  SupervisedArgs() : Args(args_for(ModelKind::kSupervised)) {}
+};
+struct UnsupervisedArgs : Args {};
+const Schema<SupervisedArgs>& supervised_args_schema();
+const Schema<UnsupervisedArgs>& unsupervised_args_schema();
+const Schema<QuantizeOptions>& quantize_options_schema();
 
 // cutoff >= 0, dsub 1..D, and with retrain epoch >= 1, lr > 0, thread 1..256.
 Status check_quantize_options(const QuantizeOptions& options, int32_t dim);

@@ -1,0 +1,2 @@
+// fastText models: load .bin/.ftz, predict, word and sentence vectors, train, quantize, save.
+export { FastText } from './fasttext.js';
