@@ -95,8 +95,9 @@ export function memoryInUse(): number;
 /**
  * Sets how many threads gather, EmbeddingBag, backward, the optimizers' row updates, the
  * Dense layers in fit() and nearest-neighbour search split their work over (the calling
- * thread included). init() sets it to every thread the build has: the pool size + 1 in the
- * threads build, 1 in the SIMD-only build. Clamped to that; returns the count in effect.
+ * thread included). init() sets it to the pool size + 1 capped at the hardware concurrency
+ * (max 8) in the threads build, 1 in the SIMD-only build. Clamped to the pool size + 1;
+ * returns the count in effect.
  * Results do not depend on it (work is split by output rows). TypeError unless an
  * integer, RangeError below 1; needs init().
  */

@@ -60,9 +60,10 @@ async function load(options) {
   module = m;
   info = Object.freeze({ simd: m.simdBuild(), threads: m.threadsBuild(), variant });
   if (m.threadsBuild()) {
-    // The hot paths split their work over the pool and this thread. Its threads start now
-    // and never end, so their Node workers are unref'd here, or Node could never exit.
-    m.setThreadCount(threadsAvailable(m));
+    // The hot paths split their work over the pool and this thread, no more threads than
+    // cores (more would only take turns). Its threads start now and never end, so their
+    // Node workers are unref'd here, or Node could never exit.
+    m.setThreadCount(Math.min(threadsAvailable(m), environment.defaultPoolSize()));
     m.startThreads();
     unrefWorkers(m);
   }
