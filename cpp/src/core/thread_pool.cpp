@@ -3,17 +3,16 @@
 #include <algorithm>
 #include <atomic>
 
-// The SIMD-only wasm build has no threads: std::thread would compile there but fail at
+// The SIMD-only wasm build has no threads: pthread_create would compile there but fail at
 // run time, so the pool is left out of it altogether.
 #if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
 #define EMBEDWASM_POOL_THREADS 0
 #else
 #define EMBEDWASM_POOL_THREADS 1
+#include <pthread.h>
+
 #include <condition_variable>
 #include <mutex>
-#include <system_error>
-#include <thread>
-#include <vector>
 #endif
 
 namespace embedwasm {
@@ -89,19 +88,20 @@ class Pool {
     }
   }
 
+  // Raw pthreads with the pool itself as the context: starting a thread allocates nothing
+  // beyond what pthread_create does (std::thread would add its own state object).
   void start_workers(int wanted) {
-    while (static_cast<int>(workers_.size()) < wanted) {
-#if defined(__cpp_exceptions)
-      try {
-        workers_.emplace_back([this] { worker_loop(); });
-      } catch (const std::system_error&) {
-        return;  // fewer threads than asked: the caller's thread runs what is left
-      }
-#else
-      workers_.emplace_back([this] { worker_loop(); });
-#endif
-      workers_.back().detach();
+    while (workers_ < wanted) {
+      pthread_t thread;
+      if (pthread_create(&thread, nullptr, &Pool::worker_main, this) != 0) return;  // the caller runs what is left
+      pthread_detach(thread);
+      ++workers_;
     }
+  }
+
+  static void* worker_main(void* pool) {
+    static_cast<Pool*>(pool)->worker_loop();
+    return nullptr;
   }
 
   void worker_loop() {
@@ -125,7 +125,7 @@ class Pool {
   std::mutex mutex_;  // guards the job's fields below except next_
   std::condition_variable wake_;
   std::condition_variable done_;
-  std::vector<std::thread> workers_;  // detached; the handles only count them
+  int workers_ = 0;  // threads started (detached), guarded by busy_
   uint64_t generation_ = 0;
   bool open_ = false;
   int seats_ = 0;    // helpers that may still join the open job
