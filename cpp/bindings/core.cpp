@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "bindings/core.h"
+#include "embedwasm/core/thread_pool.h"
 
 namespace embedwasm::bindings {
 namespace {
@@ -114,6 +115,10 @@ EMSCRIPTEN_BINDINGS(embedwasm_core) {
   function("simdBuild", &simd_build);
   function("heapBytesInUse", &heap_bytes_in_use);
   function("threadsBuild", &threads_build);
+  // Threads the hot paths split their work over (core/thread_pool.h), the caller's included.
+  function("threadCount", &embedwasm::thread_count);
+  function("setThreadCount", &embedwasm::set_thread_count);
+  function("startThreads", &embedwasm::start_threads);
   // JSON text: the build writes it into dist/core/option_schemas.js (see core.h).
   function("optionSchemas", &option_schemas);
 }

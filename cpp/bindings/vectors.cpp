@@ -41,6 +41,11 @@ EMSCRIPTEN_BINDINGS(embedwasm_vectors) {
       .function("addVector", &QueryTermsJs::add_vector)
       .function("clear", &QueryTermsJs::clear);
 
+  class_<QueryBatchJs>("QueryBatch")
+      .constructor<>()
+      .function("add", &QueryBatchJs::add)
+      .function("clear", &QueryBatchJs::clear);
+
   class_<KeyedVectorsJs>("KeyedVectors")
       .constructor<>()
       .function("fromArrays", &KeyedVectorsJs::from_arrays)
@@ -59,8 +64,12 @@ EMSCRIPTEN_BINDINGS(embedwasm_vectors) {
       .function("normsFresh", &KeyedVectorsJs::norms_fresh)
       .function("mostSimilar", &KeyedVectorsJs::most_similar)
       .function("similarByVector", &KeyedVectorsJs::similar_by_vector)
+      .function("similarByVectors", &KeyedVectorsJs::similar_by_vectors)
+      .function("mostSimilarBatch", &KeyedVectorsJs::most_similar_batch)
       .function("neighborsPtr", &KeyedVectorsJs::neighbors_ptr)
       .function("neighborsCount", &KeyedVectorsJs::neighbors_count)
+      .function("offsetsPtr", &KeyedVectorsJs::offsets_ptr)
+      .function("offsetsCount", &KeyedVectorsJs::offsets_count)
       .function("similarity", &KeyedVectorsJs::similarity)
       .function("nSimilarity", &KeyedVectorsJs::n_similarity)
       .function("rank", &KeyedVectorsJs::rank)
@@ -85,6 +94,9 @@ EMSCRIPTEN_BINDINGS(embedwasm_vectors) {
       .function("dim", &QuantizedVectorsJs::dim)
       .function("memoryBytes", &QuantizedVectorsJs::memory_bytes)
       .function("search", &QuantizedVectorsJs::search)
+      .function("searchBatch", &QuantizedVectorsJs::search_batch)
       .function("neighborsPtr", &QuantizedVectorsJs::neighbors_ptr)
-      .function("neighborsCount", &QuantizedVectorsJs::neighbors_count);
+      .function("neighborsCount", &QuantizedVectorsJs::neighbors_count)
+      .function("offsetsPtr", &QuantizedVectorsJs::offsets_ptr)
+      .function("offsetsCount", &QuantizedVectorsJs::offsets_count);
 }

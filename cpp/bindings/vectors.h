@@ -41,6 +41,31 @@ class QueryTermsJs {
   std::vector<vectors::QueryTerm> terms_;
 };
 
+// Queries of a batched most_similar, each its positive and negative terms.
+class QueryBatchJs {
+ public:
+  void add(const QueryTermsJs& positive, const QueryTermsJs& negative) {
+    queries_.push_back({positive.terms(), negative.terms()});
+  }
+  void clear() { queries_.clear(); }
+  const std::vector<vectors::SimilarityQuery>& queries() const { return queries_; }
+
+ private:
+  std::vector<vectors::SimilarityQuery> queries_;
+};
+
+// A batch's results laid out as one query's: every query's (K_b,) neighbors back to back,
+// and offsets (B + 1,) uint32 where query b's start (JS reads both from the heap).
+inline void flatten_results(std::vector<std::vector<vectors::Neighbor>>&& results,
+                            std::vector<vectors::Neighbor>* neighbors, std::vector<uint32_t>* offsets) {
+  neighbors->clear();
+  offsets->assign(1, 0);
+  for (const auto& r : results) {
+    neighbors->insert(neighbors->end(), r.begin(), r.end());
+    offsets->push_back(static_cast<uint32_t>(neighbors->size()));
+  }
+}
+
 struct WordPairsReportJs {
   int code = 0;
   std::string message;
@@ -111,9 +136,32 @@ class KeyedVectorsJs {
     options.restrict_vocab = restrict_vocab;
     return to_js(kv_.similar_by_vector(ptr<const float>(vector), dim, options, &neighbors_));
   }
-  // The last query's (K,) results: int32 index then float32 score, 8 bytes each.
+  // vectors: (count, D) floats.
+  StatusJs similar_by_vectors(uintptr_t vectors, uint32_t count, uint32_t dim, uint32_t topn,
+                              uint32_t restrict_vocab) {
+    vectors::SearchOptions options;
+    options.topn = topn;
+    options.restrict_vocab = restrict_vocab;
+    std::vector<std::vector<vectors::Neighbor>> results;
+    const Status s = kv_.similar_by_vectors(ptr<const float>(vectors), count, dim, options, &results);
+    flatten_results(std::move(results), &neighbors_, &offsets_);
+    return to_js(s);
+  }
+  StatusJs most_similar_batch(const QueryBatchJs& batch, uint32_t topn, uint32_t restrict_vocab) {
+    vectors::SearchOptions options;
+    options.topn = topn;
+    options.restrict_vocab = restrict_vocab;
+    std::vector<std::vector<vectors::Neighbor>> results;
+    const Status s = kv_.most_similar_batch(batch.queries(), options, &results);
+    flatten_results(std::move(results), &neighbors_, &offsets_);
+    return to_js(s);
+  }
+  // The last query's (K,) results: int32 index then float32 score, 8 bytes each; after a
+  // batch, every query's, split by the (B + 1,) offsets.
   uintptr_t neighbors_ptr() const { return reinterpret_cast<uintptr_t>(neighbors_.data()); }
   uint32_t neighbors_count() const { return neighbors_.size(); }
+  uintptr_t offsets_ptr() const { return reinterpret_cast<uintptr_t>(offsets_.data()); }
+  uint32_t offsets_count() const { return offsets_.size(); }
 
   StatusJs similarity(const std::string& w1, const std::string& w2) {
     float v = 0;
@@ -234,6 +282,7 @@ class KeyedVectorsJs {
   vectors::KeyedVectors kv_;
   PackedWords packed_;
   std::vector<vectors::Neighbor> neighbors_;
+  std::vector<uint32_t> offsets_;
   std::vector<float> floats_;
   std::vector<std::string> ignored_;
   std::vector<double> explained_ratio_;
@@ -257,13 +306,23 @@ class QuantizedVectorsJs {
     exclude_.assign(ex, ex + n_exclude);
     return to_js(q_.search(ptr<const float>(query), dim, topn, restrict_vocab, exclude_, &neighbors_));
   }
+  // queries: (count, D) floats; results as KeyedVectorsJs's batches leave them.
+  StatusJs search_batch(uintptr_t queries, uint32_t count, uint32_t dim, uint32_t topn, uint32_t restrict_vocab) {
+    std::vector<std::vector<vectors::Neighbor>> results;
+    const Status s = q_.search_batch(ptr<const float>(queries), count, dim, topn, restrict_vocab, &results);
+    flatten_results(std::move(results), &neighbors_, &offsets_);
+    return to_js(s);
+  }
   uintptr_t neighbors_ptr() const { return reinterpret_cast<uintptr_t>(neighbors_.data()); }
   uint32_t neighbors_count() const { return neighbors_.size(); }
+  uintptr_t offsets_ptr() const { return reinterpret_cast<uintptr_t>(offsets_.data()); }
+  uint32_t offsets_count() const { return offsets_.size(); }
 
  private:
   vectors::QuantizedVectors q_;
   std::vector<int32_t> exclude_;
   std::vector<vectors::Neighbor> neighbors_;
+  std::vector<uint32_t> offsets_;
 };
 
 }  // namespace embedwasm::bindings

@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 
-import { engine } from '../../dist/core/init.js';
+import { engine, poolLoaded } from '../../dist/core/init.js';
 import { init, layers, memoryInUse, sequential, trainInWorker, Word2Vec } from '../../dist/index.js';
 import { analogyCorpus } from './word2vec_corpus.mjs';
 
@@ -19,6 +19,11 @@ const WARM_UP = 10;  // cycles before memory is expected to hold still
 
 before(async () => {
   await init();  // Node: the threads build, so pthread paths run too
+  // The pool's threads start once their workers have loaded, after init() has returned,
+  // and each then takes its thread-local block from the heap (24 bytes, once). On a busy
+  // machine that can land after the warm-up cycles, so the baseline waits for it.
+  await poolLoaded(engine());
+  await new Promise((resolve) => { setTimeout(resolve, 100); });
 });
 
 /** Runs `cycle` n times; returns [memoryInUse, heap bytes] after each cycle. */

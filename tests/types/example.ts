@@ -3,7 +3,7 @@
 // must stay errors: they fail the check if a declaration loosens to `any`.
 import {
   init, tensor, layers, train, sequential, Sequential, loadModel, saveModel, readNpy, writeNpy,
-  readSafetensors, writeSafetensors, trainInWorker, memoryInUse, Word2Vec, KeyedVectors,
+  readSafetensors, writeSafetensors, trainInWorker, memoryInUse, setThreads, threadCount, Word2Vec, KeyedVectors,
   tfjsModelFiles, writeTfjsModel, type TfjsArtifacts, type TextVectorization, type PreprocessedData,
   type EngineInfo, type Tensor, type TensorData, type History, type Neighbor,
   FastText, trainFastTextInWorker, type FastTextPrediction,
@@ -74,6 +74,12 @@ export async function example(): Promise<void> {
   await w2v.train('the cat sat on the mat');
   const wv: KeyedVectors | null = w2v.wv;
   const near: Neighbor[] = w2v.wv!.mostSimilar({ positive: ['cat'], topn: 5 });
+  const nearMany: Neighbor[][] = w2v.wv!.mostSimilarBatch(['cat', ['mat', 'sat'], { positive: 'cat', negative: ['mat'] }], { topn: 3 });
+  const byVectors: Neighbor[][] = w2v.wv!.similarByVectors([new Float32Array(16), new Array(16).fill(1)], { topn: 3 });
+  const byInt8: Neighbor[][] = w2v.wv!.quantize().similarByVectors(new Float32Array(32));
+  // @ts-expect-error: the options are shared by the batch, not per query
+  w2v.wv!.mostSimilarBatch([{ positive: 'cat', topn: 3 }]);
+  const threadsNow: number = setThreads(2) + threadCount();
   // @ts-expect-error: vectorSize is a number
   new Word2Vec({ vectorSize: '16' });
   w2v.dispose();
@@ -123,5 +129,5 @@ export async function example(): Promise<void> {
   const ftBag = layers.embeddingBag(skip.embeddingBagOptions());
   void [fromPath, top, batch, sub, ftz, near2, inWorker, ftBag];
   const bytesInUse: number = memoryInUse();
-  void [vectorized, vocabulary, intVocab, hashed, fromText, fromTfjs, fromUrl, json, written,variant, out, mask, isTable, losses, predicted, bytes, w, cancelled, wv, near, bytesInUse, kept];
+  void [vectorized, vocabulary, intVocab, hashed, fromText, fromTfjs, fromUrl, json, written,variant, out, mask, isTable, losses, predicted, bytes, w, cancelled, wv, near, bytesInUse, kept, nearMany, byVectors, byInt8, threadsNow];
 }

@@ -1,7 +1,7 @@
 // embedwasm: embedding layers compiled from C++ to WebAssembly SIMD. The public API, the
 // same in every environment; index.js (Node) and browser.js (elsewhere) are the entries
 // that install their platform first.
-export { init, memoryInUse } from './core/init.js';
+export { init, memoryInUse, setThreads, threadCount } from './core/init.js';
 export { tensor } from './core/tensor.js';
 export { heapTensor, HeapTensor } from './core/heap_tensor.js';
 export * as layers from './layers/index.js';

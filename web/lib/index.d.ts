@@ -92,6 +92,20 @@ export function init(options?: InitOptions): Promise<EngineInfo>;
 /** Bytes of wasm heap currently allocated (for leak checks). */
 export function memoryInUse(): number;
 
+/**
+ * Sets how many threads gather, EmbeddingBag, backward, the optimizers' row updates, the
+ * Dense layers in fit() and nearest-neighbour search split their work over (the calling
+ * thread included). init() sets it to the pool size + 1 capped at the hardware concurrency
+ * (max 8) in the threads build, 1 in the SIMD-only build. Clamped to the pool size + 1;
+ * returns the count in effect.
+ * Results do not depend on it (work is split by output rows). TypeError unless an
+ * integer, RangeError below 1; needs init().
+ */
+export function setThreads(count: number): number;
+
+/** Threads the hot paths use now (see setThreads). */
+export function threadCount(): number;
+
 /** Keras initializer names (camelCase), for embeddingsInitializer and kernelInitializer. */
 export type InitializerName =
   | 'uniform' | 'randomUniform' | 'normal' | 'randomNormal' | 'truncatedNormal'

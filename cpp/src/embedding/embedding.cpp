@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "embedwasm/core/thread_pool.h"
 #include "kernels/kernels.h"
 #include "embedding/row_groups.h"
 
@@ -47,7 +48,10 @@ Status Embedding::forward(const int32_t* ids, const Shape& shape, float* out) {
   const size_t n = shape_size(shape);
   table_.renorm_rows(ids, n);
   const RowMatrix& w = table_.weights();
-  kernels::f32_gather_rows(w.data(), w.stride(), ids, n, w.cols(), out);
+  const size_t d = w.cols();
+  parallel_for(n, row_grain(n, d, kMinTaskFloats), [&](size_t begin, size_t end) {
+    kernels::f32_gather_rows(w.data(), w.stride(), ids + begin, end - begin, d, out + begin * d);
+  });
   return Status::ok();
 }
 
@@ -111,12 +115,18 @@ void scatter_row_gradients(const RowGroups& groups, size_t n, const PositionRows
     for (uint32_t p = groups.starts[k]; p < groups.starts[k + 1]; ++p) slot[groups.order[p]] = static_cast<uint32_t>(k);
     if (by_freq) scale[k] = 1.0f / static_cast<float>(groups.count(k));
   }
-  std::fill(values, values + groups.rows.size() * src.d, 0.0f);
-  for (size_t i = 0; i < n; ++i) {
-    const uint32_t k = slot[i];
-    if (k == kSkipped) continue;
-    kernels::f32_axpy(src.d, scale[k], src.row(i), values + static_cast<size_t>(k) * src.d);
-  }
+  // Split by gradient rows: a task owns rows [k0, k1) and adds only their positions, so
+  // each row sees its terms in input order whatever the thread count. Every task reads
+  // all n slots (4 bytes each) but only its rows' dy, so dy is still read once in all.
+  const size_t u = groups.rows.size();
+  parallel_for(u, row_grain(u, src.d * n / std::max<size_t>(u, 1), kMinTaskFloats), [&](size_t k0, size_t k1) {
+    std::fill(values + k0 * src.d, values + k1 * src.d, 0.0f);
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t k = slot[i];
+      if (k < k0 || k >= k1) continue;  // also skips kSkipped (the padding row)
+      kernels::f32_axpy(src.d, scale[k], src.row(i), values + static_cast<size_t>(k) * src.d);
+    }
+  });
 }
 
 }  // namespace
@@ -136,11 +146,17 @@ Status Embedding::rows_from(const int32_t* ids, size_t n, const PositionRowsArg&
   RowGroups groups;
   group_rows(ids, n, table_.padding_row(), &groups);
   const PositionRows rows{src.dy, dim(), src.steps, src.scale};
-  std::vector<float> row(dim());
-  for (size_t k = 0; k < groups.rows.size(); ++k) {
-    sum_row_gradient(groups, k, rows, table_.config().scale_grad_by_freq, row.data());
-    take(static_cast<size_t>(groups.rows[k]), row.data());
-  }
+  // Rows are distinct, and take(r, g) touches row r alone (GradientRowFn's contract), so
+  // tasks of rows run on any thread with the bits of one thread.
+  const size_t u = groups.rows.size();
+  const bool by_freq = table_.config().scale_grad_by_freq;
+  parallel_for(u, row_grain(u, 4 * dim() * n / std::max<size_t>(u, 1), kMinTaskFloats), [&](size_t k0, size_t k1) {
+    std::vector<float> row(dim());
+    for (size_t k = k0; k < k1; ++k) {
+      sum_row_gradient(groups, k, rows, by_freq, row.data());
+      take(static_cast<size_t>(groups.rows[k]), row.data());
+    }
+  });
   return Status::ok();
 }
 
@@ -173,12 +189,14 @@ Status Embedding::forward_mean(const int32_t* ids, const Shape& shape, float* ou
   table_.renorm_rows(ids, b * t);
   const RowMatrix& w = table_.weights();
   const float inv = 1.0f / static_cast<float>(t);
-  for (size_t i = 0; i < b; ++i) {
-    float* y = out + i * d;
-    std::fill(y, y + d, 0.0f);
-    for (size_t s = 0; s < t; ++s) kernels::f32_axpy(d, 1.0f, w.row(static_cast<size_t>(ids[i * t + s])), y);
-    kernels::f32_scale(d, inv, y, y);
-  }
+  parallel_for(b, row_grain(b, t * d, kMinTaskFloats), [&](size_t b0, size_t b1) {
+    for (size_t i = b0; i < b1; ++i) {
+      float* y = out + i * d;
+      std::fill(y, y + d, 0.0f);
+      for (size_t s = 0; s < t; ++s) kernels::f32_axpy(d, 1.0f, w.row(static_cast<size_t>(ids[i * t + s])), y);
+      kernels::f32_scale(d, inv, y, y);
+    }
+  });
   return Status::ok();
 }
 
@@ -203,10 +221,16 @@ Status Embedding::backward_mean_dense(const int32_t* ids, const Shape& shape, co
   const size_t t = shape[1], n = shape_size(shape), d = dim();
   const float inv = 1.0f / static_cast<float>(t);
   const int32_t padding = table_.padding_row();
-  for (size_t i = 0; i < n; ++i) {
-    if (ids[i] == padding) continue;
-    kernels::f32_axpy(d, inv, dy + (i / t) * d, grad->row(static_cast<size_t>(ids[i])));
-  }
+  // Split by table rows: a task owns rows [r0, r1) and scans every id, so each row's terms
+  // are added in input order whatever the thread count.
+  const size_t v = vocab_size();
+  parallel_for(v, row_grain(v, d * n / std::max<size_t>(v, 1) + 1, kMinTaskFloats), [&](size_t r0, size_t r1) {
+    for (size_t i = 0; i < n; ++i) {
+      const size_t r = static_cast<size_t>(ids[i]);
+      if (ids[i] == padding || r < r0 || r >= r1) continue;
+      kernels::f32_axpy(d, inv, dy + (i / t) * d, grad->row(r));
+    }
+  });
   return Status::ok();
 }
 
@@ -232,15 +256,28 @@ Status Embedding::backward_dense(const int32_t* ids, const Shape& shape, const f
     }
     return Status::ok();
   }
-  // Scatter the runs between padding positions in one kernel call each.
-  size_t run_start = 0;
-  for (size_t i = 0; i <= n; ++i) {
-    if (i == n || ids[i] == padding) {
-      kernels::f32_scatter_add_rows(dy + run_start * d, ids + run_start, i - run_start, d,
-                                    grad->data(), grad->stride());
-      run_start = i + 1;
+  const size_t v = vocab_size();
+  if (thread_count() == 1 || n * d < 2 * kMinTaskFloats) {
+    // Scatter the runs between padding positions in one kernel call each.
+    size_t run_start = 0;
+    for (size_t i = 0; i <= n; ++i) {
+      if (i == n || ids[i] == padding) {
+        kernels::f32_scatter_add_rows(dy + run_start * d, ids + run_start, i - run_start, d,
+                                      grad->data(), grad->stride());
+        run_start = i + 1;
+      }
     }
+    return Status::ok();
   }
+  // Split by table rows: a task owns rows [r0, r1) and scans every id, so each row's terms
+  // are added in input order (the kernel's order) whatever the thread count.
+  parallel_for(v, row_grain(v, d * n / v + 1, kMinTaskFloats), [&](size_t r0, size_t r1) {
+    for (size_t i = 0; i < n; ++i) {
+      const size_t r = static_cast<size_t>(ids[i]);
+      if (ids[i] == padding || r < r0 || r >= r1) continue;
+      kernels::f32_axpy(d, 1.0f, dy + i * d, grad->row(r));
+    }
+  });
   return Status::ok();
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "embedwasm/core/thread_pool.h"
 #include "kernels/kernels.h"
 #include "embedding/row_groups.h"
 
@@ -248,30 +249,34 @@ Status EmbeddingBag::forward(const BagInput& input, float* out) {
   const int32_t padding = table_.padding_row();
   const int32_t* ids = input.ids;
   const float* psw = input.per_sample_weights;
-  for (size_t b = 0; b < bags.count; ++b) {
-    float* o = out + b * d;  // (D,)
-    std::fill(o, o + d, 0.0f);
-    size_t count = 0;
-    for (size_t i = bags.begin(b), end = bags.end(b); i < end; ++i) {
-      if (ids[i] == padding) continue;
-      const float* row = w.row(ids[i]);
-      if (config_.mode != EmbeddingBagMode::kMax) {
-        kernels::f32_axpy(d, psw != nullptr ? psw[i] : 1.0f, row, o);
-      } else if (count == 0) {
-        std::memcpy(o, row, d * sizeof(float));
-      } else {
-        // Strict >: the first occurrence wins ties, the rule backward's arg-max follows.
-        for (size_t j = 0; j < d; ++j) o[j] = row[j] > o[j] ? row[j] : o[j];
+  // Split by bags (output rows): each bag is summed by one task in input order.
+  const size_t per_bag = d * bags.n / std::max<size_t>(bags.count, 1) + 1;
+  parallel_for(bags.count, row_grain(bags.count, per_bag, kMinTaskFloats), [&](size_t b0, size_t b1) {
+    for (size_t b = b0; b < b1; ++b) {
+      float* o = out + b * d;  // (D,)
+      std::fill(o, o + d, 0.0f);
+      size_t count = 0;
+      for (size_t i = bags.begin(b), end = bags.end(b); i < end; ++i) {
+        if (ids[i] == padding) continue;
+        const float* row = w.row(ids[i]);
+        if (config_.mode != EmbeddingBagMode::kMax) {
+          kernels::f32_axpy(d, psw != nullptr ? psw[i] : 1.0f, row, o);
+        } else if (count == 0) {
+          std::memcpy(o, row, d * sizeof(float));
+        } else {
+          // Strict >: the first occurrence wins ties, the rule backward's arg-max follows.
+          for (size_t j = 0; j < d; ++j) o[j] = row[j] > o[j] ? row[j] : o[j];
+        }
+        ++count;
       }
-      ++count;
+      // A division (not a reciprocal multiply) as PyTorch does: the mean is the correctly
+      // rounded quotient of the float sum.
+      if (config_.mode == EmbeddingBagMode::kMean && count > 1) {
+        const float c = static_cast<float>(count);
+        for (size_t j = 0; j < d; ++j) o[j] /= c;
+      }
     }
-    // A division (not a reciprocal multiply) as PyTorch does: the mean is the correctly
-    // rounded quotient of the float sum.
-    if (config_.mode == EmbeddingBagMode::kMean && count > 1) {
-      const float c = static_cast<float>(count);
-      for (size_t j = 0; j < d; ++j) o[j] /= c;
-    }
-  }
+  });
   return Status::ok();
 }
 

@@ -9,16 +9,7 @@
 #include "embedwasm/fasttext/dictionary_builder.h"
 #include "embedwasm/fasttext/quantization.h"
 #include "embedwasm/core/reserve.h"
-
-// The SIMD-only wasm build has no threads; std::thread would compile there but fail at
-// run time, so the threaded path is left out of it altogether.
-#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
-#define EMBEDWASM_FASTTEXT_THREADS 0
-#else
-#define EMBEDWASM_FASTTEXT_THREADS 1
-#include <system_error>
-#include <thread>
-#endif
+#include "embedwasm/core/thread_pool.h"
 
 namespace embedwasm::fasttext {
 namespace {
@@ -110,7 +101,7 @@ Status parse_vec(std::string_view vec, int32_t dim, std::vector<std::string>* wo
 
 }  // namespace
 
-bool FastTextTrainer::threads_supported() { return EMBEDWASM_FASTTEXT_THREADS != 0; }
+bool FastTextTrainer::threads_supported() { return embedwasm::threads_supported(); }
 
 Status FastTextTrainer::create(const Args& args_in, std::string_view text, std::string_view pretrained_vectors,
                                std::unique_ptr<FastTextTrainer>* out) {
@@ -245,28 +236,9 @@ Status FastTextTrainer::train_chunk(int64_t max_tokens, TrainProgress* out) {
   }
   const auto start = std::chrono::steady_clock::now();
   const int64_t target = std::min(total_tokens_, before + max_tokens);
-#if EMBEDWASM_FASTTEXT_THREADS
-  std::vector<std::thread> threads;
-  size_t first_inline = workers_.size();  // workers left for this thread if a thread cannot start
-  for (size_t k = 1; k < workers_.size(); ++k) {
-    auto work = [this, k, target] { run_worker(&workers_[k], target); };
-#if defined(__cpp_exceptions)
-    try {
-      threads.emplace_back(work);
-    } catch (const std::system_error&) {
-      first_inline = k;
-      break;
-    }
-#else
-    threads.emplace_back(work);
-#endif
-  }
-  run_worker(&workers_[0], target);
-  for (size_t k = first_inline; k < workers_.size(); ++k) run_worker(&workers_[k], target);
-  for (std::thread& t : threads) t.join();
-#else
-  for (Worker& w : workers_) run_worker(&w, target);
-#endif
+  // One task per worker; each runs until the shared token count passes target (Hogwild).
+  parallel_for(workers_.size(), 1, [&](size_t k, size_t) { run_worker(&workers_[k], target); },
+               static_cast<int>(workers_.size()));
   report(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), before);
   if (out != nullptr) *out = progress_;
   return Status::ok();

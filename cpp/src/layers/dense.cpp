@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "embedwasm/core/thread_pool.h"
 #include "kernels/kernels.h"
 #include "layers/layer_checks.h"
 
@@ -187,17 +188,19 @@ Status Dense::forward(const Tensor& x, const Mask& mask_in, bool /*training*/, T
   const size_t rows = x.data.size() / in;  // B * (middle axes)
   y->resize(with_batch(x.batch(), out_));
   // i-k-j: each output row is built by axpy of kernel rows, so the inner loop runs over
-  // contiguous memory of both operands (the classifier's hot loop).
-  for (size_t r = 0; r < rows; ++r) {
-    const float* xr = x.data.data() + r * in;
-    float* yr = y->data.data() + r * units;
-    if (config_.use_bias) {
-      std::copy(bias_.row(0), bias_.row(0) + units, yr);
-    } else {
-      std::fill(yr, yr + units, 0.0f);
+  // contiguous memory of both operands (the classifier's hot loop). Split by output rows.
+  parallel_for(rows, row_grain(rows, in * units, kMinTaskFloats), [&](size_t r0, size_t r1) {
+    for (size_t r = r0; r < r1; ++r) {
+      const float* xr = x.data.data() + r * in;
+      float* yr = y->data.data() + r * units;
+      if (config_.use_bias) {
+        std::copy(bias_.row(0), bias_.row(0) + units, yr);
+      } else {
+        std::fill(yr, yr + units, 0.0f);
+      }
+      for (size_t k = 0; k < in; ++k) kernels::f32_axpy(units, xr[k], kernel_.row(k), yr);
     }
-    for (size_t k = 0; k < in; ++k) kernels::f32_axpy(units, xr[k], kernel_.row(k), yr);
-  }
+  });
   activation_forward(config_.activation, rows, units, y->data.data(), y->data.data());
   *mask_out = mask_in;
   return Status::ok();
@@ -222,12 +225,14 @@ Status Dense::backward(const Tensor& x, const Mask& /*mask_in*/, const Tensor& y
   }
 
   // dW = x^T dz, k outer: one kernel-gradient row stays in cache while every sample's
-  // contribution is added to it.
+  // contribution is added to it. Split by kernel rows k: each sums its samples in order.
   RowMatrix& kernel_grad = kernel_param_.grad;
-  for (size_t k = 0; k < in; ++k) {
-    float* gk = kernel_grad.row(k);
-    for (size_t r = 0; r < rows; ++r) kernels::f32_axpy(units, x.data[r * in + k], dz + r * units, gk);
-  }
+  parallel_for(in, row_grain(in, rows * units, kMinTaskFloats), [&](size_t k0, size_t k1) {
+    for (size_t k = k0; k < k1; ++k) {
+      float* gk = kernel_grad.row(k);
+      for (size_t r = 0; r < rows; ++r) kernels::f32_axpy(units, x.data[r * in + k], dz + r * units, gk);
+    }
+  });
   if (config_.use_bias) {
     float* gb = bias_param_.grad.row(0);
     for (size_t r = 0; r < rows; ++r) kernels::f32_axpy(units, 1.0f, dz + r * units, gb);
@@ -235,11 +240,13 @@ Status Dense::backward(const Tensor& x, const Mask& /*mask_in*/, const Tensor& y
   if (dx != nullptr) {
     // dx = dz W^T: row k of W is column k of W^T, so each entry is one contiguous dot.
     dx->resize(x.shape);
-    for (size_t r = 0; r < rows; ++r) {
-      const float* dzr = dz + r * units;
-      float* dxr = dx->data.data() + r * in;
-      for (size_t k = 0; k < in; ++k) dxr[k] = kernels::f32_dot(units, dzr, kernel_.row(k));
-    }
+    parallel_for(rows, row_grain(rows, in * units, kMinTaskFloats), [&](size_t r0, size_t r1) {
+      for (size_t r = r0; r < r1; ++r) {
+        const float* dzr = dz + r * units;
+        float* dxr = dx->data.data() + r * in;
+        for (size_t k = 0; k < in; ++k) dxr[k] = kernels::f32_dot(units, dzr, kernel_.row(k));
+      }
+    });
   }
   return Status::ok();
 }

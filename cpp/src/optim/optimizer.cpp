@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "embedwasm/core/thread_pool.h"
 #include "embedwasm/optim/algorithm.h"
 #include "kernels/kernels.h"
 #include "optim/algorithms.h"
@@ -177,7 +178,11 @@ Optimizer::RowStep Optimizer::fused_row_step(layers::Param* p, double lr) {
 void Optimizer::update_sparse(layers::Param* p, Slots* s, float lr) {
   const RowStep step = sparse_row_step(p, s, lr);
   const embedding::SparseRowGradient& g = p->sparse_grad;
-  for (size_t k = 0; k < g.rows.size(); ++k) step(static_cast<size_t>(g.rows[k]), g.row_values(k));
+  // The rows are distinct and a step touches its row alone: any split gives the same bits.
+  const size_t u = g.rows.size();
+  parallel_for(u, row_grain(u, 4 * g.cols, kMinTaskFloats), [&](size_t k0, size_t k1) {
+    for (size_t k = k0; k < k1; ++k) step(static_cast<size_t>(g.rows[k]), g.row_values(k));
+  });
 }
 
 // lr arrives scheduled and with Keras' legacy decay already applied (the model computes

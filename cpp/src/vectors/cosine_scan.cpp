@@ -17,10 +17,10 @@ EMBEDWASM_NOINLINE void score_tile(const RowMatrix& x, const float* inv_norms, s
 }  // namespace
 
 void scan_cosines(const RowMatrix& x, const float* inv_norms, size_t rows, const float* queries, size_t count,
-                  size_t query_stride, float* scratch, const TileConsumer& consume) {
+                  size_t query_stride, float* scratch, const TileConsumer& consume, size_t begin) {
   if (count == 0) return;
   const auto score = tiered(&score_tile);
-  for (size_t first = 0; first < rows; first += kTileRows) {
+  for (size_t first = begin; first < rows; first += kTileRows) {
     const size_t n = rows - first < kTileRows ? rows - first : kTileRows;
     score(x, inv_norms, first, n, queries, count, query_stride, scratch);
     consume(first, n, scratch);

@@ -25,10 +25,10 @@ constexpr size_t kQueryGroup = 32;
 // cos: (count, kTileRows), cos[b * kTileRows + i] for row first + i, i < n.
 using TileConsumer = std::function<void(size_t first, size_t n, const float* cos)>;
 
-// Cosines (x_r . q_b) * inv_norms[r] of rows [0, rows) of x with queries (count, D) whose
+// Cosines (x_r . q_b) * inv_norms[r] of rows [begin, rows) of x with queries (count, D) whose
 // rows are query_stride floats apart; count <= kQueryGroup is not required but keeps the
 // queries in cache. scratch: count * kTileRows floats.
 void scan_cosines(const RowMatrix& x, const float* inv_norms, size_t rows, const float* queries, size_t count,
-                  size_t query_stride, float* scratch, const TileConsumer& consume);
+                  size_t query_stride, float* scratch, const TileConsumer& consume, size_t begin = 0);
 
 }  // namespace embedwasm::vectors::detail

@@ -5,6 +5,7 @@
 #include <limits>
 #include <string>
 
+#include "embedwasm/core/thread_pool.h"
 #include "kernels/kernels.h"
 #include "vectors/cosine_scan.h"
 
@@ -221,18 +222,40 @@ void KeyedVectors::search_queries(const float* queries, size_t count, size_t row
                                   std::vector<std::vector<Neighbor>>* out) const {
   const size_t d = dim();
   out->assign(count, {});
-  std::vector<TopK> tops(std::min(count, detail::kQueryGroup));
-  std::vector<float> scratch(std::min(count, detail::kQueryGroup) * detail::kTileRows);
+  const size_t group = std::min(count, detail::kQueryGroup);
+  // Split by table rows, whole tiles per task: each task keeps its own top-k per query, and
+  // the parts merge through TopK::push, whose order is total (score, then lower row), so
+  // the K best are the same entries, in the same order, with any split.
+  const size_t tiles = (rows + detail::kTileRows - 1) / detail::kTileRows;
+  const size_t tile_grain = row_grain(tiles, detail::kTileRows * d * group, kMinTaskFloats);
+  const size_t parts = (tiles + tile_grain - 1) / tile_grain;
+  std::vector<std::vector<TopK>> tops(std::max<size_t>(parts, 1), std::vector<TopK>(group));
   std::vector<Neighbor> sorted;
+  TopK merged;
   for (size_t g0 = 0; g0 < count; g0 += detail::kQueryGroup) {
     const size_t g = std::min(detail::kQueryGroup, count - g0);
-    for (size_t b = 0; b < g; ++b) tops[b].reset(std::min(rows, topn + excluded[g0 + b].size()));
-    detail::scan_cosines(vectors_, inv_norms_.data(), rows, queries + g0 * d, g, d, scratch.data(),
-                         [&](size_t first, size_t n, const float* cos) {
-                           for (size_t b = 0; b < g; ++b) push_tile(&tops[b], first, n, cos + b * detail::kTileRows);
-                         });
+    parallel_for(tiles, tile_grain, [&](size_t t0, size_t t1) {
+      std::vector<TopK>& part = tops[t0 / tile_grain];
+      std::vector<float> scratch(g * detail::kTileRows);
+      for (size_t b = 0; b < g; ++b) part[b].reset(std::min(rows, topn + excluded[g0 + b].size()));
+      detail::scan_cosines(vectors_, inv_norms_.data(), std::min(rows, t1 * detail::kTileRows), queries + g0 * d, g,
+                           d, scratch.data(),
+                           [&](size_t first, size_t n, const float* cos) {
+                             for (size_t b = 0; b < g; ++b) push_tile(&part[b], first, n, cos + b * detail::kTileRows);
+                           },
+                           t0 * detail::kTileRows);
+    });
     for (size_t b = 0; b < g; ++b) {
-      tops[b].take_sorted(&sorted);
+      if (parts == 1) {
+        tops[0][b].take_sorted(&sorted);
+      } else {
+        merged.reset(std::min(rows, topn + excluded[g0 + b].size()));
+        for (size_t k = 0; k < parts; ++k) {
+          tops[k][b].take_sorted(&sorted);
+          for (const Neighbor& nb : sorted) merged.push(nb.index, nb.score);
+        }
+        merged.take_sorted(&sorted);
+      }
       const std::vector<int32_t>& ex = excluded[g0 + b];
       std::vector<Neighbor>& result = (*out)[g0 + b];
       for (const Neighbor& nb : sorted) {

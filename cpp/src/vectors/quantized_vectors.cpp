@@ -7,6 +7,7 @@
 #include <limits>
 #include <string>
 
+#include "embedwasm/core/thread_pool.h"
 #include "kernels/kernels.h"
 #include "vectors/cosine_scan.h"
 
@@ -15,16 +16,23 @@ namespace {
 
 constexpr size_t kTileRows = 256;
 
-// Scores one tile of rows: the int32 dot with the padded query times the row's scale
-// (the query's scale is common to all rows and applied to the kept results only).
-EMBEDWASM_NOINLINE void push_quantized_tile(const QuantizedVectors& qv, const int8_t* query, size_t first, size_t n,
-                                            TopK* top) {
+// Queries scored against one tile while it is in cache (256 rows of D = 100 are 28 KB).
+constexpr size_t kQueryGroup = 32;
+
+// Scores one tile of rows against `count` queries: the int32 dot with each padded query
+// times the row's scale (a query's own scale is common to all rows and applied to the kept
+// results only).
+EMBEDWASM_NOINLINE void push_quantized_tile(const QuantizedVectors& qv, const int8_t* queries, size_t count,
+                                            size_t first, size_t n, TopK* tops) {
   int32_t dots[kTileRows];
-  kernels::i8_dot_rows(n, qv.stride(), qv.row(first), qv.stride(), query, dots);
   float scores[kTileRows];
-  for (size_t i = 0; i < n; ++i) scores[i] = static_cast<float>(dots[i]) * qv.scale(first + i);
-  for (size_t i = 0; i < n; ++i) {
-    if (top->admits_next(scores[i])) top->push(static_cast<int32_t>(first + i), scores[i]);
+  for (size_t b = 0; b < count; ++b) {
+    kernels::i8_dot_rows(n, qv.stride(), qv.row(first), qv.stride(), queries + b * qv.stride(), dots);
+    for (size_t i = 0; i < n; ++i) scores[i] = static_cast<float>(dots[i]) * qv.scale(first + i);
+    TopK* top = tops + b;
+    for (size_t i = 0; i < n; ++i) {
+      if (top->admits_next(scores[i])) top->push(static_cast<int32_t>(first + i), scores[i]);
+    }
   }
 }
 
@@ -86,6 +94,57 @@ Status QuantizedVectors::create(const RowMatrix& vectors, QuantizedVectors* out)
   return Status::ok();
 }
 
+void QuantizedVectors::scan(const int8_t* queries, size_t count, size_t rows, size_t k,
+                            std::vector<std::vector<Neighbor>>* out) const {
+  out->assign(count, {});
+  const auto push_tile = detail::tiered(&push_quantized_tile);
+  // Split by rows, whole tiles per task, each with its own top-k per query; merged through
+  // TopK::push, whose order is total (score, then lower row), so any split keeps the same
+  // K entries in the same order. An int8 row costs about a quarter of a float row.
+  const size_t tiles = (rows + kTileRows - 1) / kTileRows;
+  std::vector<Neighbor> part;
+  for (size_t g0 = 0; g0 < count; g0 += kQueryGroup) {
+    const size_t g = std::min(kQueryGroup, count - g0);
+    const size_t grain = row_grain(tiles, kTileRows * cols_ * g / 4, kMinTaskFloats);
+    const size_t n_parts = std::max<size_t>(1, (tiles + grain - 1) / grain);
+    std::vector<TopK> tops(n_parts * g);
+    parallel_for(tiles, grain, [&](size_t t0, size_t t1) {
+      TopK* mine = tops.data() + (t0 / grain) * g;
+      for (size_t b = 0; b < g; ++b) mine[b].reset(k);
+      for (size_t first = t0 * kTileRows; first < std::min(rows, t1 * kTileRows); first += kTileRows) {
+        push_tile(*this, queries + g0 * stride_, g, first, std::min(kTileRows, rows - first), mine);
+      }
+    });
+    for (size_t b = 0; b < g; ++b) {
+      std::vector<Neighbor>& result = (*out)[g0 + b];
+      if (n_parts == 1) {
+        tops[b].take_sorted(&result);
+        continue;
+      }
+      TopK merged(k);
+      for (size_t p = 0; p < n_parts; ++p) {
+        tops[p * g + b].take_sorted(&part);
+        for (const Neighbor& nb : part) merged.push(nb.index, nb.score);
+      }
+      merged.take_sorted(&result);
+    }
+  }
+}
+
+namespace {
+
+// Rows of stride bytes, 16-byte aligned, zero past D: what the kernels read queries as.
+struct PaddedQueries {
+  PaddedQueries(size_t count, size_t stride) : bytes(count * stride + QuantizedVectors::kAlignBytes, 0) {
+    const size_t a = QuantizedVectors::kAlignBytes;
+    data = bytes.data() + (a - reinterpret_cast<uintptr_t>(bytes.data()) % a) % a;
+  }
+  std::vector<int8_t> bytes;
+  int8_t* data;
+};
+
+}  // namespace
+
 Status QuantizedVectors::search(const float* query, size_t dim_given, size_t topn, size_t restrict_vocab,
                                 const std::vector<int32_t>& exclude, std::vector<Neighbor>* out) const {
   out->clear();
@@ -96,22 +155,38 @@ Status QuantizedVectors::search(const float* query, size_t dim_given, size_t top
   if (query == nullptr) return Status::invalid_argument("null query vector");
   if (topn == 0) return Status::ok();
   const size_t rows = restrict_vocab == 0 ? rows_ : std::min(restrict_vocab, rows_);
-  // Padded like the rows (zeros past D), 16-byte aligned.
-  std::vector<int8_t> padded(stride_ + kAlignBytes, 0);
-  int8_t* q = padded.data() + (kAlignBytes - reinterpret_cast<uintptr_t>(padded.data()) % kAlignBytes) % kAlignBytes;
-  const float query_scale = quantize(cols_, query, q);
-  TopK top(std::min(rows, topn + exclude.size()));
-  const auto push_tile = detail::tiered(&push_quantized_tile);
-  for (size_t first = 0; first < rows; first += kTileRows) {
-    push_tile(*this, q, first, std::min(kTileRows, rows - first), &top);
-  }
-  std::vector<Neighbor> sorted;
-  top.take_sorted(&sorted);
-  for (const Neighbor& nb : sorted) {
+  PaddedQueries q(1, stride_);
+  const float query_scale = quantize(cols_, query, q.data);
+  std::vector<std::vector<Neighbor>> sorted;
+  scan(q.data, 1, rows, std::min(rows, topn + exclude.size()), &sorted);
+  for (const Neighbor& nb : sorted[0]) {
     if (out->size() == topn) break;
     if (std::find(exclude.begin(), exclude.end(), nb.index) == exclude.end()) {
       out->push_back({nb.index, nb.score * query_scale});
     }
+  }
+  return Status::ok();
+}
+
+Status QuantizedVectors::search_batch(const float* queries, size_t count, size_t dim_given, size_t topn,
+                                      size_t restrict_vocab, std::vector<std::vector<Neighbor>>* out) const {
+  out->clear();
+  if (dim_given != cols_) {
+    return Status::invalid_argument("vectors have " + std::to_string(dim_given) + " elements, expected " +
+                                    std::to_string(cols_));
+  }
+  if (count > 0 && queries == nullptr) return Status::invalid_argument("null query vectors");
+  if (topn == 0) {
+    out->resize(count);
+    return Status::ok();
+  }
+  const size_t rows = restrict_vocab == 0 ? rows_ : std::min(restrict_vocab, rows_);
+  PaddedQueries q(count, stride_);
+  std::vector<float> scales(count);
+  for (size_t b = 0; b < count; ++b) scales[b] = quantize(cols_, queries + b * cols_, q.data + b * stride_);
+  scan(q.data, count, rows, std::min(rows, topn), out);
+  for (size_t b = 0; b < count; ++b) {
+    for (Neighbor& nb : (*out)[b]) nb.score *= scales[b];
   }
   return Status::ok();
 }

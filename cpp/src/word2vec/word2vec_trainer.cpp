@@ -6,18 +6,10 @@
 #include <cstring>
 #include <string>
 
+#include "embedwasm/core/thread_pool.h"
 #include "embedwasm/word2vec/subsampling.h"
 #include "kernels/kernels.h"
 
-// The SIMD-only wasm build has no threads; std::thread would compile there but fail at
-// run time, so the threaded path is left out of it altogether.
-#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
-#define EMBEDWASM_WORD2VEC_THREADS 0
-#else
-#define EMBEDWASM_WORD2VEC_THREADS 1
-#include <system_error>
-#include <thread>
-#endif
 
 namespace embedwasm::word2vec {
 namespace {
@@ -89,7 +81,7 @@ const Schema<Word2VecConfig>& word2vec_schema() {
   return schema;
 }
 
-bool Word2VecTrainer::threads_supported() { return EMBEDWASM_WORD2VEC_THREADS != 0; }
+bool Word2VecTrainer::threads_supported() { return embedwasm::threads_supported(); }
 
 Status Word2VecTrainer::create(const Word2VecConfig& config, Word2VecTrainer* out) {
   EMBEDWASM_RETURN_IF_ERROR(validate(config));
@@ -230,32 +222,9 @@ Status Word2VecTrainer::train_chunk(size_t max_words, Word2VecProgress* out) {
     size_t b = static_cast<size_t>(std::lower_bound(raw.begin() + begin, raw.begin() + end, target) - raw.begin());
     bounds[k] = std::max(bounds[k - 1] + 1, std::min(b, end - (n_workers - k)));
   }
-#if EMBEDWASM_WORD2VEC_THREADS
-  std::vector<std::thread> threads;
-  size_t first_inline = n_workers;  // workers left for this thread if a thread cannot start
-  for (size_t k = 1; k < n_workers; ++k) {
-    auto work = [this, k, &bounds, epoch] {
-      train_sentences(&workers_[k], bounds[k], bounds[k + 1], epoch);
-    };
-#if defined(__cpp_exceptions)
-    try {
-      threads.emplace_back(work);
-    } catch (const std::system_error&) {
-      first_inline = k;
-      break;
-    }
-#else
-    threads.emplace_back(work);
-#endif
-  }
-  if (n_workers > 0) train_sentences(&workers_[0], bounds[0], bounds[1], epoch);
-  for (size_t k = first_inline; k < n_workers; ++k) {
-    train_sentences(&workers_[k], bounds[k], bounds[k + 1], epoch);
-  }
-  for (std::thread& t : threads) t.join();
-#else
-  for (size_t k = 0; k < n_workers; ++k) train_sentences(&workers_[k], bounds[k], bounds[k + 1], epoch);
-#endif
+  // One task per worker state; Hogwild, so which thread runs a task does not matter.
+  parallel_for(n_workers, 1, [&](size_t k, size_t) { train_sentences(&workers_[k], bounds[k], bounds[k + 1], epoch); },
+               static_cast<int>(n_workers));
 
   double loss = 0.0;
   uint64_t effective = 0;

@@ -18,6 +18,7 @@
 // and checked against a float64 JS scatter-add within float32 summation error.
 // Usage: node tests/bench/backward/node.mjs [--warmup W] [--reps R] [--scaling-v V]...
 //          [--scaling-reps R] [group...]   groups: native tfjs-cpu tfjs-wasm ours-simd ours-threads
+//          ours-threads-1t ours-threads-2t
 import { fileURLToPath } from 'node:url';
 
 import { passArgs, readArgs } from '../../../scripts/lib/args.mjs';
@@ -40,6 +41,9 @@ const GROUPS = {
   'tfjs-wasm': { reps: SLOW, contenders: tfjsContenders('wasm'), load: () => loadTfjs('wasm') },
   'ours-simd': { reps: QUICK, contenders: oursContenders('simd'), load: () => loadOurs(false) },
   'ours-threads': { reps: QUICK, contenders: oursContenders('threads'), load: () => loadOurs(true) },
+  // The threads build with its hot paths on 1 and on 2 threads (setThreads), for scaling.
+  'ours-threads-1t': { reps: QUICK, contenders: oursContenders('threads-1t'), load: () => loadOurs(true, 1) },
+  'ours-threads-2t': { reps: QUICK, contenders: oursContenders('threads-2t'), load: () => loadOurs(true, 2) },
 };
 
 // A contender: {contender, what, perRow?, prepare(peer, p) -> {run, release}} where p is

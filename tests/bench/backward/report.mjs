@@ -42,5 +42,12 @@ export function report(raw) {
       value: speedup(find('wasm-fused-adam'), tfjsAdam), required: { min: 20 }, format: times,
     }),
   );
+  // The threads build through the API on 1 and 2 threads (setThreads).
+  for (const [suffix, label] of [['-out', 'dense backward into {out}'], ['-sparse', 'sparse backward']]) {
+    targets.push(checkTarget({
+      label: `${label}: scaling 1 -> 2 threads (API, threads build)`,
+      value: speedup(find(`ours-threads-2t${suffix}`), find(`ours-threads-1t${suffix}`)), required: { min: 1.7 }, format: times,
+    }));
+  }
   return { parts, targets, records };
 }

@@ -57,12 +57,19 @@ export function loadOrt(numThreads) {
 }
 
 /** Our package as built in dist/, one build per process: {api, runtime}. */
-export async function loadOurs(threads) {
+export async function loadOurs(threads, count = 0) {
   if (!existsSync(DIST)) throw new MissingPeer('dist/ is not built (bash scripts/build.sh dist)');
   const api = await import(DIST);
   const info = await api.init({ threads });
   const { version } = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8'));
-  return { api, info, runtime: `embedwasm ${version} ${info.variant} build (init({threads: ${threads}})), ${NODE}` };
+  let used = '';
+  if (count) {
+    used = `, setThreads(${count}) = ${api.setThreads(count)}`;
+    // The pool's workers load in the background once this thread is idle; a call made
+    // before they have runs on this thread alone. A second is ample for two workers.
+    await new Promise((resolve) => { setTimeout(resolve, 1000); });
+  }
+  return { api, info, runtime: `embedwasm ${version} ${info.variant} build (init({threads: ${threads}})${used}), ${NODE}` };
 }
 
 /**

@@ -9,7 +9,8 @@
 // for bit (a gather copies). Prints one JSON line per (case, contender) on stdout;
 // progress goes to stderr.
 // Usage: node tests/bench/gather/node.mjs [--warmup W] [--reps R] [--case C]... [group...]
-//   groups: native tfjs-cpu tfjs-wasm ort-wasm ort-wasm-2t ours-simd ours-threads (default all)
+//   groups: native tfjs-cpu tfjs-wasm ort-wasm ort-wasm-2t ours-simd ours-threads ours-threads-1t
+//           ours-threads-2t (default all)
 //   cases: 100000x128 1000000x64 (default both). W, R default per group (see GROUPS).
 import { fileURLToPath } from 'node:url';
 
@@ -36,6 +37,9 @@ const GROUPS = {
   'ort-wasm-2t': { reps: QUICK, contenders: ortContenders('-2t'), load: () => loadOrt(2) },
   'ours-simd': { reps: QUICK, contenders: oursContenders('simd'), load: () => loadOurs(false) },
   'ours-threads': { reps: QUICK, contenders: oursContenders('threads'), load: () => loadOurs(true) },
+  // The threads build with the hot paths on 1 and on 2 threads (setThreads), for scaling.
+  'ours-threads-1t': { reps: QUICK, contenders: oursContenders('threads-1t'), load: () => loadOurs(true, 1) },
+  'ours-threads-2t': { reps: QUICK, contenders: oursContenders('threads-2t'), load: () => loadOurs(true, 2) },
 };
 
 // native.cpp's variants per build: the portable -O3 binary has every native one, the

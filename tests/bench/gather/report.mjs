@@ -42,6 +42,25 @@ export function gatherTargets(records, caseId, { env = 'Node', kernel = 'wasm-wa
   return targets;
 }
 
+// The threads build's gather on 1 and 2 threads (setThreads), each through the public
+// apply() into a reused HeapTensor: its scaling, and 2 threads against ONNX Runtime Web
+// on 1 and on 2 threads.
+export function threadTargets(records, caseId) {
+  const find = (id) => records.find((r) => r.case === caseId && r.contender === id);
+  const one = find('ours-threads-1t-heap');
+  const two = find('ours-threads-2t-heap');
+  const targets = [checkTarget({
+    label: `${caseId}: gather scaling, 1 -> 2 threads (ours-threads-1t-heap / -2t-heap)`,
+    value: speedup(two, one), required: { min: 1.7 }, format: times,
+  })];
+  for (const [id, label] of [['ort-wasm-gather', 'ONNX Runtime Web, 1 thread'], ['ort-wasm-2t-gather', 'ONNX Runtime Web, 2 threads']]) {
+    targets.push(checkTarget({
+      label: `${caseId}: ours on 2 threads vs ${label}`, value: speedup(two, find(id)), required: { min: 2 }, format: times,
+    }));
+  }
+  return targets;
+}
+
 export function report(raw) {
   const records = raw.map(normalize);
   const cases = [...new Set(records.map((r) => r.case))];
@@ -59,6 +78,7 @@ export function report(raw) {
       extra: [{ key: 'gbps', title: 'GB/s', right: true, value: (r) => (r.bytes ? (r.bytes / r.median_ms / 1e6).toFixed(2) : '—') }],
     }));
     targets.push(...gatherTargets(records, c));
+    targets.push(...threadTargets(records, c));
   }
   return { parts, targets, records };
 }

@@ -3,6 +3,7 @@
 // IMDB-sized classifier and one whole epoch through fit(), and prints one JSON line.
 // Usage: node tests/bench/imdb/contender.mjs <variant> --data DIR [--warmup W] [--reps R] [--epoch 0|1]
 //   variants: ours-simd-dense, ours-simd-sparse, ours-threads-dense, ours-threads-sparse,
+//             ours-threads-{dense,sparse}-{1,2}t (setThreads),
 //             tfjs-cpu, tfjs-wasm
 //
 // Model (every contender, PyTorch's in torch_peer.py too): ids (B, T) -> Embedding(V, D)
@@ -22,6 +23,11 @@ const VARIANTS = {
   'ours-simd-sparse': { threads: false, sparse: true },
   'ours-threads-dense': { threads: true, sparse: false },
   'ours-threads-sparse': { threads: true, sparse: true },
+  // The threads build with its hot paths on 1 and on 2 threads (setThreads).
+  'ours-threads-dense-1t': { threads: true, count: 1, sparse: false },
+  'ours-threads-dense-2t': { threads: true, count: 2, sparse: false },
+  'ours-threads-sparse-1t': { threads: true, count: 1, sparse: true },
+  'ours-threads-sparse-2t': { threads: true, count: 2, sparse: true },
   'tfjs-cpu': { tfjs: 'cpu' },
   'tfjs-wasm': { tfjs: 'wasm' },
 };
@@ -47,8 +53,8 @@ const batchX = (k) => ({ data: x.subarray(k * BATCH * SEQ, (k + 1) * BATCH * SEQ
 const batchY = (k) => ({ data: data.labels.subarray(k * BATCH, (k + 1) * BATCH), shape: [BATCH, 1] });
 const fullBatches = Math.floor(SAMPLES / BATCH);
 
-async function setupOurs({ threads, sparse }) {
-  const { api, runtime } = await loadOurs(threads);
+async function setupOurs({ threads, count, sparse }) {
+  const { api, runtime } = await loadOurs(threads, count);
   const { layers, sequential, train } = api;
   const model = sequential([
     layers.embedding({ inputDim: VOCAB, outputDim: DIM, sparse, seed: SEED }),

@@ -19,7 +19,8 @@ const CONTENDER = fileURLToPath(new URL('./contender.mjs', import.meta.url));
 // Debian's python3, where apt installs python3-torch (a python3 earlier in PATH may lack it).
 const PYTHON = '/usr/bin/python3';
 const TORCH = fileURLToPath(new URL('./torch_peer.py', import.meta.url));
-const OURS = ['ours-simd-dense', 'ours-simd-sparse', 'ours-threads-dense', 'ours-threads-sparse'];
+const OURS = ['ours-simd-dense', 'ours-simd-sparse', 'ours-threads-dense', 'ours-threads-sparse',
+  'ours-threads-dense-1t', 'ours-threads-dense-2t', 'ours-threads-sparse-1t', 'ours-threads-sparse-2t'];
 const TORCH_RUNS = ['torch-dense-1t', 'torch-dense-2t', 'torch-sparse-1t', 'torch-sparse-2t'];
 // TF.js cpu's embedding gradient (UnsortedSegmentSum) passes over the batch once per
 // vocabulary row: at V = 100,000 one step would take hours, so it gets a time limit and the

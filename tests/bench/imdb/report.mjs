@@ -42,5 +42,24 @@ export function report(records) {
       }));
     }
   }
+  for (const kind of ['dense', 'sparse']) {
+    const one = find(records, `ours-threads-${kind}-1t`);
+    const two = find(records, `ours-threads-${kind}-2t`);
+    targets.push(checkTarget({
+      label: `${kind} step scaling, threads build 1 -> 2 threads (setThreads)`, value: speedup(two, one), required: { min: 1.7 }, format: times,
+    }));
+    for (const t of [1, 2]) {
+      targets.push(checkTarget({
+        label: `${kind} step: ours on ${t} thread${t > 1 ? 's' : ''} (threads build, setThreads) vs PyTorch native CPU, ${t} thread${t > 1 ? 's' : ''}`,
+        value: speedup(t === 1 ? one : two, find(records, `torch-${kind}-${t}t`)), required: { min: 5 }, format: times,
+      }));
+    }
+    if (kind === 'sparse') {
+      targets.push(checkTarget({
+        label: 'sparse step / dense step, ours on 2 threads', value: ratio(two, find(records, 'ours-threads-dense-2t')),
+        required: { max: 0.5 }, format: times,
+      }));
+    }
+  }
   return { parts, targets, records };
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <set>
 #include <vector>
 
@@ -123,5 +124,42 @@ TEST_CASE("QuantizedVectors::create rejects what it cannot hold", "[vectors]") {
   std::vector<Neighbor> out;
   const float q[8] = {1};
   REQUIRE(qv.search(q, 8, 5, 0, {}, &out).is_ok());
+  CHECK(out.empty());
+}
+
+TEST_CASE("QuantizedVectors::search_batch gives each query what search gives it, bit for bit", "[vectors]") {
+  // 1000 rows: several tiles and a partial one; 40 queries: more than one block of 32.
+  constexpr size_t kRows = 1000, kDim = 37, kQueries = 40;
+  const std::vector<float> x = ClusteredVectors(kRows, kDim, 12, 0.3f, 5);
+  RowMatrix m;
+  REQUIRE(RowMatrix::create(kRows, kDim, &m).is_ok());
+  for (size_t r = 0; r < kRows; ++r) std::copy(x.begin() + r * kDim, x.begin() + (r + 1) * kDim, m.row(r));
+  QuantizedVectors q;
+  REQUIRE(QuantizedVectors::create(m, &q).is_ok());
+  std::vector<float> queries(x.begin(), x.begin() + kQueries * kDim);
+  std::fill(queries.begin() + 3 * kDim, queries.begin() + 4 * kDim, 0.0f);  // a zero query scores 0 everywhere
+  for (size_t topn : {size_t{1}, size_t{10}, size_t{2000}}) {
+    for (size_t restrict_vocab : {size_t{0}, size_t{300}}) {
+      INFO("topn " << topn << ", restrict_vocab " << restrict_vocab);
+      std::vector<std::vector<Neighbor>> batch;
+      REQUIRE(q.search_batch(queries.data(), kQueries, kDim, topn, restrict_vocab, &batch).is_ok());
+      REQUIRE(batch.size() == kQueries);
+      for (size_t b = 0; b < kQueries; ++b) {
+        std::vector<Neighbor> single;
+        REQUIRE(q.search(queries.data() + b * kDim, kDim, topn, restrict_vocab, {}, &single).is_ok());
+        REQUIRE(batch[b].size() == single.size());
+        REQUIRE(single.size() == std::min(topn, restrict_vocab == 0 ? kRows : restrict_vocab));
+        for (size_t i = 0; i < single.size(); ++i) {
+          CHECK(batch[b][i].index == single[i].index);
+          CHECK(std::memcmp(&batch[b][i].score, &single[i].score, sizeof(float)) == 0);
+        }
+      }
+      // Query 0 is row 0 itself: its best match.
+      CHECK(batch[0][0].index == 0);
+    }
+  }
+  std::vector<std::vector<Neighbor>> out;
+  CHECK(q.search_batch(queries.data(), 2, kDim + 1, 5, 0, &out).code() == StatusCode::kInvalidArgument);
+  CHECK(q.search_batch(queries.data(), 0, kDim, 5, 0, &out).is_ok());
   CHECK(out.empty());
 }

@@ -59,7 +59,51 @@ async function load(options) {
   const m = await environment.loadEngine(variant, moduleArgs, { locateFile: options.locateFile });
   module = m;
   info = Object.freeze({ simd: m.simdBuild(), threads: m.threadsBuild(), variant });
+  if (m.threadsBuild()) {
+    // The hot paths split their work over the pool and this thread, no more threads than
+    // cores (more would only take turns). Its threads start now and never end, so their
+    // Node workers are unref'd here, or Node could never exit.
+    m.setThreadCount(Math.min(threadsAvailable(m), environment.defaultPoolSize()));
+    m.startThreads();
+    unrefWorkers(m);
+  }
   return info;
+}
+
+/** Threads the loaded build can run: 1 without threads; else the pool plus this thread. */
+export function threadsAvailable(m) {
+  if (!m.threadsBuild() || !m.PThread) return 1;
+  return 1 + m.PThread.unusedWorkers.length + m.PThread.runningWorkers.length;
+}
+
+// Emscripten 3.1.6 ref()s a Node worker when it runs a thread and does not unref it
+// afterwards, so an idle pool would keep Node alive (the loader's unref only covers the
+// initial pool).
+export function unrefWorkers(m) {
+  for (const worker of m.PThread?.unusedWorkers ?? []) worker.unref?.();
+  for (const worker of m.PThread?.runningWorkers ?? []) worker.unref?.();
+}
+
+/**
+ * Sets how many threads gather, backward, the optimizers, fit() and search split their
+ * work over (this thread included), at most the pool size + 1; returns the count in effect
+ * (always 1 in the SIMD-only build).
+ */
+export function setThreads(count) {
+  if (typeof count !== 'number' || !Number.isInteger(count)) {
+    throw new TypeError(`setThreads: count must be an integer, got ${typeof count === 'number' ? count : typeof count}`);
+  }
+  if (count < 1) throw new RangeError(`setThreads: count must be >= 1, got ${count}`);
+  const m = engine();
+  m.setThreadCount(Math.min(count, threadsAvailable(m)));
+  m.startThreads();
+  unrefWorkers(m);
+  return m.threadCount();
+}
+
+/** Threads the hot paths use now (see setThreads). */
+export function threadCount() {
+  return engine().threadCount();
 }
 
 /**
@@ -93,7 +137,7 @@ export function init(options = {}) {
  * blocks joining that thread.
  */
 export async function poolLoaded(m) {
-  const workers = m.PThread?.unusedWorkers ?? [];
+  const workers = [...(m.PThread?.unusedWorkers ?? []), ...(m.PThread?.runningWorkers ?? [])];
   while (!workers.every((w) => w.loaded)) await new Promise((resolve) => { setTimeout(resolve, 1); });
 }
 

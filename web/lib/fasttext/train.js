@@ -1,10 +1,9 @@
 // FastText.trainSupervised / trainUnsupervised: the core's trainer
 // (cpp/include/embedwasm/fasttext/fasttext_trainer.h) run in chunks of about 40 ms with
 // the event loop running in between, for progress events and an AbortSignal.
-import { engine, poolLoaded } from '../core/init.js';
+import { engine, poolLoaded, threadsAvailable, unrefWorkers } from '../core/init.js';
 import { checkOptionNames, integerOption, kindOf } from '../core/options.js';
 import { throwIfWordsError } from '../vectors/errors.js';
-import { threadsAvailable, unrefPool } from '../word2vec/word2vec.js';
 import { yieldToEventLoop } from '../word2vec/yield.js';
 import { trainingRecord } from './fasttext_options.js';
 import { withText } from './text_bytes.js';
@@ -83,7 +82,7 @@ async function trainChunks(m, trainer, { onProgress, signal, progressEvery, chun
     throwIfWordsError(trainer.trainChunk(chunk), where);
     const took = now() - start;
     ms += took;
-    unrefPool(m);
+    unrefWorkers(m);
     const before = p.tokensProcessed;
     p = trainer.progress();
     if (!chunkTokens && took > 0) {

@@ -77,6 +77,18 @@ export class KeyedVectors {
   similarByWord(word: string, options?: { topn?: number; restrictVocab?: number }): Neighbor[];
   /** Nearest words to a vector (D,), nothing excluded. */
   similarByVector(vector: Float32Array | number[], options?: { topn?: number; restrictVocab?: number }): Neighbor[];
+  /**
+   * similarByVector for many vectors in one pass over the table: results[b] equals
+   * similarByVector(vectors[b], options). An array of (D,) vectors or one Float32Array of count * D values.
+   */
+  similarByVectors(vectors: ReadonlyArray<Float32Array | number[]> | Float32Array,
+    options?: { topn?: number; restrictVocab?: number }): Neighbor[][];
+  /**
+   * mostSimilar for many queries in one pass over the table: results[b] equals
+   * mostSimilar(queries[b], options). A query is a term, an array of (positive) terms, or {positive, negative}.
+   */
+  mostSimilarBatch(queries: ReadonlyArray<QueryTerm | QueryTerm[] | { positive?: QueryTerm | QueryTerm[]; negative?: QueryTerm | QueryTerm[] }>,
+    options?: { topn?: number; restrictVocab?: number }): Neighbor[][];
   /** Cosine similarity. */
   similarity(w1: string, w2: string): number;
   /** 1 - cosine similarity. */
@@ -113,6 +125,9 @@ export interface QuantizedKeyedVectors {
   /** Approximate mostSimilar over words (the query words are left out). */
   mostSimilar(positive: string | string[], options?: { negative?: string | string[]; topn?: number; restrictVocab?: number }): Neighbor[];
   similarByVector(vector: Float32Array | number[], options?: { topn?: number; restrictVocab?: number }): Neighbor[];
+  /** similarByVector for many vectors, each tile of int8 rows read once per block of queries: results[b] equals similarByVector(vectors[b], options). */
+  similarByVectors(vectors: ReadonlyArray<Float32Array | number[]> | Float32Array,
+    options?: { topn?: number; restrictVocab?: number }): Neighbor[][];
   dispose(): void;
   [Symbol.dispose](): void;
 }

@@ -60,6 +60,42 @@ export function readNeighbors(m, handle, words) {
   return out;
 }
 
+/**
+ * Reads a batch's results: every query's pairs back to back, split by the (B + 1,)
+ * uint32 offsets the handle left beside them (cpp/bindings/vectors.h, flatten_results).
+ */
+export function readBatchNeighbors(m, handle, words) {
+  const b = handle.offsetsCount() - 1;
+  const offsets = heapU32(m, handle.offsetsPtr(), b + 1).slice();
+  const flat = readNeighbors(m, handle, words);
+  const out = new Array(b);
+  for (let q = 0; q < b; ++q) out[q] = flat.slice(offsets[q], offsets[q + 1]);
+  return out;
+}
+
+/**
+ * Query vectors for a batch, checked and packed as (B, D): an array of vectors (each a
+ * Float32Array or number array of D values) or one Float32Array of B * D values.
+ */
+export function packQueryVectors(where, vectors, d) {
+  if (vectors instanceof Float32Array) {
+    if (vectors.length % d !== 0) {
+      throw new RangeError(`${where}: a flat Float32Array of queries must hold a multiple of ${d} values, got ${vectors.length}`);
+    }
+    return { packed: vectors, count: vectors.length / d };
+  }
+  if (!Array.isArray(vectors)) {
+    throw new TypeError(`${where}: vectors must be an array of vectors or a Float32Array of (count * ${d}) values, got ${kindOf(vectors)}`);
+  }
+  const packed = new Float32Array(vectors.length * d);
+  vectors.forEach((v, i) => {
+    if (!(ArrayBuffer.isView(v) || Array.isArray(v))) throw new TypeError(`${where}: vectors[${i}] must be a Float32Array or number array, got ${kindOf(v)}`);
+    if (v.length !== d) throw new RangeError(`${where}: vectors[${i}] has ${v.length} values, expected ${d}`);
+    packed.set(v, i * d);
+  });
+  return { packed, count: vectors.length };
+}
+
 export class KeyedVectors extends Disposable {
   #words = null;
   #beforeQuery = null;
@@ -227,6 +263,72 @@ export class KeyedVectors extends Disposable {
       throwIfWordsError(h.similarByVector(p, d, topn, restrict), where);
       return readNeighbors(m, h, this.indexToKey);
     });
+  }
+
+  /**
+   * similarByVector for many vectors in one pass over the table (a blocked matrix
+   * product): results[b] equals similarByVector(vectors[b], options). vectors: an array of
+   * (D,) vectors or one Float32Array of (count * D) values.
+   */
+  similarByVectors(vectors, options = {}) {
+    const where = 'KeyedVectors.similarByVectors';
+    checkOptionNames(where, options, ['topn', 'restrictVocab']);
+    const topn = countOption(where, options, 'topn', SEARCH_DEFAULTS.topn);
+    const restrict = countOption(where, options, 'restrictVocab', SEARCH_DEFAULTS.restrictVocab);
+    const m = engine();
+    const h = this.#h;
+    const d = h.dim();
+    const { packed, count } = packQueryVectors(where, vectors, d);
+    return withHeap(m, [Math.max(1, count * d) * 4], ([p]) => {
+      heapF32(m, p, count * d).set(packed);
+      throwIfWordsError(h.similarByVectors(p, count, d, topn, restrict), where);
+      return readBatchNeighbors(m, h, this.indexToKey);
+    });
+  }
+
+  /**
+   * mostSimilar for many queries in one pass over the table: results[b] equals
+   * mostSimilar(queries[b], options). Each query is what mostSimilar takes first (a term
+   * or an array of terms, all positive) or {positive, negative}; topn and restrictVocab
+   * are shared.
+   */
+  mostSimilarBatch(queries, options = {}) {
+    const where = 'KeyedVectors.mostSimilarBatch';
+    if (!Array.isArray(queries)) throw new TypeError(`${where}: queries must be an array, got ${kindOf(queries)}`);
+    checkOptionNames(where, options, ['topn', 'restrictVocab']);
+    const topn = countOption(where, options, 'topn', SEARCH_DEFAULTS.topn);
+    const restrict = countOption(where, options, 'restrictVocab', SEARCH_DEFAULTS.restrictVocab);
+    const m = engine();
+    const h = this.#h;
+    const d = h.dim();
+    const batch = new m.QueryBatch();
+    const p = new m.QueryTerms();
+    const n = new m.QueryTerms();
+    try {
+      queries.forEach((query, b) => {
+        const at = `${where}: queries[${b}]`;
+        let positive = query;
+        let negative;
+        if (query !== null && typeof query === 'object' && !Array.isArray(query) && !ArrayBuffer.isView(query)) {
+          checkOptionNames(at, query, ['positive', 'negative']);
+          ({ positive, negative } = query);
+        }
+        const pos = termList(positive, d, at, 'positive');
+        const neg = termList(negative, d, at, 'negative');
+        if (pos.length + neg.length === 0) throw new TypeError(`${at}: give at least one positive or negative word`);
+        p.clear();
+        n.clear();
+        addTerms(m, p, pos, d, at, 'positive');
+        addTerms(m, n, neg, d, at, 'negative');
+        batch.add(p, n);
+      });
+      throwIfWordsError(h.mostSimilarBatch(batch, topn, restrict), where);
+      return readBatchNeighbors(m, h, this.indexToKey);
+    } finally {
+      batch.delete();
+      p.delete();
+      n.delete();
+    }
   }
 
   /** Cosine similarity of two words. */

@@ -6,7 +6,7 @@ import { Disposable } from '../core/disposable.js';
 import { heapF32, heapI32, withHeap } from '../core/heap.js';
 import { checkOptionNames, countOption, kindOf } from '../core/options.js';
 import { throwIfWordsError } from './errors.js';
-import { SEARCH_DEFAULTS, readNeighbors } from './keyed_vectors.js';
+import { SEARCH_DEFAULTS, packQueryVectors, readBatchNeighbors, readNeighbors } from './keyed_vectors.js';
 import { termList } from './query_terms.js';
 
 export class QuantizedKeyedVectors extends Disposable {
@@ -79,5 +79,26 @@ export class QuantizedKeyedVectors extends Disposable {
     }
     if (vector.length !== d) throw new RangeError(`QuantizedKeyedVectors.similarByVector: vector has ${vector.length} values, expected ${d}`);
     return this.#query('QuantizedKeyedVectors.similarByVector', vector, [], options);
+  }
+
+  /**
+   * similarByVector for many vectors, each tile of int8 rows read once for a block of
+   * queries: results[b] equals similarByVector(vectors[b], options). vectors: an array of
+   * (D,) vectors or one Float32Array of (count * D) values.
+   */
+  similarByVectors(vectors, options = {}) {
+    const where = 'QuantizedKeyedVectors.similarByVectors';
+    checkOptionNames(where, options, ['topn', 'restrictVocab']);
+    const topn = countOption(where, options, 'topn', SEARCH_DEFAULTS.topn);
+    const restrict = countOption(where, options, 'restrictVocab', SEARCH_DEFAULTS.restrictVocab);
+    const m = engine();
+    const h = this.handle;
+    const d = h.dim();
+    const { packed, count } = packQueryVectors(where, vectors, d);
+    return withHeap(m, [Math.max(1, count * d) * 4], ([p]) => {
+      heapF32(m, p, count * d).set(packed);
+      throwIfWordsError(h.searchBatch(p, count, d, topn, restrict), where);
+      return readBatchNeighbors(m, h, this.#kv.indexToKey);
+    });
   }
 }

@@ -1,6 +1,6 @@
 // Word2Vec: gensim 4's trainer (cpp/include/embedwasm/word2vec/word2vec_trainer.h),
 // trained in chunks with the event loop running in between.
-import { engine, poolLoaded } from '../core/init.js';
+import { engine, poolLoaded, threadsAvailable, unrefWorkers } from '../core/init.js';
 import { Disposable } from '../core/disposable.js';
 import { checkOptionNames, integerOption, kindOf, show } from '../core/options.js';
 import { throwIfWordsError } from '../vectors/errors.js';
@@ -15,18 +15,6 @@ const now = () => globalThis.performance?.now() ?? Date.now();
 // cancel lands quickly.
 const CHUNK_MS = 40;
 
-/** Threads the loaded build can run: 1 without threads; else the pool plus this thread. */
-export function threadsAvailable(m) {
-  if (!m.threadsBuild() || !m.PThread) return 1;
-  return 1 + m.PThread.unusedWorkers.length + m.PThread.runningWorkers.length;
-}
-
-// Emscripten 3.1.6 ref()s a Node worker when it runs a thread and does not unref it when
-// the worker returns to the pool, so after a threaded chunk the idle pool would keep Node
-// alive (the loader's unref only covers the initial pool).
-export function unrefPool(m) {
-  for (const worker of m.PThread?.unusedWorkers ?? []) worker.unref?.();
-}
 
 export class Word2Vec extends Disposable {
   #options;
@@ -150,7 +138,7 @@ export class Word2Vec extends Disposable {
       const ms = now() - start;
       this.#trainMs += ms;
       this.#stale = true;
-      unrefPool(m);
+      unrefWorkers(m);
       const before = p.wordsProcessed;
       p = h.progress();
       if (!fixedChunk && ms > 0) {

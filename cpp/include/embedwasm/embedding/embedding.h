@@ -41,8 +41,11 @@ class Embedding {
   Status backward_sparse(const int32_t* ids, const Shape& shape, const float* dy,
                          SparseRowGradient* grad);
   // backward_sparse without the gradient buffer: each row's values, summed exactly as
-  // backward_sparse sums them (the same bits), go to take(row, values) in row order as
-  // soon as they are summed, and live in a D-float scratch until the next row.
+  // backward_sparse sums them (the same bits), go to take(row, values) as soon as they
+  // are summed, and live in a D-float scratch until the next row. In the threads build
+  // take is called from several threads at once for different rows: it must touch
+  // nothing shared but its own row (the optimizers' RowSteps touch row r of the weights
+  // and of their slots only).
   Status backward_sparse_rows(const int32_t* ids, const Shape& shape, const float* dy,
                               const GradientRowFn& take);
   // dy: S + (D). Adds the gradient of W into grad, which must be (V, D).

@@ -27,9 +27,9 @@
 //
 // Threads: `thread` workers, each fastText's Model::State (TrainState) plus its place in
 // the text (worker k starts at line k * lines / threads, as fastText's threads start at
-// byte k * size / threads), update the shared weights without locks (Hogwild). They are
-// std::threads living for one call (the -pthread wasm build or native); the SIMD-only
-// wasm build runs thread = 1 only. Each worker's random stream is seeded from (seed, k)
+// byte k * size / threads), update the shared weights without locks (Hogwild). They run
+// as tasks on the core's thread pool (core/thread_pool.h) during a call (the -pthread
+// wasm build or native); the SIMD-only wasm build runs thread = 1 only. Each worker's random stream is seeded from (seed, k)
 // and kept across calls, so with one thread a run is bit-identical to any other run with
 // the same seed, whatever the chunk sizes.
 //

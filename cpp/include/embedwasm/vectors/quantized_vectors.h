@@ -58,11 +58,20 @@ class QuantizedVectors {
   // its input words).
   Status search(const float* query, size_t dim, size_t topn, size_t restrict_vocab, const std::vector<int32_t>& exclude,
                 std::vector<Neighbor>* out) const;
+  // search() for each of `count` queries (count, D), nothing excluded: out[b] is what
+  // search(queries + b * D, ...) gives, bit for bit. Each tile of rows is read once and
+  // scored against the whole block of queries while it is in cache.
+  Status search_batch(const float* queries, size_t count, size_t dim, size_t topn, size_t restrict_vocab,
+                      std::vector<std::vector<Neighbor>>* out) const;
 
  private:
   struct AlignedFree {
     void operator()(int8_t* p) const;
   };
+  // The kept rows per query, best first, with their scores before the query's scale;
+  // queries: (count, stride_) int8, padded with zeros, 16-byte aligned.
+  void scan(const int8_t* queries, size_t count, size_t rows, size_t k, std::vector<std::vector<Neighbor>>* out) const;
+
   size_t rows_ = 0, cols_ = 0, stride_ = 0;
   std::unique_ptr<int8_t[], AlignedFree> data_;  // (V, stride)
   std::vector<float> scales_;                    // (V,)

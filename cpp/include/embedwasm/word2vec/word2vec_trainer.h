@@ -17,9 +17,9 @@
 // the Hogwild races (not the random draws) vary between runs.
 //
 // Threads (threads > 1, native or the -pthread wasm build): a chunk's sentences are
-// split between `threads` std::thread workers that update the shared weights without
-// locks (Hogwild, as gensim, word2vec.c and fastText do). Each worker owns its scratch
-// and Rng. Threads live only for the duration of a call, so nothing runs between chunks.
+// split between `threads` workers run on the core's thread pool (core/thread_pool.h) that
+// update the shared weights without locks (Hogwild, as gensim, word2vec.c and fastText
+// do). Each worker owns its scratch and Rng. Nothing runs between chunks.
 //
 // Deliberate differences from gensim (the second, third and last as word2vec.c):
 // - the learning rate is set per sentence (gensim: per 10000-word job);
