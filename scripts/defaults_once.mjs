@@ -92,6 +92,8 @@ const NOT_DEFAULTS = [
   ['cpp/include/embedwasm/word2vec/vocabulary.h', 'max_vocab_size = 0', "WordCounter's default argument: no pruning (a C++ API)"],
   ['web/lib/files/tfjs_topology.js', "activation: 'activation'", "the layer kinds' names in TF.js's layers format, not a default"],
   ['web/lib/files/tfjs_topology.js', "activation: 'Activation'", "the layer kinds' class names in TF.js's layers format, not a default"],
+  ['web/lib/fasttext/fasttext.js', "mode: 'mean'", "a fastText row is the mean of its subword rows: the bag it seeds must average, whatever embeddingBag's default"],
+  ['web/lib/fasttext/index.d.ts', '', 'type declarations: literal types, not values'],
   ['web/lib/layers/regularization.js', 'PRESETS', "Keras' l1()/l2()/l1_l2() factor 0.01: a JS shorthand with no C++ counterpart"],
 ];
 const reviewed = (line) => NOT_DEFAULTS.find(([file, text]) => line.startsWith(file) && line.includes(text));
