@@ -14,6 +14,15 @@ import { QuantizedKeyedVectors } from './quantized.js';
 
 // The queries' defaults, as the core's option structs state them (vectors/*.h).
 export const SEARCH_DEFAULTS = defaultOptions(OPTIONS.schemas.search);
+
+/** A raw-vector search's options ({topn, restrictVocab}), checked, defaults filled. */
+export function searchOptions(where, options) {
+  checkOptionNames(where, options, ['topn', 'restrictVocab']);
+  return {
+    topn: countOption(where, options, 'topn', SEARCH_DEFAULTS.topn),
+    restrict: countOption(where, options, 'restrictVocab', SEARCH_DEFAULTS.restrictVocab),
+  };
+}
 const ANALOGY_DEFAULTS = defaultOptions(OPTIONS.schemas.wordAnalogies);
 const WORD_PAIR_DEFAULTS = defaultOptions(OPTIONS.schemas.wordPairs);
 const PCA_DEFAULTS = defaultOptions(OPTIONS.schemas.pca);
@@ -250,9 +259,7 @@ export class KeyedVectors extends Disposable {
   /** Nearest words to a raw vector (D,), nothing excluded. */
   similarByVector(vector, options = {}) {
     const where = 'KeyedVectors.similarByVector';
-    checkOptionNames(where, options, ['topn', 'restrictVocab']);
-    const topn = countOption(where, options, 'topn', SEARCH_DEFAULTS.topn);
-    const restrict = countOption(where, options, 'restrictVocab', SEARCH_DEFAULTS.restrictVocab);
+    const { topn, restrict } = searchOptions(where, options);
     const m = engine();
     const h = this.#h;
     const d = h.dim();
@@ -272,9 +279,7 @@ export class KeyedVectors extends Disposable {
    */
   similarByVectors(vectors, options = {}) {
     const where = 'KeyedVectors.similarByVectors';
-    checkOptionNames(where, options, ['topn', 'restrictVocab']);
-    const topn = countOption(where, options, 'topn', SEARCH_DEFAULTS.topn);
-    const restrict = countOption(where, options, 'restrictVocab', SEARCH_DEFAULTS.restrictVocab);
+    const { topn, restrict } = searchOptions(where, options);
     const m = engine();
     const h = this.#h;
     const d = h.dim();
@@ -295,9 +300,7 @@ export class KeyedVectors extends Disposable {
   mostSimilarBatch(queries, options = {}) {
     const where = 'KeyedVectors.mostSimilarBatch';
     if (!Array.isArray(queries)) throw new TypeError(`${where}: queries must be an array, got ${kindOf(queries)}`);
-    checkOptionNames(where, options, ['topn', 'restrictVocab']);
-    const topn = countOption(where, options, 'topn', SEARCH_DEFAULTS.topn);
-    const restrict = countOption(where, options, 'restrictVocab', SEARCH_DEFAULTS.restrictVocab);
+    const { topn, restrict } = searchOptions(where, options);
     const m = engine();
     const h = this.#h;
     const d = h.dim();

@@ -4,9 +4,9 @@
 import { engine } from '../core/init.js';
 import { Disposable } from '../core/disposable.js';
 import { heapF32, heapI32, withHeap } from '../core/heap.js';
-import { checkOptionNames, countOption, kindOf } from '../core/options.js';
+import { kindOf } from '../core/options.js';
 import { throwIfWordsError } from './errors.js';
-import { SEARCH_DEFAULTS, packQueryVectors, readBatchNeighbors, readNeighbors } from './keyed_vectors.js';
+import { packQueryVectors, readBatchNeighbors, readNeighbors, searchOptions } from './keyed_vectors.js';
 import { termList } from './query_terms.js';
 
 export class QuantizedKeyedVectors extends Disposable {
@@ -31,9 +31,7 @@ export class QuantizedKeyedVectors extends Disposable {
   get byteSize() { return this.handle.memoryBytes(); }
 
   #query(where, query, exclude, options) {
-    checkOptionNames(where, options, ['topn', 'restrictVocab']);
-    const topn = countOption(where, options, 'topn', SEARCH_DEFAULTS.topn);
-    const restrict = countOption(where, options, 'restrictVocab', SEARCH_DEFAULTS.restrictVocab);
+    const { topn, restrict } = searchOptions(where, options);
     const m = engine();
     const h = this.handle;
     const d = h.dim();
@@ -88,9 +86,7 @@ export class QuantizedKeyedVectors extends Disposable {
    */
   similarByVectors(vectors, options = {}) {
     const where = 'QuantizedKeyedVectors.similarByVectors';
-    checkOptionNames(where, options, ['topn', 'restrictVocab']);
-    const topn = countOption(where, options, 'topn', SEARCH_DEFAULTS.topn);
-    const restrict = countOption(where, options, 'restrictVocab', SEARCH_DEFAULTS.restrictVocab);
+    const { topn, restrict } = searchOptions(where, options);
     const m = engine();
     const h = this.handle;
     const d = h.dim();
