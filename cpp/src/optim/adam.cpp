@@ -24,10 +24,18 @@ Adam::Step Adam::step(float lr) const {
 }
 
 void Adam::update_row(const Step& c, size_t d, const float* g, float* m, float* v, float* w) {
+  // Locals, not c's fields: c is a float the stores below could alias as far as the
+  // compiler knows (once a caller's RowUpdate is passed to the thread pool by address),
+  // which kept this loop scalar: a dense step of a 100,000 x 128 table took 57-107 ms
+  // in the SIMD build instead of 35-50.
+  const float one_minus_beta1 = c.one_minus_beta1;
+  const float one_minus_beta2 = c.one_minus_beta2;
+  const float step_size = c.step_size;
+  const float epsilon = c.epsilon;
   for (size_t j = 0; j < d; ++j) {
-    m[j] += (g[j] - m[j]) * c.one_minus_beta1;
-    v[j] += (g[j] * g[j] - v[j]) * c.one_minus_beta2;
-    w[j] -= c.step_size * (m[j] / (std::sqrt(v[j]) + c.epsilon));
+    m[j] += (g[j] - m[j]) * one_minus_beta1;
+    v[j] += (g[j] * g[j] - v[j]) * one_minus_beta2;
+    w[j] -= step_size * (m[j] / (std::sqrt(v[j]) + epsilon));
   }
 }
 

@@ -31,7 +31,12 @@ struct DenseRows {
     // f touches row r alone, so tasks of rows give the bits of one thread. A row update
     // reads and writes w, g and up to three slots: about 4 floats moved per column.
     parallel_for(w.rows(), row_grain(w.rows(), 4 * w.cols(), kMinTaskFloats), [&](size_t r0, size_t r1) {
-      for (size_t r = r0; r < r1; ++r) f(w.row(r), static_cast<const float*>(p->grad.row(r)), r);
+      // A copy whose address stays in this task: f itself reaches the pool by address, and
+      // then its float constants might be changed by the row stores as far as the
+      // compiler knows, which kept the row loops scalar (a dense Adamax step of a
+      // 100,000 x 128 table: 38 -> 73 ms in the SIMD build).
+      const F row_update = f;
+      for (size_t r = r0; r < r1; ++r) row_update(w.row(r), static_cast<const float*>(p->grad.row(r)), r);
     });
   }
 };
