@@ -46,7 +46,15 @@ EMSCRIPTEN_BINDINGS(embedwasm_vectors) {
       .function("add", &QueryBatchJs::add)
       .function("clear", &QueryBatchJs::clear);
 
-  class_<KeyedVectorsJs>("KeyedVectors")
+  // Registered on the base: Embind files a base-class member function under the base's
+  // type, so listing it on a derived class_ would leave it off the derived prototype.
+  class_<NeighborListsJs>("NeighborLists")
+      .function("neighborsPtr", &NeighborListsJs::neighbors_ptr)
+      .function("neighborsCount", &NeighborListsJs::neighbors_count)
+      .function("offsetsPtr", &NeighborListsJs::offsets_ptr)
+      .function("offsetsCount", &NeighborListsJs::offsets_count);
+
+  class_<KeyedVectorsJs, base<NeighborListsJs>>("KeyedVectors")
       .constructor<>()
       .function("fromArrays", &KeyedVectorsJs::from_arrays)
       .function("size", &KeyedVectorsJs::size)
@@ -66,10 +74,6 @@ EMSCRIPTEN_BINDINGS(embedwasm_vectors) {
       .function("similarByVector", &KeyedVectorsJs::similar_by_vector)
       .function("similarByVectors", &KeyedVectorsJs::similar_by_vectors)
       .function("mostSimilarBatch", &KeyedVectorsJs::most_similar_batch)
-      .function("neighborsPtr", &KeyedVectorsJs::neighbors_ptr)
-      .function("neighborsCount", &KeyedVectorsJs::neighbors_count)
-      .function("offsetsPtr", &KeyedVectorsJs::offsets_ptr)
-      .function("offsetsCount", &KeyedVectorsJs::offsets_count)
       .function("similarity", &KeyedVectorsJs::similarity)
       .function("nSimilarity", &KeyedVectorsJs::n_similarity)
       .function("rank", &KeyedVectorsJs::rank)
@@ -87,16 +91,12 @@ EMSCRIPTEN_BINDINGS(embedwasm_vectors) {
       .function("pca", &KeyedVectorsJs::pca)
       .function("explainedVarianceRatio", &KeyedVectorsJs::explained_variance_ratio);
 
-  class_<QuantizedVectorsJs>("QuantizedVectors")
+  class_<QuantizedVectorsJs, base<NeighborListsJs>>("QuantizedVectors")
       .constructor<>()
       .function("create", &QuantizedVectorsJs::create)
       .function("size", &QuantizedVectorsJs::size)
       .function("dim", &QuantizedVectorsJs::dim)
       .function("memoryBytes", &QuantizedVectorsJs::memory_bytes)
       .function("search", &QuantizedVectorsJs::search)
-      .function("searchBatch", &QuantizedVectorsJs::search_batch)
-      .function("neighborsPtr", &QuantizedVectorsJs::neighbors_ptr)
-      .function("neighborsCount", &QuantizedVectorsJs::neighbors_count)
-      .function("offsetsPtr", &QuantizedVectorsJs::offsets_ptr)
-      .function("offsetsCount", &QuantizedVectorsJs::offsets_count);
+      .function("searchBatch", &QuantizedVectorsJs::search_batch);
 }

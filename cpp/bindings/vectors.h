@@ -80,7 +80,28 @@ struct PcaReportJs {
   bool converged = false;
 };
 
-class KeyedVectorsJs {
+// What a search leaves for JS to read: the last query's (K,) neighbours (int32 index then
+// float32 score, 8 bytes each) or, after a batch, every query's, split by the (B + 1,)
+// offsets.
+class NeighborListsJs {
+ public:
+  uintptr_t neighbors_ptr() const { return reinterpret_cast<uintptr_t>(neighbors_.data()); }
+  uint32_t neighbors_count() const { return neighbors_.size(); }
+  uintptr_t offsets_ptr() const { return reinterpret_cast<uintptr_t>(offsets_.data()); }
+  uint32_t offsets_count() const { return offsets_.size(); }
+
+ protected:
+  // Keeps a batch's results for JS and passes its status on.
+  StatusJs keep_batch(const Status& s, std::vector<std::vector<vectors::Neighbor>>&& results) {
+    flatten_results(std::move(results), &neighbors_, &offsets_);
+    return to_js(s);
+  }
+
+  std::vector<vectors::Neighbor> neighbors_;
+  std::vector<uint32_t> offsets_;
+};
+
+class KeyedVectorsJs : public NeighborListsJs {
  public:
   // words: count UTF-8 strings back to back with their byte lengths; dense: (V, D).
   StatusJs from_arrays(uintptr_t bytes, uintptr_t lengths, uint32_t count, uintptr_t dense, uint32_t dim) {
@@ -144,8 +165,7 @@ class KeyedVectorsJs {
     options.restrict_vocab = restrict_vocab;
     std::vector<std::vector<vectors::Neighbor>> results;
     const Status s = kv_.similar_by_vectors(ptr<const float>(vectors), count, dim, options, &results);
-    flatten_results(std::move(results), &neighbors_, &offsets_);
-    return to_js(s);
+    return keep_batch(s, std::move(results));
   }
   StatusJs most_similar_batch(const QueryBatchJs& batch, uint32_t topn, uint32_t restrict_vocab) {
     vectors::SearchOptions options;
@@ -153,15 +173,8 @@ class KeyedVectorsJs {
     options.restrict_vocab = restrict_vocab;
     std::vector<std::vector<vectors::Neighbor>> results;
     const Status s = kv_.most_similar_batch(batch.queries(), options, &results);
-    flatten_results(std::move(results), &neighbors_, &offsets_);
-    return to_js(s);
+    return keep_batch(s, std::move(results));
   }
-  // The last query's (K,) results: int32 index then float32 score, 8 bytes each; after a
-  // batch, every query's, split by the (B + 1,) offsets.
-  uintptr_t neighbors_ptr() const { return reinterpret_cast<uintptr_t>(neighbors_.data()); }
-  uint32_t neighbors_count() const { return neighbors_.size(); }
-  uintptr_t offsets_ptr() const { return reinterpret_cast<uintptr_t>(offsets_.data()); }
-  uint32_t offsets_count() const { return offsets_.size(); }
 
   StatusJs similarity(const std::string& w1, const std::string& w2) {
     float v = 0;
@@ -281,8 +294,6 @@ class KeyedVectorsJs {
  private:
   vectors::KeyedVectors kv_;
   PackedWords packed_;
-  std::vector<vectors::Neighbor> neighbors_;
-  std::vector<uint32_t> offsets_;
   std::vector<float> floats_;
   std::vector<std::string> ignored_;
   std::vector<double> explained_ratio_;
@@ -293,7 +304,7 @@ class KeyedVectorsJs {
 // The int8 snapshot of a KeyedVectors (vectors/quantized_vectors.h). Query vectors are
 // built on the JS side from the float KeyedVectors; results are left here as
 // (index, score) pairs like KeyedVectorsJs's.
-class QuantizedVectorsJs {
+class QuantizedVectorsJs : public NeighborListsJs {
  public:
   StatusJs create(const KeyedVectorsJs& from) { return to_js(vectors::QuantizedVectors::create(from.kv().vectors(), &q_)); }
   uint32_t size() const { return q_.size(); }
@@ -310,19 +321,12 @@ class QuantizedVectorsJs {
   StatusJs search_batch(uintptr_t queries, uint32_t count, uint32_t dim, uint32_t topn, uint32_t restrict_vocab) {
     std::vector<std::vector<vectors::Neighbor>> results;
     const Status s = q_.search_batch(ptr<const float>(queries), count, dim, topn, restrict_vocab, &results);
-    flatten_results(std::move(results), &neighbors_, &offsets_);
-    return to_js(s);
+    return keep_batch(s, std::move(results));
   }
-  uintptr_t neighbors_ptr() const { return reinterpret_cast<uintptr_t>(neighbors_.data()); }
-  uint32_t neighbors_count() const { return neighbors_.size(); }
-  uintptr_t offsets_ptr() const { return reinterpret_cast<uintptr_t>(offsets_.data()); }
-  uint32_t offsets_count() const { return offsets_.size(); }
 
  private:
   vectors::QuantizedVectors q_;
   std::vector<int32_t> exclude_;
-  std::vector<vectors::Neighbor> neighbors_;
-  std::vector<uint32_t> offsets_;
 };
 
 }  // namespace embedwasm::bindings
