@@ -45,10 +45,8 @@ class TableJs : public GradientBuffers {
   using Core = typename Layer::TableCore;
 
   StatusJs init(const emscripten::val& options, uintptr_t weights_ptr) {
-    OptionRecord record;
     typename Layer::Config config;
-    Status s = record_from_js(options, &record);
-    if (s.is_ok()) s = Layer::record_schema().read(record, &config);
+    Status s = spec_from_js(options, Layer::record_schema(), &config);
     if (s.is_ok()) s = Core::create(config, weights_ptr ? ptr<const float>(weights_ptr) : nullptr, &own_);
     return to_js(s);
   }

@@ -163,10 +163,8 @@ class FastTextModelJs {
   // A quantized copy into `out` (options: the fastTextQuantize record; retrain needs the
   // trainer, FastTextTrainerJs::quantized_model).
   StatusJs quantize(const emscripten::val& options, FastTextModelJs& out) const {
-    OptionRecord record;
     fasttext::QuantizeOptions o;
-    Status s = record_from_js(options, &record);
-    if (s.is_ok()) s = fasttext::quantize_options_schema().read(record, &o);
+    Status s = spec_from_js(options, fasttext::quantize_options_schema(), &o);
     if (s.is_ok() && o.retrain) s = Status::invalid_argument("retrain needs the model's trainer and text");
     std::unique_ptr<fasttext::FastTextModel> q;
     if (s.is_ok()) s = fasttext::quantize_model(*model_, o, &q);
@@ -243,16 +241,15 @@ class FastTextTrainerJs {
   // options: the fastTextSupervised or fastTextUnsupervised record; its pretrainedVectors
   // is the text of a .vec file (fastText's names a file). text: UTF-8, n bytes.
   StatusJs create(const emscripten::val& options, bool supervised, uintptr_t text, uint32_t n) {
-    OptionRecord record;
-    Status s = record_from_js(options, &record);
+    Status s;
     fasttext::Args args;
-    if (s.is_ok() && supervised) {
+    if (supervised) {
       fasttext::SupervisedArgs a;
-      s = fasttext::supervised_args_schema().read(record, &a);
+      s = spec_from_js(options, fasttext::supervised_args_schema(), &a);
       args = a;
-    } else if (s.is_ok()) {
+    } else {
       fasttext::UnsupervisedArgs a;
-      s = fasttext::unsupervised_args_schema().read(record, &a);
+      s = spec_from_js(options, fasttext::unsupervised_args_schema(), &a);
       args = a;
     }
     if (s.is_ok()) {
@@ -283,13 +280,13 @@ class FastTextTrainerJs {
   // quantize with retrain: prunes and restarts training (train_chunk() then fine-tunes).
   StatusJs start_retrain(const emscripten::val& options) {
     fasttext::QuantizeOptions o;
-    Status s = read_quantize(options, &o);
+    Status s = spec_from_js(options, fasttext::quantize_options_schema(), &o);
     if (s.is_ok()) s = trainer_->start_retrain(o);
     return to_js(s);
   }
   StatusJs quantized_model(const emscripten::val& options, FastTextModelJs& out) const {
     fasttext::QuantizeOptions o;
-    Status s = read_quantize(options, &o);
+    Status s = spec_from_js(options, fasttext::quantize_options_schema(), &o);
     fasttext::ModelFile file;
     if (s.is_ok()) s = trainer_->quantized_model_file(o, &file);
     std::unique_ptr<fasttext::FastTextModel> model;
@@ -299,13 +296,6 @@ class FastTextTrainerJs {
   }
 
  private:
-  static Status read_quantize(const emscripten::val& options, fasttext::QuantizeOptions* out) {
-    OptionRecord record;
-    Status s = record_from_js(options, &record);
-    if (s.is_ok()) s = fasttext::quantize_options_schema().read(record, out);
-    return s;
-  }
-
   std::unique_ptr<fasttext::FastTextTrainer> trainer_;
 };
 

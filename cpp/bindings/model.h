@@ -22,10 +22,8 @@ class SequentialJs {
   // layer_options: its {embeddingsRegularizer, embeddingsConstraint} record.
   template <typename Layer, typename Js>
   StatusJs add_table(Js& standalone, const emscripten::val& layer_options) {
-    OptionRecord record;
     layers::TableLayerOptions options;
-    Status s = record_from_js(layer_options, &record);
-    if (s.is_ok()) s = layers::table_layer_options_schema().read(record, &options);
+    Status s = spec_from_js(layer_options, layers::table_layer_options_schema(), &options);
     if (!s.is_ok()) return to_js(s);
     const auto& from = *standalone.layer();
     const RowMatrix& w = from.table().weights();

@@ -25,10 +25,8 @@ class Word2VecJs {
  public:
   // options: the record JS built from word2vec_schema() (camelCase keys).
   StatusJs init(const emscripten::val& options) {
-    OptionRecord record;
     word2vec::Word2VecConfig config;
-    Status s = record_from_js(options, &record);
-    if (s.is_ok()) s = word2vec::word2vec_schema().read(record, &config);
+    Status s = spec_from_js(options, word2vec::word2vec_schema(), &config);
     if (s.is_ok()) s = word2vec::Word2VecTrainer::create(config, &trainer_);
     return to_js(s);
   }
