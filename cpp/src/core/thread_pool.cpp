@@ -152,11 +152,6 @@ void set_thread_count(int threads) {
   g_thread_count.store(threads_supported() ? std::clamp(threads, 1, kMaxThreads) : 1, std::memory_order_relaxed);
 }
 
-size_t even_grain(size_t n, int threads, size_t min_grain) {
-  const size_t t = static_cast<size_t>(std::max(1, threads));
-  return std::max<size_t>(std::max<size_t>(min_grain, 1), (n + t - 1) / t);
-}
-
 void start_threads() {
 #if EMBEDWASM_POOL_THREADS
   if (thread_count() > 1) Pool::instance().start(thread_count() - 1);

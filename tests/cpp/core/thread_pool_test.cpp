@@ -72,12 +72,5 @@ TEST_CASE("many short jobs in a row all complete (the pool is reused, not restar
   REQUIRE(total.load() == 2000L * 10);
 }
 
-TEST_CASE("even_grain cuts into about one task per thread, never below min_grain", "[thread_pool]") {
-  REQUIRE(even_grain(100, 2, 1) == 50);
-  REQUIRE(even_grain(101, 2, 1) == 51);
-  REQUIRE(even_grain(10, 4, 8) == 8);
-  REQUIRE(even_grain(0, 2, 1) == 1);
-}
-
 }  // namespace
 }  // namespace embedwasm

@@ -68,8 +68,4 @@ constexpr size_t kMinTaskFloats = 16384;
 // worker costs more than it saves. A grain >= n runs inline.
 size_t row_grain(size_t n, size_t row_cost, size_t min_cost);
 
-// The grain that cuts n items into about `threads` equal tasks of at least min_grain
-// items: for work whose cost per item is even, so each thread's share is one task.
-size_t even_grain(size_t n, int threads, size_t min_grain);
-
 }  // namespace embedwasm
