@@ -54,12 +54,24 @@ export async function startWorker(where, workerUrl) {
 }
 
 /**
- * Runs one job on a started worker: `start(reject)` posts the job's messages; progress
- * messages go to onProgress (through `toEvent`), an AbortSignal posts 'cancel' (the worker
- * stops between steps and still answers 'done'), and the 'done' message resolves. A
- * worker error is rethrown as the TypeError/RangeError it was, prefixed with `where`.
+ * Runs one job on a worker of its own (startWorker's), ended when the job settles:
+ * `start(send, reject)` posts the job's messages; progress messages go to onProgress
+ * (through `toEvent`), an AbortSignal posts 'cancel' (the worker stops between steps and
+ * still answers 'done'), and the 'done' message resolves. A worker error is rethrown as
+ * the TypeError/RangeError it was, prefixed with `where`. An already aborted signal throws
+ * before any worker starts.
  */
-export function runWorkerJob(where, worker, { signal, onProgress, toEvent = (message) => message, start }) {
+export async function runJobInWorker(where, workerUrl, job) {
+  job.signal?.throwIfAborted?.();
+  const worker = await startWorker(where, workerUrl);
+  try {
+    return await runWorkerJob(where, worker, job);
+  } finally {
+    worker.terminate();
+  }
+}
+
+function runWorkerJob(where, worker, { signal, onProgress, toEvent = (message) => message, start }) {
   return new Promise((resolve, reject) => {
     const abort = () => worker.send({ type: 'cancel' });
     signal?.addEventListener('abort', abort, { once: true });
@@ -75,6 +87,6 @@ export function runWorkerJob(where, worker, { signal, onProgress, toEvent = (mes
         settle(reject)(new ErrorType(`${where}: ${message.message}`));
       }
     });
-    start(settle(reject));
+    start((message, transfer) => worker.send(message, transfer), settle(reject));
   });
 }

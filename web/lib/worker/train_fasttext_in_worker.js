@@ -4,7 +4,7 @@
 import { checkOptionNames, integerOption, kindOf } from '../core/options.js';
 import { FastText } from '../fasttext/fasttext.js';
 import { trainingRecord } from '../fasttext/fasttext_options.js';
-import { portableInitOptions, runWorkerJob, startWorker } from './start_worker.js';
+import { portableInitOptions, runJobInWorker } from './start_worker.js';
 
 const TRAIN_OPTIONS = ['onProgress', 'signal', 'progressEvery', 'initOptions', 'workerUrl'];
 
@@ -28,18 +28,12 @@ export async function trainFastTextInWorker(text, options = {}, trainOptions = {
   const thread = checked.thread ?? 1;
   const initOptions = await portableInitOptions(where,
     trainOptions.initOptions ?? (thread > 1 ? {} : { threads: false }), trainOptions.workerUrl);
-  signal?.throwIfAborted?.();
-  const worker = await startWorker(where, trainOptions.workerUrl);
-  try {
-    const result = await runWorkerJob(where, worker, {
-      signal,
-      onProgress,
-      toEvent: ({ type, ...event }) => event,
-      start: () => worker.send({ type: 'fasttext', supervised, text, options: { thread: 1, ...checked }, initOptions, progressEvery }),
-    });
-    const { type, modelBytes, ...report } = result;
-    return FastText.load(modelBytes)._withTraining(Object.freeze(report));
-  } finally {
-    worker.terminate();
-  }
+  const result = await runJobInWorker(where, trainOptions.workerUrl, {
+    signal,
+    onProgress,
+    toEvent: ({ type, ...event }) => event,
+    start: (send) => send({ type: 'fasttext', supervised, text, options: { thread: 1, ...checked }, initOptions, progressEvery }),
+  });
+  const { type, modelBytes, ...report } = result;
+  return FastText.load(modelBytes)._withTraining(Object.freeze(report));
 }

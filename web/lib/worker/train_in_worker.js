@@ -5,7 +5,7 @@
 import { toFloats } from '../core/tensor.js';
 import { checkFitOptions, FIT_OPTIONS } from '../model/fit_options.js';
 import { saveModel } from '../files/model_file.js';
-import { portableInitOptions, runWorkerJob, startWorker } from './start_worker.js';
+import { portableInitOptions, runJobInWorker } from './start_worker.js';
 
 // fit()'s options the worker can run (callbacks and yieldEvery are the worker's own) and this function's.
 const OPTIONS = [...FIT_OPTIONS.filter((name) => name !== 'callbacks' && name !== 'yieldEvery' && name !== 'verbose'),
@@ -32,19 +32,14 @@ export async function trainInWorker(model, x, y, options = {}) {
   const ys = toFloats(y, `${where} y`, y?.shape);
   const workerInit = await portableInitOptions(where, initOptions, workerUrl);
   const modelBytes = saveModel(model);
-  const worker = await startWorker(where, workerUrl);
-  try {
-    const result = await runWorkerJob(where, worker, {
-      signal,
-      onProgress,
-      start: () => worker.send({
-        type: 'fit', modelBytes, x: { data: xs.data, shape: xs.shape }, y: { data: ys.data, shape: ys.shape },
-        options: fitOptions, initOptions: workerInit, progressEvery,
-      }, [modelBytes.buffer]),
-    });
-    if (updateModel) model.setWeights(result.weights);
-    return { history: result.history, weights: result.weights, cancelled: result.cancelled || signal?.aborted === true };
-  } finally {
-    worker.terminate();
-  }
+  const result = await runJobInWorker(where, workerUrl, {
+    signal,
+    onProgress,
+    start: (send) => send({
+      type: 'fit', modelBytes, x: { data: xs.data, shape: xs.shape }, y: { data: ys.data, shape: ys.shape },
+      options: fitOptions, initOptions: workerInit, progressEvery,
+    }, [modelBytes.buffer]),
+  });
+  if (updateModel) model.setWeights(result.weights);
+  return { history: result.history, weights: result.weights, cancelled: result.cancelled || signal?.aborted === true };
 }

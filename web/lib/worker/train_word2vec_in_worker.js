@@ -5,7 +5,7 @@
 import { checkOptionNames, integerOption, kindOf } from '../core/options.js';
 import { KeyedVectors } from '../vectors/keyed_vectors.js';
 import { word2vecOptions } from '../word2vec/word2vec_options.js';
-import { portableInitOptions, runWorkerJob, startWorker } from './start_worker.js';
+import { portableInitOptions, runJobInWorker } from './start_worker.js';
 
 const OPTIONS = ['onProgress', 'signal', 'pca', 'progressEvery', 'initOptions', 'workerUrl'];
 
@@ -46,27 +46,21 @@ export async function trainWord2VecInWorker(options, corpus, trainOptions = {}) 
       !(Symbol.asyncIterator in corpus || Symbol.iterator in corpus))) {
     throw new TypeError(`${where}: corpus must be a string, an array of texts or token arrays, or a (async) iterable of text chunks, got ${kindOf(corpus)}`);
   }
-  signal?.throwIfAborted?.();
-  const worker = await startWorker(where, trainOptions.workerUrl);
-  try {
-    const result = await runWorkerJob(where, worker, {
-      signal,
-      onProgress,
-      toEvent: ({ type, ...event }) => event,
-      start: (fail) => {
-        worker.send({ type: 'word2vec', options: checked, corpus: streamed ? undefined : corpus, streamed, initOptions, progressEvery, pca });
-        if (streamed) {
-          (async () => {
-            for await (const chunk of corpus) worker.send({ type: 'chunk', data: chunk });
-            worker.send({ type: 'end' });
-          })().catch(fail);
-        }
-      },
-    });
-    const { type, ...out } = result;
-    out.toKeyedVectors = () => KeyedVectors.fromArrays(out.words, out.vectors, out.dim);
-    return out;
-  } finally {
-    worker.terminate();
-  }
+  const result = await runJobInWorker(where, trainOptions.workerUrl, {
+    signal,
+    onProgress,
+    toEvent: ({ type, ...event }) => event,
+    start: (send, fail) => {
+      send({ type: 'word2vec', options: checked, corpus: streamed ? undefined : corpus, streamed, initOptions, progressEvery, pca });
+      if (streamed) {
+        (async () => {
+          for await (const chunk of corpus) send({ type: 'chunk', data: chunk });
+          send({ type: 'end' });
+        })().catch(fail);
+      }
+    },
+  });
+  const { type, ...out } = result;
+  out.toKeyedVectors = () => KeyedVectors.fromArrays(out.words, out.vectors, out.dim);
+  return out;
 }
