@@ -3,7 +3,7 @@
 // cpp/include/embedwasm/fasttext/training_args.h).
 import { OPTIONS, buildRecord, checkNames, defaultOptions } from '../core/option_schema.js';
 import { checkOptionNames, integerOption, kindOf, numberOption } from '../core/options.js';
-import { textBytes } from './text_bytes.js';
+import { bytesOf } from '../core/file_bytes.js';
 
 const SUPERVISED = OPTIONS.schemas.fastTextSupervised;
 const UNSUPERVISED = OPTIONS.schemas.fastTextUnsupervised;
@@ -28,7 +28,7 @@ export function trainingRecord(supervised, options, where, extra = []) {
   const given = { ...options };
   for (const name of extra) delete given[name];
   if (given.pretrainedVectors instanceof Uint8Array || given.pretrainedVectors instanceof ArrayBuffer) {
-    given.pretrainedVectors = decoder.decode(textBytes(given.pretrainedVectors, where, 'pretrainedVectors'));
+    given.pretrainedVectors = decoder.decode(bytesOf(given.pretrainedVectors, where, 'pretrainedVectors'));
   }
   return buildRecord(where, schema, given);
 }

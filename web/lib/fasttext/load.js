@@ -1,86 +1,62 @@
-// FastText.load: a .bin / .ftz file fed to the core's streamed reader
-// (cpp/include/embedwasm/fasttext/model_file_reader.h) through one reusable 1 MiB heap
-// buffer, so the file is never copied into the heap whole next to the model read from
-// it. A URL's body is fed as it arrives.
-import { currentPlatform, engine } from '../core/init.js';
-import { heapU8, withHeap } from '../core/heap.js';
+// FastText.load: a .bin / .ftz file fed in pieces (core/file_bytes.js) to the core's
+// streamed reader (cpp/include/embedwasm/fasttext/model_file_reader.h). A URL's body is
+// fed as it arrives.
+import { bytesOf, FEED_WINDOW, feedAll, feedThrough } from '../core/file_bytes.js';
+import { engine } from '../core/init.js';
 import { kindOf } from '../core/options.js';
+import { openResource } from '../core/resources.js';
 import { throwIfWordsError } from '../vectors/errors.js';
 import { FastText } from './fasttext.js';  // circular: used at call time only
 
-const WINDOW = 1 << 20;
 const WHERE = 'FastText.load';
 
-function feedPieces(m, reader, p, bytes) {
-  for (let offset = 0; offset < bytes.length; offset += WINDOW) {
-    const piece = bytes.subarray(offset, offset + WINDOW);
-    heapU8(m, p, piece.length).set(piece);
-    throwIfWordsError(reader.feed(p, piece.length), WHERE);
-  }
-}
-
-// Runs feedAll(feed) with a reader and the heap window, then builds the model; frees
-// everything on any error.
-async function readModel(feedAll) {
+// Runs feedFile(m, feed) - at once, or as a Promise - with a reader, then builds the model from
+// what it read; frees the reader, and the model on any error.
+function readModel(feedFile) {
   const m = engine();
   const reader = new m.FastTextReader();
   const model = new m.FastTextModel();
-  const p = m._malloc(WINDOW) >>> 0;
-  try {
-    if (p === 0) throw new RangeError(`${WHERE}: out of wasm memory for the ${WINDOW}-byte read buffer`);
-    await feedAll((bytes) => feedPieces(m, reader, p, bytes));
+  const feed = (p, n) => throwIfWordsError(reader.feed(p, n), WHERE);
+  const finish = () => {
     throwIfWordsError(reader.finish(model), WHERE);
-  } catch (error) {
+    return FastText._wrap(model);
+  };
+  const fail = (error) => {
     model.delete();
     throw error;
-  } finally {
-    if (p !== 0) m._free(p);
-    reader.delete();
-  }
-  return FastText._wrap(model);
-}
-
-function readSync(bytes) {
-  const m = engine();
-  const reader = new m.FastTextReader();
-  const model = new m.FastTextModel();
+  };
+  let pending;
   try {
-    withHeap(m, [Math.min(WINDOW, bytes.length)], ([p]) => feedPieces(m, reader, p, bytes));
-    throwIfWordsError(reader.finish(model), WHERE);
+    pending = feedFile(m, feed);
+    if (pending === undefined) return finish();
   } catch (error) {
-    model.delete();
-    throw error;
+    fail(error);
   } finally {
-    reader.delete();
+    if (pending === undefined) reader.delete();
   }
-  return FastText._wrap(model);
+  return pending.then(finish).catch(fail).finally(() => reader.delete());
 }
 
-const isUrl = (s) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || s.startsWith('blob:') || s.startsWith('data:');
+const readBytes = (bytes) => readModel((m, feed) => { feedAll(m, bytes, feed); });
+
+// A fetched body is fed as it arrives, through one heap buffer kept for the whole read.
+function readBody(body) {
+  return readModel(async (m, feed) => {
+    const p = m._malloc(FEED_WINDOW) >>> 0;
+    if (p === 0) throw new RangeError(`${WHERE}: out of wasm memory for the ${FEED_WINDOW}-byte read buffer`);
+    try {
+      const chunks = body.getReader();
+      for (let r = await chunks.read(); !r.done; r = await chunks.read()) feedThrough(m, p, r.value, feed);
+    } finally {
+      m._free(p);
+    }
+  });
+}
 
 async function readUrl(url) {
-  const platform = currentPlatform();
-  if (platform.readLocalFile !== undefined && (!isUrl(url) || url.startsWith('file:'))) {
-    let bytes;
-    try {
-      bytes = await platform.readLocalFile(url);
-    } catch (error) {
-      throw new Error(`${WHERE}: cannot read ${url}: ${error.message}`);
-    }
-    return readSync(bytes);
-  }
-  let response;
-  try {
-    response = await fetch(url);
-  } catch (error) {
-    throw new Error(`${WHERE}: cannot fetch ${url}: ${error.message}`);
-  }
-  if (!response.ok) throw new Error(`${WHERE}: cannot fetch ${url}: HTTP ${response.status}`);
-  if (!response.body) return readSync(new Uint8Array(await response.arrayBuffer()));
-  return readModel(async (feed) => {
-    const body = response.body.getReader();
-    for (let r = await body.read(); !r.done; r = await body.read()) feed(r.value);
-  });
+  const { bytes, response } = await openResource(WHERE, url, 'model file');
+  if (bytes) return readBytes(bytes);
+  return response.body ? readBody(response.body) : readBytes(new Uint8Array(await response.arrayBuffer()));
 }
 
 /**
@@ -89,8 +65,6 @@ async function readUrl(url) {
  */
 export function loadFastText(data) {
   if (typeof data === 'string' || data instanceof URL) return readUrl(String(data));
-  if (data instanceof Uint8Array) return readSync(data);
-  if (data instanceof ArrayBuffer) return readSync(new Uint8Array(data));
-  if (ArrayBuffer.isView(data)) return readSync(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return readBytes(bytesOf(data, WHERE, 'data'));
   throw new TypeError(`${WHERE}: data must be the file's bytes (Uint8Array or ArrayBuffer), a URL or a path, got ${kindOf(data)}`);
 }

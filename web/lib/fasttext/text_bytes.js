@@ -1,21 +1,14 @@
 // Text for the fastText core: UTF-8 bytes copied into the heap for one call (a batch of
 // lines joined by '\n'), freed after it.
+import { bytesOf } from '../core/file_bytes.js';
 import { heapU8, withHeap } from '../core/heap.js';
 import { kindOf } from '../core/options.js';
 
 const encoder = new TextEncoder();
 
-/** The UTF-8 bytes of a string, Uint8Array or ArrayBuffer (TypeError for anything else). */
-export function textBytes(text, where, name = 'text') {
-  if (typeof text === 'string') return encoder.encode(text);
-  if (text instanceof Uint8Array) return text;
-  if (text instanceof ArrayBuffer) return new Uint8Array(text);
-  throw new TypeError(`${where}: ${name} must be a string or UTF-8 bytes (Uint8Array), got ${kindOf(text)}`);
-}
-
-/** Runs fn(ptr, n) with the text's bytes in the heap. */
+/** Runs fn(ptr, n) with the text's UTF-8 bytes (a string, or bytes as given) in the heap. */
 export function withText(m, text, where, fn, name = 'text') {
-  const bytes = textBytes(text, where, name);
+  const bytes = bytesOf(text, where, name);
   return withHeap(m, [bytes.length], ([p]) => {
     heapU8(m, p, bytes.length).set(bytes);
     return fn(p, bytes.length);

@@ -6,6 +6,7 @@
 // them. Layers are built through layers.*, so every option is checked as it would be
 // there; weights go in through the layers' `weights` options before anything trains.
 import { currentPlatform } from '../core/init.js';
+import { isUrl, readResource } from '../core/resources.js';
 import { embedding, Embedding } from '../layers/embedding.js';
 import { EmbeddingBag } from '../layers/embedding_bag.js';
 import { dense } from '../layers/dense.js';
@@ -186,34 +187,20 @@ export async function loadTfjsModel(url, where = 'loadModel') {
   return fromTfjsArtifacts({ modelTopology: json.modelTopology, weightSpecs, weightData: concat(shards) }, where);
 }
 
-const isUrl = (s) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
-
 function resolveBeside(modelUrl, path) {
-  if (isUrl(modelUrl)) return new URL(path, modelUrl).href;
+  if (isUrl(modelUrl)) {
+    try {
+      return new URL(path, modelUrl).href;
+    } catch {
+      // a blob: or data: URL has no folder to resolve against: split it as a path
+    }
+  }
   const slash = Math.max(modelUrl.lastIndexOf('/'), modelUrl.lastIndexOf('\\'));
   return slash < 0 ? path : modelUrl.slice(0, slash + 1) + path;
 }
 
 // Local files exist only where the platform can read them (Node: platform/node_files.js).
 const localFiles = () => currentPlatform().readLocalFile !== undefined;
-
-async function readResource(where, url, what) {
-  if (localFiles() && (!isUrl(url) || url.startsWith('file:'))) {
-    try {
-      return await currentPlatform().readLocalFile(url);
-    } catch (error) {
-      throw new Error(`${where}: cannot read the ${what} at ${url}: ${error.message}`);
-    }
-  }
-  let response;
-  try {
-    response = await fetch(url);
-  } catch (error) {
-    throw new Error(`${where}: cannot fetch the ${what} at ${url}: ${error.message}`);
-  }
-  if (!response.ok) throw new Error(`${where}: cannot fetch the ${what} at ${url}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
 
 // ---------------------------------------------------------------- save
 

@@ -1,24 +1,14 @@
 // KeyedVectors.load / save: the formats of cpp/include/embedwasm/vector_files/word_vectors.h.
-// Files are fed to the streaming reader through one reusable 1 MiB heap buffer, so a
-// large file is never copied into the heap whole next to the vectors read from it.
+// Files are fed to the streaming reader in pieces (core/file_bytes.js).
 import { engine } from '../core/init.js';
-import { heapU8, withHeap } from '../core/heap.js';
+import { bytesOf, feedAll } from '../core/file_bytes.js';
+import { heapU8 } from '../core/heap.js';
 import { checkOptionNames, booleanOption } from '../core/options.js';
 import { throwIfWordsError } from '../vectors/errors.js';
 import { KeyedVectors } from '../vectors/keyed_vectors.js';  // circular: used at call time only
 
 export const FORMATS = ['word2vec', 'word2vec-binary', 'glove', 'fasttext', 'embedwasm', 'tsv'];
-const WINDOW = 1 << 20;
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-
-function bytesOf(data, where, name) {
-  if (typeof data === 'string') return encoder.encode(data);
-  if (data instanceof Uint8Array) return data;
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  throw new TypeError(`${where}: ${name} must be a Uint8Array, ArrayBuffer or string`);
-}
 
 function formatOf(where, options, fallback) {
   const format = options.format ?? fallback;
@@ -26,16 +16,6 @@ function formatOf(where, options, fallback) {
     throw new TypeError(`${where}: ${format === undefined ? 'option \'format\' is required' : `unknown format '${format}'`} (valid formats: ${FORMATS.join(', ')})`);
   }
   return format;
-}
-
-function feedAll(m, bytes, feed, where) {
-  withHeap(m, [Math.min(WINDOW, bytes.length)], ([p]) => {
-    for (let offset = 0; offset < bytes.length; offset += WINDOW) {
-      const piece = bytes.subarray(offset, offset + WINDOW);
-      heapU8(m, p, piece.length).set(piece);
-      throwIfWordsError(feed(p, piece.length), where);
-    }
-  });
 }
 
 /**
@@ -55,12 +35,12 @@ export function loadKeyedVectors(data, options = {}) {
         throw new TypeError(`${where}: format 'tsv' takes {vectors, metadata} (the two Projector files)`);
       }
       reader = new m.ProjectorTsvReader();
-      feedAll(m, bytesOf(data.vectors, where, 'vectors'), (p, n) => reader.feedVectors(p, n), where);
-      feedAll(m, bytesOf(data.metadata, where, 'metadata'), (p, n) => reader.feedMetadata(p, n), where);
+      feedAll(m, bytesOf(data.vectors, where, 'vectors'), (p, n) => throwIfWordsError(reader.feedVectors(p, n), where));
+      feedAll(m, bytesOf(data.metadata, where, 'metadata'), (p, n) => throwIfWordsError(reader.feedMetadata(p, n), where));
     } else {
       reader = new m.WordVectorsReader();
       throwIfWordsError(reader.create(format), where);
-      feedAll(m, bytesOf(data, where, 'data'), (p, n) => reader.feed(p, n), where);
+      feedAll(m, bytesOf(data, where, 'data'), (p, n) => throwIfWordsError(reader.feed(p, n), where));
     }
     throwIfWordsError(reader.finish(kv), where);
   } catch (error) {
