@@ -231,7 +231,6 @@ void KeyedVectors::search_queries(const float* queries, size_t count, size_t row
   const size_t parts = (tiles + tile_grain - 1) / tile_grain;
   std::vector<std::vector<TopK>> tops(std::max<size_t>(parts, 1), std::vector<TopK>(group));
   std::vector<Neighbor> sorted;
-  TopK merged;
   for (size_t g0 = 0; g0 < count; g0 += detail::kQueryGroup) {
     const size_t g = std::min(detail::kQueryGroup, count - g0);
     parallel_for(tiles, tile_grain, [&](size_t t0, size_t t1) {
@@ -246,17 +245,8 @@ void KeyedVectors::search_queries(const float* queries, size_t count, size_t row
                            t0 * detail::kTileRows);
     });
     for (size_t b = 0; b < g; ++b) {
-      if (parts == 1) {
-        tops[0][b].take_sorted(&sorted);
-      } else {
-        merged.reset(std::min(rows, topn + excluded[g0 + b].size()));
-        for (size_t k = 0; k < parts; ++k) {
-          tops[k][b].take_sorted(&sorted);
-          for (const Neighbor& nb : sorted) merged.push(nb.index, nb.score);
-        }
-        merged.take_sorted(&sorted);
-      }
       const std::vector<int32_t>& ex = excluded[g0 + b];
+      take_merged(parts, std::min(rows, topn + ex.size()), [&](size_t p) -> TopK& { return tops[p][b]; }, &sorted);
       std::vector<Neighbor>& result = (*out)[g0 + b];
       for (const Neighbor& nb : sorted) {
         if (result.size() == topn) break;

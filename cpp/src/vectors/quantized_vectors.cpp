@@ -102,7 +102,6 @@ void QuantizedVectors::scan(const int8_t* queries, size_t count, size_t rows, si
   // TopK::push, whose order is total (score, then lower row), so any split keeps the same
   // K entries in the same order. An int8 row costs about a quarter of a float row.
   const size_t tiles = (rows + kTileRows - 1) / kTileRows;
-  std::vector<Neighbor> part;
   for (size_t g0 = 0; g0 < count; g0 += kQueryGroup) {
     const size_t g = std::min(kQueryGroup, count - g0);
     const size_t grain = row_grain(tiles, kTileRows * cols_ * g / 4, kMinTaskFloats);
@@ -116,17 +115,7 @@ void QuantizedVectors::scan(const int8_t* queries, size_t count, size_t rows, si
       }
     });
     for (size_t b = 0; b < g; ++b) {
-      std::vector<Neighbor>& result = (*out)[g0 + b];
-      if (n_parts == 1) {
-        tops[b].take_sorted(&result);
-        continue;
-      }
-      TopK merged(k);
-      for (size_t p = 0; p < n_parts; ++p) {
-        tops[p * g + b].take_sorted(&part);
-        for (const Neighbor& nb : part) merged.push(nb.index, nb.score);
-      }
-      merged.take_sorted(&result);
+      take_merged(n_parts, k, [&](size_t p) -> TopK& { return tops[p * g + b]; }, &(*out)[g0 + b]);
     }
   }
 }

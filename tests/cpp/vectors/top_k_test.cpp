@@ -83,3 +83,25 @@ TEST_CASE("ranks_before: NaN ranks with -inf, below every number", "[vectors]") 
   CHECK(ranks_before({1, 0.5f}, {9, 0.5f}));
   CHECK_FALSE(ranks_before({1, 0.5f}, {1, 0.5f}));
 }
+
+TEST_CASE("take_merged of TopKs over disjoint rows keeps what one TopK over all rows keeps", "[vectors]") {
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> coarse(0, 9);  // many ties, so the index order matters
+  std::vector<float> scores(1000);
+  for (float& s : scores) s = static_cast<float>(coarse(rng));
+  scores[17] = std::numeric_limits<float>::quiet_NaN();
+  for (size_t parts : {1u, 2u, 3u, 7u}) {
+    const size_t k = 25;
+    std::vector<TopK> tops(parts, TopK(k));
+    for (size_t i = 0; i < scores.size(); ++i) tops[i * parts / scores.size()].push(static_cast<int32_t>(i), scores[i]);
+    std::vector<Neighbor> merged;
+    take_merged(parts, k, [&](size_t p) -> TopK& { return tops[p]; }, &merged);
+    std::vector<Neighbor> whole;
+    top_k(scores.data(), scores.size(), k, 0, &whole);
+    REQUIRE(merged.size() == whole.size());
+    for (size_t i = 0; i < whole.size(); ++i) {
+      CHECK(merged[i].index == whole[i].index);
+      CHECK(merged[i].score == whole[i].score);
+    }
+  }
+}

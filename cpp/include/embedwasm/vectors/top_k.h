@@ -88,6 +88,25 @@ class TopK {
   std::vector<Neighbor> heap_;
 };
 
+// The k best of the entries `parts` TopKs kept over disjoint rows (part(p) gives the p-th),
+// best first, into *out; empties them. push's order is total (score, then lower index),
+// so this keeps the entries one TopK over all the rows would, in the same order: what
+// lets a scan split its rows over threads with the bits of one thread.
+template <typename PartFn>
+void take_merged(size_t parts, size_t k, PartFn part, std::vector<Neighbor>* out) {
+  if (parts == 1) {
+    part(0).take_sorted(out);
+    return;
+  }
+  TopK merged(k);
+  std::vector<Neighbor> sorted;
+  for (size_t p = 0; p < parts; ++p) {
+    part(p).take_sorted(&sorted);
+    for (const Neighbor& nb : sorted) merged.push(nb.index, nb.score);
+  }
+  merged.take_sorted(out);
+}
+
 // The k best of scores[0, n) with indices first_index + i, best first.
 inline void top_k(const float* scores, size_t n, size_t k, int32_t first_index, std::vector<Neighbor>* out) {
   TopK top(std::min(k, n));
