@@ -9,7 +9,7 @@
 import { firstMismatch, fnv1a64, gatherCase, referenceGather } from '../common/data.mjs';
 import { errorText, timeReps } from '../common/stats.mjs';
 
-import { CONTENDERS } from './gather_contenders.mjs';
+import { CONTENDERS } from './page_contenders.mjs';
 
 /** null when out is exactly the expected rows, else where and how it differs. */
 export function compare(out, expected, D) {
