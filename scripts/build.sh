@@ -2,9 +2,11 @@
 # Builds into build/ and dist/. Usage: scripts/build.sh [native] [sanitize] [wasm] [engine] [dist] [lib] [site]
 # (no argument: native sanitize wasm dist). Incremental: a second run only rebuilds what
 # changed. `wasm` builds every wasm target (the C++ tests too); `engine` only the package's
-# two builds, web and Node (what `dist` and `npm start` need). `lib` only refreshes the JS in an existing dist/ (no compiler run), for work on
-# web/lib while someone else rebuilds the C++. `site` bundles the tutorial into build/site/
-# (scripts/build_site.mjs; quick when nothing changed).
+# two builds, web and Node (what `dist` needs). `lib` only refreshes the JS in an existing
+# dist/ (no compiler run), for work on web/lib while someone else rebuilds the C++. `site`
+# bundles the tutorial into build/site/ (scripts/build_site.mjs; quick when nothing
+# changed) with the package's browser files in build/site/embedwasm/: it links only the
+# two web builds, which is all `npm start` compiles.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -25,6 +27,21 @@ configure() {  # configure <dir> <cmake args...>: only when not configured yet
   [[ -f $dir/CMakeCache.txt ]] || "$@" -S . -B "$dir" >/dev/null
 }
 
+# package_files <folder> [--web-only]: the package's files (web/lib, the engine files, the
+# option schemas) written into a staging folder that then replaces <folder> whole, so a
+# failed step never leaves a half-written package behind.
+package_files() {
+  local folder=$1 staging
+  staging=$(mktemp -d "$folder.tmp.XXXX")
+  cp -r web/lib/. "$staging/"
+  node scripts/dist_engine.mjs "${@:2}" build/wasm/cpp "$staging/wasm"
+  # The options' names, defaults and ranges, as the engine's schemas state them.
+  node scripts/write_option_schemas.mjs "$staging/wasm/embedwasm_simd.mjs" \
+    "$staging/wasm/embedwasm_simd.wasm" "$staging/core/option_schemas.js"
+  chmod 755 "$staging"
+  rm -rf "$folder" && mv "$staging" "$folder"
+}
+
 for target in "${targets[@]}"; do
   case $target in
     native)
@@ -42,18 +59,15 @@ for target in "${targets[@]}"; do
       cmake --build build/wasm --target embedwasm_simd embedwasm_threads embedwasm_simd_node embedwasm_threads_node ;;
     dist)
       "$0" engine  # incremental: quick when nothing changed
-      staging=$(mktemp -d dist.tmp.XXXX)
-      cp -r web/lib/. "$staging/"
-      node scripts/dist_engine.mjs build/wasm/cpp "$staging/wasm"
-      # The options' names, defaults and ranges, as the engine's schemas state them.
-      node scripts/write_option_schemas.mjs "$staging/wasm/node/embedwasm_simd.mjs" \
-        "$staging/wasm/embedwasm_simd.wasm" "$staging/core/option_schemas.js"
-      chmod 755 "$staging"
-      rm -rf dist && mv "$staging" dist ;;
+      package_files dist ;;
     lib)
       [[ -d dist/wasm/node ]] || { echo "build.sh lib: no dist/ yet; run scripts/build.sh dist once" >&2; exit 1; }
       cp -r web/lib/. dist/ ;;
     site)
+      configure build/wasm emcmake cmake -DCMAKE_BUILD_TYPE=Release
+      cmake --build build/wasm --target embedwasm_simd embedwasm_threads
+      mkdir -p build/site
+      package_files build/site/embedwasm --web-only
       node scripts/build_site.mjs ;;
     *) echo "build.sh: unknown target '$target' (native, sanitize, wasm, engine, dist, lib, site)" >&2; exit 2 ;;
   esac

@@ -2,8 +2,9 @@
 //  - esbuild bundles web/site/main.js and every section module (web/site/sections.js) as
 //    separate entry points with shared chunks, so a section that fails to load or throws
 //    leaves the others working. uPlot comes from node_modules.
-//  - 'embedwasm' stays external, rewritten to /embedwasm/browser.js (dist/, the package's browser entry), so the
-//    package's own wasm and worker URLs stay valid. An import map would do the same but is
+//  - 'embedwasm' stays external, rewritten to /embedwasm/browser.js (the package's browser
+//    entry, which scripts/build.sh site puts in build/site/embedwasm/), so the package's
+//    own wasm and worker URLs stay valid. An import map would do the same but is
 //    an inline script, which the site's Content-Security-Policy (scripts/serve.mjs) blocks.
 //  - workers (web/site/**/workers/*.js) are bundled separately, with the same rewrite.
 //  - html and css are copied (a section's own stylesheet too, see sections.js), uPlot's

@@ -11,15 +11,23 @@
 //    assigning global.Worker, which would change the host program's globals.
 // Each edit must match exactly once, so an Emscripten upgrade that changes the output
 // fails here instead of shipping an unedited file.
-//   node scripts/dist_engine.mjs <build/wasm/cpp> <dist/wasm>
+// --web-only: the browser's files alone, for the site (`npm start` links only the two web
+// builds, not the Node pair, which takes half the time of a build from cached objects).
+//   node scripts/dist_engine.mjs [--web-only] <build/wasm/cpp> <dist/wasm>
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-const [from, to] = process.argv.slice(2);
-if (!from || !to) {
-  console.error('usage: node scripts/dist_engine.mjs <build/wasm/cpp> <dist/wasm>');
+import { readArgs } from './lib/args.mjs';
+
+const usage = 'node scripts/dist_engine.mjs [--web-only] <build/wasm/cpp> <dist/wasm>';
+const { positionals, 'web-only': webOnly } = readArgs({
+  name: 'dist_engine', usage, positionals: true, options: { 'web-only': { type: 'boolean', default: false } },
+});
+if (positionals.length !== 2) {
+  console.error(`usage: ${usage}`);
   process.exit(2);
 }
+const [from, to] = positionals;
 
 /** `text` with `find` replaced by `replacement`; `find` must occur exactly once. */
 function replaceOnce(text, find, replacement, file) {
@@ -36,25 +44,29 @@ async function edit(source, target, edits) {
   await writeFile(target, text);
 }
 
-await mkdir(path.join(to, 'node'), { recursive: true });
+await mkdir(to, { recursive: true });
 for (const build of ['simd', 'threads']) {
   const wasm = `embedwasm_${build}.wasm`;
-  // The Node loader reads the web build's .wasm: the two links must give the same bytes.
-  const [web, node] = await Promise.all([readFile(path.join(from, wasm)), readFile(path.join(from, 'node', wasm))]);
-  if (!web.equals(node)) throw new Error(`dist_engine: ${wasm} differs between the web and Node links`);
+  if (!webOnly) {
+    // The Node loader reads the web build's .wasm: the two links must give the same bytes.
+    const [web, node] = await Promise.all([readFile(path.join(from, wasm)), readFile(path.join(from, 'node', wasm))]);
+    if (!web.equals(node)) throw new Error(`dist_engine: ${wasm} differs between the web and Node links`);
+  }
   await copyFile(path.join(from, wasm), path.join(to, wasm));
   await copyFile(path.join(from, `embedwasm_${build}.mjs`), path.join(to, `embedwasm_${build}.mjs`));
 }
-await copyFile(path.join(from, 'node/embedwasm_simd.mjs'), path.join(to, 'node/embedwasm_simd.mjs'));
-
 await edit(path.join(from, 'embedwasm_threads.worker.js'), path.join(to, 'embedwasm_threads.worker.mjs'), [
   ['"use strict";', '"use strict";import createEmbedwasm from "./embedwasm_threads.mjs";'],
   ['(e.data.urlOrBlob?import(e.data.urlOrBlob):import("./embedwasm_threads.mjs"))', 'Promise.resolve({default:createEmbedwasm})'],
 ]);
-await edit(path.join(from, 'node/embedwasm_threads.mjs'), path.join(to, 'node/embedwasm_threads.mjs'), [
-  ['global.Worker=nodeWorkerThreads.Worker', 'var Worker=nodeWorkerThreads.Worker'],
-]);
-await copyFile(path.join(from, 'node/embedwasm_threads.worker.js'), path.join(to, 'node/embedwasm_threads.worker.js'));
-// Emscripten 3.1.6's Node pthread worker (.worker.js) is CommonJS; inside a "type": "module"
-// package Node would parse it as an ES module (require is not defined) without this marker.
-await writeFile(path.join(to, 'node/package.json'), '{ "type": "commonjs" }\n');
+if (!webOnly) {
+  await mkdir(path.join(to, 'node'), { recursive: true });
+  await copyFile(path.join(from, 'node/embedwasm_simd.mjs'), path.join(to, 'node/embedwasm_simd.mjs'));
+  await edit(path.join(from, 'node/embedwasm_threads.mjs'), path.join(to, 'node/embedwasm_threads.mjs'), [
+    ['global.Worker=nodeWorkerThreads.Worker', 'var Worker=nodeWorkerThreads.Worker'],
+  ]);
+  await copyFile(path.join(from, 'node/embedwasm_threads.worker.js'), path.join(to, 'node/embedwasm_threads.worker.js'));
+  // Emscripten 3.1.6's Node pthread worker (.worker.js) is CommonJS; inside a "type": "module"
+  // package Node would parse it as an ES module (require is not defined) without this marker.
+  await writeFile(path.join(to, 'node/package.json'), '{ "type": "commonjs" }\n');
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One PNG per section of the tutorial in build/screenshots/ (desktop and 390 px phone
-# width), taken in Debian's Chromium after building the site. Does not rebuild the wasm
-# package: run scripts/build.sh dist first if dist/ is missing.
+# width), taken in Debian's Chromium after building the site (scripts/build.sh site links
+# the two web builds it needs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh site

@@ -1,5 +1,5 @@
 // The site as `npm start` serves it: the bundled tutorial (build/site/, made by
-// scripts/build.sh site) at /, the built package (dist/) at /embedwasm/, with the site's
+// scripts/build.sh site) at /, with the package's browser files at /embedwasm/, with the site's
 // Content-Security-Policy, and COOP/COEP so the page is cross-origin isolated and gets the
 // threads build (--no-isolation leaves them out, to see the single-threaded fallback).
 // tests/e2e serve it the same way through serveSite().
@@ -15,7 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** The site on `port` (0: a free one); resolves to {url, port, close()}. */
 export function serveSite({ port = 0, isolation = true } = {}) {
   return serveStatic({
-    mounts: { '/embedwasm/': path.join(root, 'dist'), '/': path.join(root, 'build', 'site') },
+    root: path.join(root, 'build', 'site'),
     isolation, csp: true, port,
   });
 }

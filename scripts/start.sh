@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-bash scripts/build.sh dist site
+bash scripts/build.sh site
 exec node scripts/serve.mjs "$@"

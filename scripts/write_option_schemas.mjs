@@ -2,6 +2,8 @@
 // as a JS module, dist/core/option_schemas.js, from which web/lib checks options, fills
 // defaults and builds its records before init() has loaded anything. Generated at every
 // build from the same wasm that ships, so the two cannot disagree; never committed.
+// The web glue runs in Node too when handed the bytes (it then takes neither its browser
+// nor its Node branch), so the site's build, which links no Node glue, can write them.
 // Usage: node scripts/write_option_schemas.mjs <glue .mjs> <.wasm> <output .js>
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 
 import { readArgs } from './lib/args.mjs';
 
-const usage = 'node scripts/write_option_schemas.mjs <Node glue .mjs> <.wasm> <output .js>';
+const usage = 'node scripts/write_option_schemas.mjs <glue .mjs> <.wasm> <output .js>';
 const { positionals } = readArgs({ name: 'write_option_schemas', usage, positionals: true });
 if (positionals.length !== 3) {
   console.error(`write_option_schemas: expected 3 arguments, got ${positionals.length}\nusage: ${usage}`);
