@@ -21,6 +21,9 @@ function loadScript(src) {
 async function ours(gc, threads, reuseOut = false) {
   const { init, layers, heapTensor } = await import('/dist/browser.js');
   const info = await init({ threads });
+  // The pool's workers load once this page's thread is idle, which a timed loop of
+  // synchronous calls never is: wait for them, as the Node rows do (common/peers.mjs).
+  if (info.threads) await new Promise((resolve) => { setTimeout(resolve, 1000); });
   const layer = layers.embedding({
     inputDim: gc.V, outputDim: gc.D, weights: [{ data: gc.table, shape: [gc.V, gc.D] }],
   });
