@@ -78,6 +78,12 @@ test('the web glue and everything the browser entry reaches hold no Node code', 
   }
 });
 
+test('the web pthread worker imports nothing: it shares no module with the training worker (Parcel 2 cannot load one)', async () => {
+  const text = await readFile(path.join(project, 'node_modules/embedwasm/dist/wasm/embedwasm_threads.worker.mjs'), 'utf8');
+  assert.doesNotMatch(text, /\bimport\s*[("'{*]|\bimport\s+\w|\bimportScripts\(/, 'no import or import() in the pthread worker');
+  assert.match(text, /var createEmbedwasm\s*=/, 'the pthread worker declares the glue factory itself');
+});
+
 test('Node: init, lookup, fit, word2vec and mostSimilar from the installed package', async () => {
   const { stdout } = await run(process.execPath, ['node_app.mjs'], { cwd: project, timeout: 60_000 });
   checkScenario(JSON.parse(stdout), { variant: 'threads' }, 'Node');
