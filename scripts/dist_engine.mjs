@@ -1,12 +1,16 @@
 // The engine files of dist/: the web and Node glue of both builds (build/wasm/cpp and
 // build/wasm/cpp/node, cpp/CMakeLists.txt), each build's .wasm once, and two exact,
 // checked edits of Emscripten 3.1.6's output that no link setting makes:
-//  - the web pthread worker becomes an ES module that imports the glue statically
-//    (embedwasm_threads.worker.mjs). As generated it loads the glue with import(), from a
-//    URL the main thread posts or from './embedwasm_threads.mjs': bundlers then either
-//    split the worker into chunks, which Vite 5 to 7 cannot do for workers (their default
-//    worker format is IIFE), or cannot follow the URL at all (webpack's chunks are not ES
-//    modules).
+//  - the web pthread worker becomes an ES module holding its own copy of the threads glue
+//    (embedwasm_threads.worker.mjs imports nothing). As generated it loads the glue with
+//    import(), from a URL the main thread posts or from './embedwasm_threads.mjs':
+//    bundlers then either split the worker into chunks, which Vite 5 to 7 cannot do for
+//    workers (their default worker format is IIFE), or cannot follow the URL at all
+//    (webpack's chunks are not ES modules). A static import of the glue file is not
+//    enough: the training worker imports the same file, and Parcel 2 moves a module two
+//    of its worker bundles share into a shared bundle that it packages without the module
+//    (the workers then fail with "Cannot find module"). With its own copy, no module is
+//    shared between workers, and every bundler gives the pthread worker one file.
 //  - the Node threads glue keeps its worker_threads Worker in a local variable instead of
 //    assigning global.Worker, which would change the host program's globals.
 // Each edit must match exactly once, so an Emscripten upgrade that changes the output
@@ -55,8 +59,12 @@ for (const build of ['simd', 'threads']) {
   await copyFile(path.join(from, wasm), path.join(to, wasm));
   await copyFile(path.join(from, `embedwasm_${build}.mjs`), path.join(to, `embedwasm_${build}.mjs`));
 }
+// The glue's one export becomes a declaration in the worker's scope: the glue defines
+// nothing else at its top level (its code lives in the factory), so no name collides.
+const threadsGlue = await readFile(path.join(from, 'embedwasm_threads.mjs'), 'utf8');
+const glueDeclaration = replaceOnce(threadsGlue, 'export default createEmbedwasm;', '', 'embedwasm_threads.mjs');
 await edit(path.join(from, 'embedwasm_threads.worker.js'), path.join(to, 'embedwasm_threads.worker.mjs'), [
-  ['"use strict";', '"use strict";import createEmbedwasm from "./embedwasm_threads.mjs";'],
+  ['"use strict";', `"use strict";\n${glueDeclaration}\n`],
   ['(e.data.urlOrBlob?import(e.data.urlOrBlob):import("./embedwasm_threads.mjs"))', 'Promise.resolve({default:createEmbedwasm})'],
 ]);
 if (!webOnly) {

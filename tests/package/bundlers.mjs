@@ -83,6 +83,17 @@ export async function startViteDevServer(vitePackage, project, config = {}) {
   return { url: server.resolvedUrls.local[0], close: () => server.close() };
 }
 
+/**
+ * `parcel build` of the page with no config: it follows new URL(..., import.meta.url) and
+ * new Worker(new URL(...)) and emits the .wasm files and both workers. --no-cache: built
+ * from scratch each run, never from a cache an earlier package left.
+ */
+export async function bundleWithParcel(project, outDir) {
+  const log = await tool(project, 'parcel/lib/bin.js',
+    ['build', 'page/index.html', '--dist-dir', outDir, '--public-url', './', '--no-cache']);
+  return { dir: outDir, log };
+}
+
 /** `webpack` with no config file: the entry and output folder on the command line. */
 export async function bundleWithWebpack(project, outDir) {
   const log = await tool(project, 'webpack-cli/bin/cli.js',

@@ -1,7 +1,7 @@
 // The packed package as a user gets it: `npm pack` of the repo (dist/ must be built)
 // installed offline into a fresh project, then used from Node, from TypeScript (three
 // moduleResolution modes), from Vitest and Jest, and from the page of every bundler row
-// (Vite 5 to 8, webpack, Rspack, esbuild, no bundler), each built once and run in
+// (Vite 5 to 8, webpack, Rspack, Parcel, esbuild, no bundler), each built once and run in
 // Chromium and Firefox, with COOP/COEP (the threads build) and without (SIMD alone).
 // Every run does the same thing (fixture/scenario.js, fixture/worker_scenario.js) and is
 // judged the same way (expectations.mjs).
@@ -17,7 +17,7 @@ import { promisify } from 'node:util';
 import { serveStatic } from '../../scripts/lib/static_server.mjs';
 import { BROWSERS, launch } from './browsers.mjs';
 import {
-  bundleWithEsbuild, bundleWithRspack, bundleWithVite, bundleWithWebpack, copyFixture, plainPage, startViteDevServer,
+  bundleWithEsbuild, bundleWithParcel, bundleWithRspack, bundleWithVite, bundleWithWebpack, copyFixture, plainPage, startViteDevServer,
 } from './bundlers.mjs';
 import { checkScenario, checkWorkers } from './expectations.mjs';
 
@@ -76,6 +76,12 @@ test('the web glue and everything the browser entry reaches hold no Node code', 
     const text = await readFile(path.join(dist, file), 'utf8');
     assert.doesNotMatch(text, /require\(|worker_threads|node:|process\.on|process\[/, `${file} has no Node branch`);
   }
+});
+
+test('the web pthread worker imports nothing: it shares no module with the training worker (Parcel 2 cannot load one)', async () => {
+  const text = await readFile(path.join(project, 'node_modules/embedwasm/dist/wasm/embedwasm_threads.worker.mjs'), 'utf8');
+  assert.doesNotMatch(text, /\bimport\s*[("'{*]|\bimport\s+\w|\bimportScripts\(/, 'no import or import() in the pthread worker');
+  assert.match(text, /var createEmbedwasm\s*=/, 'the pthread worker declares the glue factory itself');
 });
 
 test('Node: init, lookup, fit, word2vec and mostSimilar from the installed package', async () => {
@@ -147,6 +153,7 @@ const ROWS = [
   ['Vite 8', (out) => bundleWithVite('vite', project, out)],
   ['webpack 5', (out) => bundleWithWebpack(project, out)],
   ['Rspack', (out) => bundleWithRspack(project, out)],
+  ['Parcel 2', (out) => bundleWithParcel(project, out)],
   ['esbuild', async (out) => ({ ...(await bundleWithEsbuild(project, out)), query: '?worker=embedwasm-worker.js' })],
   ['no bundler (import map)', async () => ({ ...(await plainPage(project)), page: 'plain.html' })],
 ];

@@ -6,8 +6,10 @@
 //   next to the bundle, it resolves next to this module.
 // - The threads build's pool workers as new Worker(new URL('./<file>', import.meta.url),
 //   {type: 'module'}), which those bundlers build as a worker entry. The worker module
-//   imports the glue statically, so no worker bundle needs code splitting (Vite 5 to 7
-//   build workers as IIFE, which cannot split). The glue calls createPthreadWorker
+//   holds its own copy of the glue and imports nothing (scripts/dist_engine.mjs), so no
+//   worker bundle needs code splitting (Vite 5 to 7 build workers as IIFE, which cannot
+//   split) and no module is shared between it and the training worker (Parcel 2 packages
+//   such a shared module into neither worker). The glue calls createPthreadWorker
 //   (its pre-js, cpp/glue/web_threads_pre.js, routes its own new Worker() here).
 //
 // Both glues are static imports, not import(): code reachable from a worker (the training
