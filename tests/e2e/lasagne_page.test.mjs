@@ -1,30 +1,36 @@
-// Section 1 ("What it does") in Chromium: the Lasagne example computed by the package,
-// the one-hot product equal to the lookup, edits recomputing it, invalid ids showing the
-// package's error inline, and the Keras docstring example. Run once cross-origin isolated
-// (threads build) and once not (single-thread SIMD build), checking the header says so.
+// Section 1 ("What it does") in Chromium and Firefox: the Lasagne example computed by the
+// package, the one-hot product equal to the lookup, edits recomputing it, invalid ids
+// showing the package's error inline, and the Keras docstring example. Run once
+// cross-origin isolated (threads build) and once not (single-thread SIMD build), checking
+// the header says so and that every section mounts with either build.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { launchBrowser, openPage, startServer } from './browser.mjs';
+import { forEachBrowser, startServer } from './browser.mjs';
 
 const LASAGNE = [0, 1, 2, 3, 4, 10, 11, 12, 13, 14, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
+const SECTIONS = ['what-it-does', 'why-use-it', 'train-words', 'query', 'learn-a-task', 'take-it-with-you'];
+// Playwright reads a selector starting with '//' as XPath, and so does FirefoxPage.
+const INPUT_DIM = '//*[@id="what-it-does"]//label[contains(., "input_dim")]//input';
 const values = async (page, testid) => JSON.parse(await page.getAttribute(`[data-testid=${testid}]`, 'data-values'));
 
-let browser;
-before(async () => { browser = await launchBrowser(); });
-after(async () => { await browser?.close(); });
+const servers = new Map();  // isolation -> the site served with or without COOP/COEP
+before(async () => { for (const isolation of [true, false]) servers.set(isolation, await startServer({ isolation })); });
+after(() => { for (const server of servers.values()) server.close(); });
 
-for (const isolation of [true, false]) {
-  test(`Lasagne example, one-hot product, edits and errors (${isolation ? 'isolated: threads' : 'not isolated: single thread'})`, async () => {
-    const server = await startServer({ isolation });
-    try {
-      const { page, problems } = await openPage(browser, server.url);
+forEachBrowser((browser) => {
+  for (const isolation of [true, false]) {
+    test(`${browser.name}: Lasagne example, one-hot product, edits and errors (${isolation ? 'isolated: threads' : 'not isolated: single thread'})`, async () => {
+      const server = servers.get(isolation);
+      const { page, problems } = await browser.openPage(server.url);
       await page.waitForSelector('#what-it-does[data-mounted=true]', { timeout: 30000 });
       assert.equal(await page.getAttribute('#mode', 'data-variant'), isolation ? 'threads' : 'simd');
       const mode = await page.textContent('#mode');
       // Plain words in the header; the technical reason only in its title.
       assert.match(mode, isolation ? /^Engine ready: WebAssembly, up to \d+ CPU threads$/ : /^Engine ready: WebAssembly, one CPU thread$/);
       assert.match(await page.getAttribute('#mode', 'title'), isolation ? /is cross-origin isolated/ : /not cross-origin isolated/);
+      await page.waitForSelector('body[data-ready=true]', { timeout: 60000 });
+      for (const id of SECTIONS) assert.equal(await page.getAttribute(`#${id}`, 'data-mounted'), 'true', `section ${id} mounted`);
 
       assert.deepEqual(await values(page, 'lookup-output'), LASAGNE);
       assert.deepEqual(JSON.parse(await page.getAttribute('[data-testid=lookup-output]', 'data-shape')), [2, 2, 5]);
@@ -75,15 +81,13 @@ for (const isolation of [true, false]) {
       for (const c of cells) assert.ok(c.replace(/^-?0\.0*/, '').replace(/[-.]/g, '').length <= 4, `cell ${c} has more than 4 digits`);
 
       // A size out of range is set to the nearest allowed one, and the page says so.
-      await page.fill('#what-it-does label:has-text("input_dim") input', '50');
-      await page.press('#what-it-does label:has-text("input_dim") input', 'Enter');
-      await page.locator('#what-it-does label:has-text("input_dim") input').blur();
+      await page.fill(INPUT_DIM, '50');
+      await page.press(INPUT_DIM, 'Enter');
+      await page.locator(INPUT_DIM).blur();
       await page.waitForFunction(() => document.querySelector('[data-testid=lookup-clamp]').textContent !== '');
-      assert.equal(await page.inputValue('#what-it-does label:has-text("input_dim") input'), '10');
+      assert.equal(await page.inputValue(INPUT_DIM), '10');
       assert.match(await page.textContent('[data-testid=lookup-clamp]'), /^input_dim is 1–10 in this demo, so 10 is used \(you typed 50\)\.$/);
       assert.deepEqual(problems, []);
-    } finally {
-      server.close();
-    }
-  });
-}
+    });
+  }
+});
