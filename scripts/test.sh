@@ -20,6 +20,6 @@ run "C++ tests (ASan + UBSan)" ctest --test-dir build/sanitize --output-on-failu
 run "Parsers on the fuzz seeds and regressions (libFuzzer + ASan + UBSan)" bash scripts/fuzz.sh --regress
 run "C++ tests (wasm SIMD under Node)" ctest --test-dir build/wasm --output-on-failure
 run "JS tests (built package under Node)" node --test tests/js/
-run "Package (packed tarball: Node, TypeScript, Vitest, Jest; Vite 5-8, webpack, Rspack, esbuild, no bundler in Chromium and Firefox)" node --test tests/package/
+run "Package (packed tarball: Node, TypeScript, Vitest, Jest; Vite 5-8, webpack, Rspack, Parcel, esbuild, no bundler in Chromium and Firefox)" node --test tests/package/
 run "Browser tests (site in headless Chromium and Firefox)" node --test tests/e2e/
 exit $failed
