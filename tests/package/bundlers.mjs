@@ -22,7 +22,7 @@ async function tool(project, script, args, env = {}) {
 }
 
 // A classic-script page for the tools whose output is not an ES module (webpack, Rspack).
-const CLASSIC_PAGE = `<!doctype html>
+export const CLASSIC_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>embedwasm package test</title>
 <link rel="icon" href="data:,"><script defer src="./main.js"></script></head><body></body></html>
 `;

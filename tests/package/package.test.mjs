@@ -2,7 +2,8 @@
 // installed offline into a fresh project, then used from Node, from TypeScript (three
 // moduleResolution modes), from Vitest and Jest, and from the page of every bundler row
 // (Vite 5 to 8, webpack, Rspack, Parcel, esbuild, no bundler), each built once and run in
-// Chromium and Firefox, with COOP/COEP (the threads build) and without (SIMD alone).
+// Chromium and Firefox, with COOP/COEP (the threads build) and without (SIMD alone), and
+// from the dev servers of Vite, webpack, Rspack and Parcel with COOP/COEP.
 // Every run does the same thing (fixture/scenario.js, fixture/worker_scenario.js) and is
 // judged the same way (expectations.mjs).
 import assert from 'node:assert/strict';
@@ -19,6 +20,7 @@ import { BROWSERS, launch } from './browsers.mjs';
 import {
   bundleWithEsbuild, bundleWithParcel, bundleWithRspack, bundleWithVite, bundleWithWebpack, copyFixture, plainPage, startViteDevServer,
 } from './bundlers.mjs';
+import { startParcelDevServer, startRspackDevServer, startWebpackDevServer } from './dev_servers.mjs';
 import { checkScenario, checkWorkers } from './expectations.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -218,6 +220,31 @@ for (const [name, vitePackage, exclude] of [['Vite 5', 'vite5', true], ['Vite 6'
         checkScenario(result, { variant: 'threads' }, `${name} dev server, ${browserName}`);
         checkWorkers(result.workers, `${name} dev server, ${browserName}`);
       }
+    } finally {
+      await server.close();
+    }
+  });
+}
+
+// The dev servers run as command lines (dev_servers.mjs): the setup each needs for the
+// threads build's headers is all they are given.
+for (const [name, start, setup] of [
+  ['webpack 5 dev server (webpack serve)', startWebpackDevServer, 'devServer.headers'],
+  ['Rspack dev server (rspack serve)', startRspackDevServer, 'devServer.headers'],
+  ['Parcel 2 dev server (parcel serve)', startParcelDevServer, 'a .proxyrc.cjs middleware setting the headers'],
+]) {
+  test(`${name}: the page runs with ${setup}`, async () => {
+    const server = await start(project);
+    try {
+      for (const browserName of BROWSERS) {
+        const { result } = await browsers[browserName].runScenarioPage(server.url);
+        checkScenario(result, { variant: 'threads' }, `${name}, ${browserName}`);
+        checkWorkers(result.workers, `${name}, ${browserName}`);
+      }
+      assert.doesNotMatch(server.log(), /Can't resolve|Module not found|worker_threads/i, `${name}: the server's log`);
+    } catch (error) {
+      error.message += `\n${name} printed:\n${server.log()}`;
+      throw error;
     } finally {
       await server.close();
     }

@@ -15,7 +15,9 @@ const SIMD_PROBE = new Uint8Array([
 
 let platform = null;
 let loading = null;
-let module = null;
+// Not named `module`: Parcel's dev server wraps each file in a function whose parameters
+// are require, module and exports, where a top-level `let module` is a SyntaxError.
+let loadedEngine = null;
 let info = null;
 
 /** Called once by each entry (index.js, browser.js, the worker mains) with its platform/. */
@@ -57,7 +59,7 @@ async function load(options) {
   };
   if (options.wasmBinary) moduleArgs.wasmBinary = options.wasmBinary;
   const m = await environment.loadEngine(variant, moduleArgs, { locateFile: options.locateFile });
-  module = m;
+  loadedEngine = m;
   info = Object.freeze({ simd: m.simdBuild(), threads: m.threadsBuild(), variant });
   if (m.threadsBuild()) {
     // The hot paths split their work over the pool and this thread, no more threads than
@@ -143,10 +145,10 @@ export async function poolLoaded(m) {
 
 /** The loaded engine; layers call this, so using one before init() fails clearly. */
 export function engine() {
-  if (module === null) {
+  if (loadedEngine === null) {
     throw new Error('embedwasm is not initialised: call `await init()` first');
   }
-  return module;
+  return loadedEngine;
 }
 
 export function engineInfo() {
