@@ -103,10 +103,8 @@ struct Word2VecWeights {
   RowMatrix syn1neg;  // (V, D) output vectors of negative sampling; 0 rows unless negative
 };
 
-// One worker's scratch, never shared between threads. Each starts on a cache line of its
-// own: the workers sit side by side in one vector and write their rng and loss for every
-// word, so two of them on one line would make the cores trade that line back and forth.
-struct alignas(64) Word2VecWorkerState {
+// One worker's scratch, never shared between threads.
+struct Word2VecWorkerState {
   std::vector<float> neu1;     // (D,) CBOW's combined context
   std::vector<float> work;     // (D,) the input-side gradient being accumulated
   std::vector<int32_t> kept;   // the sentence after subsampling
