@@ -113,23 +113,22 @@ async function startCommand(project, script, args, files) {
   return { url, log: () => output, close };
 }
 
-/** `webpack serve` (webpack-dev-server) with webpack.config.js and public/index.html. */
-export async function startWebpackDevServer(project) {
-  await writeFile(path.join(project, 'webpack.config.js'), DEV_SERVER_CONFIG);
+/**
+ * `<tool> serve` of webpack (webpack-dev-server) or Rspack (@rspack/dev-server): both read
+ * the same config, under their own file name, and serve public/index.html.
+ */
+async function startWebpackStyleDevServer(project, configFile, cli) {
+  await writeFile(path.join(project, configFile), DEV_SERVER_CONFIG);
   await mkdir(path.join(project, 'public'), { recursive: true });
   await writeFile(path.join(project, 'public/index.html'), CLASSIC_PAGE);
-  return startCommand(project, 'webpack-cli/bin/cli.js',
-    (port) => ['serve', '--host', '127.0.0.1', '--port', String(port)], ['webpack.config.js', 'public']);
+  return startCommand(project, cli, (port) => ['serve', '--host', '127.0.0.1', '--port', String(port)], [configFile, 'public']);
 }
 
+/** `webpack serve` (webpack-dev-server) with webpack.config.js and public/index.html. */
+export const startWebpackDevServer = (project) => startWebpackStyleDevServer(project, 'webpack.config.js', 'webpack-cli/bin/cli.js');
+
 /** `rspack serve` (@rspack/dev-server) with rspack.config.js and public/index.html. */
-export async function startRspackDevServer(project) {
-  await writeFile(path.join(project, 'rspack.config.js'), DEV_SERVER_CONFIG);
-  await mkdir(path.join(project, 'public'), { recursive: true });
-  await writeFile(path.join(project, 'public/index.html'), CLASSIC_PAGE);
-  return startCommand(project, '@rspack/cli/bin/rspack.js',
-    (port) => ['serve', '--host', '127.0.0.1', '--port', String(port)], ['rspack.config.js', 'public']);
-}
+export const startRspackDevServer = (project) => startWebpackStyleDevServer(project, 'rspack.config.js', '@rspack/cli/bin/rspack.js');
 
 /** `parcel serve page/index.html` with .proxyrc.cjs setting the headers. */
 export async function startParcelDevServer(project) {
