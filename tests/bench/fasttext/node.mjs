@@ -25,6 +25,7 @@ import { readArgs } from '../../../scripts/lib/args.mjs';
 import { OUT, ROOT } from '../common/programs.mjs';
 import { errorText, summarize } from '../common/stats.mjs';
 import { fastTextInChromium } from './browser.mjs';
+import { labelMismatch } from './labels.mjs';
 
 const { reps } = readArgs({
   name: 'fasttext', usage: 'node tests/bench/fasttext/node.mjs [--reps N]',
@@ -103,11 +104,7 @@ try {
   emit({ case: 'predict', contender: 'fasttext-cli', ok: false, error: errorText(error) });
 }
 
-const checkLabels = (labels) => {
-  if (expected === null) return null;
-  for (let i = 0; i < labels.length; ++i) if (labels[i] !== expected[i]) return `line ${i}: ${labels[i]} vs fasttext's ${expected[i]}`;
-  return null;
-};
+const checkLabels = (labels) => labelMismatch(labels, expected);
 
 // ---------------------------------------------------------------- ours
 

@@ -4,6 +4,7 @@
 // each call's top labels checked against the command line's. Wall time only: a page has
 // no CPU clock, so this row is comparable to the others on a quiet machine.
 import { errorText, timeReps } from '../common/stats.mjs';
+import { labelMismatch } from './labels.mjs';
 
 const fetchOk = async (url) => {
   const response = await fetch(url);
@@ -11,13 +12,6 @@ const fetchOk = async (url) => {
   return response;
 };
 
-/** null when every label equals the command line's, else the first line that differs. */
-function checkLabels(labels, expected) {
-  if (expected === null) return null;
-  if (labels.length !== expected.length) return `${labels.length} labels for ${expected.length} lines`;
-  for (let i = 0; i < labels.length; ++i) if (labels[i] !== expected[i]) return `line ${i}: ${labels[i]} vs fasttext's ${expected[i]}`;
-  return null;
-}
 
 export async function run({ warmup, reps, checked }) {
   const { init, FastText } = await import('/dist/browser.js');
@@ -39,7 +33,7 @@ export async function run({ warmup, reps, checked }) {
   const model = FastText.load(bytes);
   try {
     records.push({ case: 'predict', lines: lines.length,
-      ...await timeReps(() => model.predict(lines).map((p) => p[0].label), { warmup, reps, check: (labels) => checkLabels(labels, expected) }) });
+      ...await timeReps(() => model.predict(lines).map((p) => p[0].label), { warmup, reps, check: (labels) => labelMismatch(labels, expected) }) });
   } catch (error) {
     records.push({ case: 'predict', ok: false, error: errorText(error) });
   } finally {
