@@ -90,20 +90,25 @@ struct PositionRows {
   const float* row(size_t i) const { return dy + (i / steps) * d; }
 };
 
-// dst (D) = the gradient of row groups.rows[k]: its positions' rows summed in input order
-// (scaled by 1 / count with scale_grad_by_freq), into zeros: 0 + x, so -0 becomes +0 as
-// in the dense gradient. Every value of dst is written.
-void sum_row_gradient(const RowGroups& groups, size_t k, const PositionRows& src, bool by_freq, float* dst) {
+// For each grouped position p (groups.order[p]), the row of dy its gradient comes from:
+// PositionRows::row(order[p]) as a row index, so one kernel call sums a group.
+std::vector<int32_t> grouped_source_rows(const RowGroups& groups, size_t steps) {
+  std::vector<int32_t> source(groups.order.size());
+  for (size_t p = 0; p < source.size(); ++p) source[p] = static_cast<int32_t>(groups.order[p] / steps);
+  return source;
+}
+
+// dst (D) += the gradient of row groups.rows[k]: its positions' rows, scaled, added in
+// input order (scaled by 1 / count with scale_grad_by_freq). source: grouped_source_rows.
+void add_row_gradient(const RowGroups& groups, size_t k, const std::vector<int32_t>& source, const PositionRows& src,
+                      bool by_freq, float* dst) {
   const float s = by_freq ? 1.0f / static_cast<float>(groups.count(k)) : src.scale;
-  std::fill(dst, dst + src.d, 0.0f);
-  for (uint32_t p = groups.starts[k]; p < groups.starts[k + 1]; ++p) {
-    kernels::f32_axpy(src.d, s, src.row(groups.order[p]), dst);
-  }
+  kernels::f32_axpy_rows(src.dy, src.d, source.data() + groups.starts[k], groups.count(k), src.d, s, dst);
 }
 
 // values (U, D) = every row's gradient, with the position rows read once front to back:
 // each is added into its row of values, so within a row the terms come in input order,
-// the order sum_row_gradient takes them in, and values get the same bits. Streaming dy
+// the order add_row_gradient takes them in, and values get the same bits. Streaming dy
 // (33.5 MB for ids 1024 x 64, D 128) and adding into a few hot rows beats reading dy row
 // by row in id order, which is a random 512-byte gather over all of it: in wasm that
 // made the sparse step slower than the dense one.
@@ -150,10 +155,13 @@ Status Embedding::rows_from(const int32_t* ids, size_t n, const PositionRowsArg&
   // tasks of rows run on any thread with the bits of one thread.
   const size_t u = groups.rows.size();
   const bool by_freq = table_.config().scale_grad_by_freq;
+  const std::vector<int32_t> source = grouped_source_rows(groups, src.steps);
   parallel_for(u, row_grain(u, 4 * dim() * n / std::max<size_t>(u, 1), kMinTaskFloats), [&](size_t k0, size_t k1) {
     std::vector<float> row(dim());
     for (size_t k = k0; k < k1; ++k) {
-      sum_row_gradient(groups, k, rows, by_freq, row.data());
+      // Into zeros: 0 + x, so -0 becomes +0 as in the dense gradient.
+      std::fill(row.begin(), row.end(), 0.0f);
+      add_row_gradient(groups, k, source, rows, by_freq, row.data());
       take(static_cast<size_t>(groups.rows[k]), row.data());
     }
   });
@@ -192,8 +200,7 @@ Status Embedding::forward_mean(const int32_t* ids, const Shape& shape, float* ou
   parallel_for(b, row_grain(b, t * d, kMinTaskFloats), [&](size_t b0, size_t b1) {
     for (size_t i = b0; i < b1; ++i) {
       float* y = out + i * d;
-      std::fill(y, y + d, 0.0f);
-      for (size_t s = 0; s < t; ++s) kernels::f32_axpy(d, 1.0f, w.row(static_cast<size_t>(ids[i * t + s])), y);
+      kernels::f32_sum_rows(w.data(), w.stride(), ids + i * t, t, d, y);
       kernels::f32_scale(d, inv, y, y);
     }
   });
@@ -219,16 +226,17 @@ Status Embedding::backward_mean_dense(const int32_t* ids, const Shape& shape, co
   }
   EMBEDWASM_RETURN_IF_ERROR(check_mean_input(ids, shape));
   const size_t t = shape[1], n = shape_size(shape), d = dim();
-  const float inv = 1.0f / static_cast<float>(t);
-  const int32_t padding = table_.padding_row();
-  // Split by table rows: a task owns rows [r0, r1) and scans every id, so each row's terms
-  // are added in input order whatever the thread count.
-  const size_t v = vocab_size();
-  parallel_for(v, row_grain(v, d * n / std::max<size_t>(v, 1) + 1, kMinTaskFloats), [&](size_t r0, size_t r1) {
-    for (size_t i = 0; i < n; ++i) {
-      const size_t r = static_cast<size_t>(ids[i]);
-      if (ids[i] == padding || r < r0 || r >= r1) continue;
-      kernels::f32_axpy(d, inv, dy + (i / t) * d, grad->row(r));
+  RowGroups groups;
+  group_rows(ids, n, table_.padding_row(), &groups);
+  const std::vector<int32_t> source = grouped_source_rows(groups, t);
+  const PositionRows rows{dy, d, t, 1.0f / static_cast<float>(t)};
+  // Each row's positions are added into its gradient row in input order, with the row's
+  // sum held in registers (f32_axpy_rows): the bits of one f32_axpy per position. Rows
+  // are distinct, so tasks of rows give the bits of one thread.
+  const size_t u = groups.rows.size();
+  parallel_for(u, row_grain(u, 2 * d * n / std::max<size_t>(u, 1), kMinTaskFloats), [&](size_t k0, size_t k1) {
+    for (size_t k = k0; k < k1; ++k) {
+      add_row_gradient(groups, k, source, rows, false, grad->row(static_cast<size_t>(groups.rows[k])));
     }
   });
   return Status::ok();

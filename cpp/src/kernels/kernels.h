@@ -8,6 +8,7 @@
 // This header is the one place that picks a twin, for every op alike: the SIMD one in
 // the wasm build, the scalar one natively, where g++ vectorises the loops itself.
 #include "kernels/f32_axpy/scalar.h"
+#include "kernels/f32_axpy_rows/scalar.h"
 #include "kernels/f32_dot/scalar.h"
 #include "kernels/f32_dot_rows/scalar.h"
 #include "kernels/f32_gather_rows/scalar.h"
@@ -23,6 +24,7 @@
 
 #if defined(__wasm_simd128__)
 #include "kernels/f32_axpy/wasm_simd128.h"
+#include "kernels/f32_axpy_rows/wasm_simd128.h"
 #include "kernels/f32_dot/wasm_simd128.h"
 #include "kernels/f32_dot_rows/wasm_simd128.h"
 #include "kernels/f32_gather_rows/wasm_simd128.h"
@@ -43,6 +45,7 @@
 namespace embedwasm::kernels {
 
 constexpr auto f32_axpy = EMBEDWASM_KERNEL(f32_axpy);                          // y += a x
+constexpr auto f32_axpy_rows = EMBEDWASM_KERNEL(f32_axpy_rows);                // y += a table[ids[i]], in order
 constexpr auto f32_dot = EMBEDWASM_KERNEL(f32_dot);                            // x . y
 constexpr auto f32_dot_rows = EMBEDWASM_KERNEL(f32_dot_rows);                  // (B, R) <- rows . queries
 constexpr auto f32_gather_rows = EMBEDWASM_KERNEL(f32_gather_rows);            // out[i] = table[ids[i]]

@@ -66,6 +66,7 @@ Status EmbeddingBagLayer::backward(const Tensor& x, const Mask& /*mask_in*/, con
     EMBEDWASM_RETURN_IF_ERROR(core_.backward_sparse(bag_input(x), dy.data.data(), &param_.sparse_grad));
   } else {
     EMBEDWASM_RETURN_IF_ERROR(core_.backward_dense(bag_input(x), dy.data.data(), &param_.grad));
+    mark_gradient_rows(&param_, ids_.data(), ids_.size());
   }
   if (dx != nullptr) {
     dx->resize(x.shape);

@@ -71,6 +71,7 @@ Status EmbeddingLayer::backward(const Tensor& x, const Mask& /*mask_in*/, const 
         core_.backward_sparse(ids_.data(), x.shape, dy.data.data(), &param_.sparse_grad));
   } else {
     EMBEDWASM_RETURN_IF_ERROR(core_.backward_dense(ids_.data(), x.shape, dy.data.data(), &param_.grad));
+    mark_gradient_rows(&param_, ids_.data(), ids_.size());
   }
   if (dx != nullptr) {
     dx->resize(x.shape);
@@ -106,7 +107,9 @@ Status EmbeddingLayer::backward_mean(const Tensor& x, const Tensor& dy, const em
     return core_.backward_mean_sparse_rows(ids_.data(), x.shape, dy.data.data(), *take);
   }
   if (param_.sparse) return core_.backward_mean_sparse(ids_.data(), x.shape, dy.data.data(), &param_.sparse_grad);
-  return core_.backward_mean_dense(ids_.data(), x.shape, dy.data.data(), &param_.grad);
+  EMBEDWASM_RETURN_IF_ERROR(core_.backward_mean_dense(ids_.data(), x.shape, dy.data.data(), &param_.grad));
+  mark_gradient_rows(&param_, ids_.data(), ids_.size());
+  return Status::ok();
 }
 
 }  // namespace embedwasm::layers

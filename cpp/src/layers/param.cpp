@@ -82,6 +82,25 @@ void constrain_columns(const ConstraintSpec& c, RowMatrix* value) {
 
 }  // namespace
 
+void clear_gradient(Param* param) {
+  if (param->sparse) return;
+  RowMatrix& g = param->grad;
+  if (param->tracks_grad_rows && param->grad_rows.size() == g.rows()) {
+    for (size_t r = 0; r < g.rows(); ++r) {
+      if (param->grad_rows[r] != 0) std::fill(g.row(r), g.row(r) + g.cols(), 0.0f);
+    }
+    std::fill(param->grad_rows.begin(), param->grad_rows.end(), 0);
+    return;
+  }
+  g.fill_zero();
+  if (param->tracks_grad_rows) param->grad_rows.assign(g.rows(), 0);
+}
+
+void mark_gradient_rows(Param* param, const int32_t* rows, size_t n) {
+  if (param->grad_rows.empty()) return;  // every row counts as written already
+  for (size_t i = 0; i < n; ++i) param->grad_rows[static_cast<size_t>(rows[i])] = 1;
+}
+
 double regularization_penalty(const Param& param) {
   const RegularizerSpec& reg = param.regularizer;
   if (!reg.active() || param.value == nullptr) return 0.0;
@@ -112,6 +131,7 @@ double apply_regularizer(Param* param) {
     }
   } else {
     for (size_t r = 0; r < w.rows(); ++r) add_regularizer_gradient(reg, d, w.row(r), param->grad.row(r));
+    param->grad_rows.clear();  // every row is written
   }
   return regularization_penalty(*param);
 }
@@ -195,6 +215,10 @@ Status validate(const Param& param) {
       return Status::invalid_argument(who + "gradient has shape " +
                                       matrix_shape(param.grad.rows(), param.grad.cols()) +
                                       " but the value has shape " + matrix_shape(w.rows(), w.cols()));
+    }
+    if (!param.grad_rows.empty() && param.grad_rows.size() != w.rows()) {
+      return Status::invalid_argument(who + "gradient marks " + std::to_string(param.grad_rows.size()) +
+                                      " rows but has " + std::to_string(w.rows()));
     }
     return Status::ok();
   }

@@ -45,6 +45,7 @@ Status make_table_param(const TableLayerOptions& options, embedding::EmbeddingTa
     p->sparse_grad.cols = table->dim();
   } else {
     EMBEDWASM_RETURN_IF_ERROR(RowMatrix::create(table->vocab_size(), table->dim(), &p->grad));
+    p->tracks_grad_rows = true;  // a batch writes only the rows it looks up
   }
   p->regularizer = options.embeddings_regularizer;
   p->constraint = options.embeddings_constraint;

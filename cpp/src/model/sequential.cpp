@@ -193,7 +193,7 @@ Status Sequential::train_on_batch(const Tensor& x, const Tensor& y, const float*
 
   std::vector<layers::Param*> all = params();
   for (layers::Param* p : all) {
-    if (!p->sparse) p->grad.fill_zero();
+    clear_gradient(p);
   }
   // The fused sparse step: the first layer's backward runs last, so its table's rows can
   // move as their gradients are summed; nothing after it reads them. Only with the pooled

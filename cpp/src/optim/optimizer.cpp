@@ -75,6 +75,7 @@ void add_l2_weight_decay(const std::vector<layers::Param*>& params, double weigh
       }
     } else {
       for (size_t r = 0; r < w.rows(); ++r) kernels::f32_axpy(w.cols(), wd, w.row(r), p->grad.row(r));
+      p->grad_rows.clear();  // every row is written
     }
   }
 }

@@ -103,8 +103,12 @@ struct Word2VecWeights {
   RowMatrix syn1neg;  // (V, D) output vectors of negative sampling; 0 rows unless negative
 };
 
-// One worker's scratch, never shared between threads.
-struct Word2VecWorkerState {
+// One worker's scratch, never shared between threads. Each starts on a cache line of its
+// own: the workers sit side by side in one vector and write their rng and loss for every
+// noise word. In wasm32 a state is 104 bytes, so the first worker's rng and loss shared a
+// line with the second worker's vector headers, which that worker reads for every word
+// (natively a state is 136 bytes and the two fell on different lines).
+struct alignas(64) Word2VecWorkerState {
   std::vector<float> neu1;     // (D,) CBOW's combined context
   std::vector<float> work;     // (D,) the input-side gradient being accumulated
   std::vector<int32_t> kept;   // the sentence after subsampling
