@@ -10,14 +10,15 @@ namespace embedwasm::kernels {
 
 // Same contract and results as i16_dot_rows__scalar. Tiles of 4 rows x 2 queries: per 8
 // values the tile loads 4 row vectors and 2 query vectors for 8 i32x4.dot_i16x8 and 8
-// adds, in 4 + 8 accumulators and row registers plus one query, within V8's 16 vector
-// registers on x64; the four rows' sums per query are reduced together into one v128.
+// adds, holding 8 accumulators, 4 row vectors and one query vector: 13 of the 16 vector
+// registers V8 has on x64. The four rows' sums per query are reduced together into one v128.
 // Rows and queries left over go one at a time, and j past n rounded down to 8 through a
 // scalar loop, so nothing is read past n.
-// (Measured in Node on 400k x 100 int8 rows, 32 queries scored per tile, against
-// i8_dot_rows__wasmsimd once per query, which sign-extends every row for every query:
-// 4x2 about 1.9x faster; 2x4, 3x4 and 5x2 were no faster, and extending the int8 rows in
-// registers for 2 x 4 tiles instead of reading widened rows was about 1.3x slower.)
+// (Measured in Node on 400k x 100 int8 rows, 32 queries per tile of 256 rows, on a shared
+// 2-core Xeon: widening the tile plus this kernel took 2.3-2.6 ms per query, against
+// 3.3-3.9 for i8_dot_rows__wasmsimd once per query, which sign-extends every row for every
+// query; 2x4, 3x3, 3x4 and 4x3 tiles were no faster, and extending the int8 rows in
+// registers for 2 x 4 tiles, without a widened copy, was 1.05-1.25x slower.)
 namespace detail {
 
 template <size_t R, size_t Q>
