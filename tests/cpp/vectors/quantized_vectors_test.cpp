@@ -129,15 +129,16 @@ TEST_CASE("QuantizedVectors::create rejects what it cannot hold", "[vectors]") {
 
 TEST_CASE("QuantizedVectors::search_batch gives each query what search gives it, bit for bit", "[vectors]") {
   // 1003 rows: several tiles, a partial one, and rows past the kernel's 4-row blocks.
-  // Query counts: more than one group of 32 (40, and 33, which leaves a group of one), and
-  // odd counts past the kernel's 2-query blocks. D: not a multiple of 8 (37: widened rows
-  // run into the zero padding), exactly the 16-byte stride (32), 8 within a stride of 16,
-  // and 1, where every row scores one of three values and ties decide.
+  // Query counts: more than one kernel call of 32 (40, and 33, which leaves a call for
+  // one), more than one group of 128 (129 leaves a group of one), and odd counts past the
+  // kernel's 2-query blocks. D: not a multiple of 8 (37: widened rows run into the zero
+  // padding), exactly the 16-byte stride (32), 8 within a stride of 16, and 1, where every
+  // row scores one of three values and ties decide.
   constexpr size_t kRows = 1003;
   struct Case {
     size_t dim, queries;
   };
-  for (const Case c : {Case{37, 40}, Case{32, 33}, Case{8, 5}, Case{1, 2}}) {
+  for (const Case c : {Case{37, 40}, Case{32, 33}, Case{8, 129}, Case{1, 2}}) {
     const std::vector<float> x = ClusteredVectors(kRows, c.dim, 12, 0.3f, 5);
     RowMatrix m;
     REQUIRE(RowMatrix::create(kRows, c.dim, &m).is_ok());
