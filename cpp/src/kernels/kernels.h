@@ -17,6 +17,7 @@
 #include "kernels/f32_scale/scalar.h"
 #include "kernels/f32_scatter_add_rows/scalar.h"
 #include "kernels/f32_sum_rows/scalar.h"
+#include "kernels/i16_dot_rows/scalar.h"
 #include "kernels/i8_dot/scalar.h"
 #include "kernels/i8_dot_rows/scalar.h"
 #include "kernels/u8_pq_add/scalar.h"
@@ -33,6 +34,7 @@
 #include "kernels/f32_scale/wasm_simd128.h"
 #include "kernels/f32_scatter_add_rows/wasm_simd128.h"
 #include "kernels/f32_sum_rows/wasm_simd128.h"
+#include "kernels/i16_dot_rows/wasm_simd128.h"
 #include "kernels/i8_dot/wasm_simd128.h"
 #include "kernels/i8_dot_rows/wasm_simd128.h"
 #include "kernels/u8_pq_add/wasm_simd128.h"
@@ -55,6 +57,7 @@ constexpr auto f32_lp_norm = EMBEDWASM_KERNEL(f32_lp_norm);                    /
 constexpr auto f32_scale = EMBEDWASM_KERNEL(f32_scale);                        // y = a x
 constexpr auto f32_scatter_add_rows = EMBEDWASM_KERNEL(f32_scatter_add_rows);  // table[ids[i]] += rows[i]
 constexpr auto f32_sum_rows = EMBEDWASM_KERNEL(f32_sum_rows);                  // out = sum of table[ids[i]]
+constexpr auto i16_dot_rows = EMBEDWASM_KERNEL(i16_dot_rows);                  // (B, R) <- int8-range int16 rows . queries
 constexpr auto i8_dot = EMBEDWASM_KERNEL(i8_dot);                              // x . y in int32
 constexpr auto i8_dot_rows = EMBEDWASM_KERNEL(i8_dot_rows);                    // (R,) <- int8 rows . query
 constexpr auto u8_pq_add = EMBEDWASM_KERNEL(u8_pq_add);                        // x += a * decoded PQ row

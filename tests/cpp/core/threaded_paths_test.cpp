@@ -236,7 +236,7 @@ TEST_CASE("threads: a training step (fused sparse, unfused sparse, dense; Dense 
   }
 }
 
-TEST_CASE("threads: cosine search (single and batched) and int8 search", "[threads]") {
+TEST_CASE("threads: cosine search (single and batched) and int8 search (single and batched)", "[threads]") {
   constexpr size_t kRows = 20000, kDim = 48, kQueries = 5;
   std::vector<std::string> words(kRows);
   for (size_t i = 0; i < kRows; ++i) words[i] = "w" + std::to_string(i);
@@ -253,11 +253,12 @@ TEST_CASE("threads: cosine search (single and batched) and int8 search", "[threa
   const std::vector<float> queries(x.begin() + 7 * kDim, x.begin() + (7 + kQueries) * kDim);
   vectors::SearchOptions options;
   options.topn = 25;
-  std::vector<std::vector<vectors::Neighbor>> batch[2], single[2], int8[2];
+  std::vector<std::vector<vectors::Neighbor>> batch[2], single[2], int8[2], int8_batch[2];
   bool pooled[2];
   for (int k = 0; k < 2; ++k) {
     pooled[k] = RunWith(k + 1, [&] {
       TL_REQUIRE_OK(kv.similar_by_vectors(queries.data(), kQueries, kDim, options, &batch[k]));
+      TL_REQUIRE_OK(q.search_batch(queries.data(), kQueries, kDim, 25, 0, &int8_batch[k]));
       single[k].resize(kQueries);
       int8[k].resize(kQueries);
       for (size_t b = 0; b < kQueries; ++b) {
@@ -268,11 +269,13 @@ TEST_CASE("threads: cosine search (single and batched) and int8 search", "[threa
   }
   CheckPooled(pooled[0], pooled[1]);
   for (size_t b = 0; b < kQueries; ++b) {
-    for (auto* results : {batch, single, int8}) {
+    for (auto* results : {batch, single, int8, int8_batch}) {
       REQUIRE(results[0][b].size() == 25);
       REQUIRE(results[1][b].size() == 25);
       CHECK(std::memcmp(results[0][b].data(), results[1][b].data(), 25 * sizeof(vectors::Neighbor)) == 0);
     }
+    // The batched int8 scan (int16 kernel) against the single one (int8 kernel), split alike.
+    CHECK(std::memcmp(int8_batch[1][b].data(), int8[1][b].data(), 25 * sizeof(vectors::Neighbor)) == 0);
   }
   // The first query is row 7 itself; its twin row 19000 ties and ranks second.
   CHECK(batch[1][0][0].index == 7);

@@ -128,36 +128,54 @@ TEST_CASE("QuantizedVectors::create rejects what it cannot hold", "[vectors]") {
 }
 
 TEST_CASE("QuantizedVectors::search_batch gives each query what search gives it, bit for bit", "[vectors]") {
-  // 1000 rows: several tiles and a partial one; 40 queries: more than one block of 32.
-  constexpr size_t kRows = 1000, kDim = 37, kQueries = 40;
-  const std::vector<float> x = ClusteredVectors(kRows, kDim, 12, 0.3f, 5);
-  RowMatrix m;
-  REQUIRE(RowMatrix::create(kRows, kDim, &m).is_ok());
-  for (size_t r = 0; r < kRows; ++r) std::copy(x.begin() + r * kDim, x.begin() + (r + 1) * kDim, m.row(r));
-  QuantizedVectors q;
-  REQUIRE(QuantizedVectors::create(m, &q).is_ok());
-  std::vector<float> queries(x.begin(), x.begin() + kQueries * kDim);
-  std::fill(queries.begin() + 3 * kDim, queries.begin() + 4 * kDim, 0.0f);  // a zero query scores 0 everywhere
-  for (size_t topn : {size_t{1}, size_t{10}, size_t{2000}}) {
-    for (size_t restrict_vocab : {size_t{0}, size_t{300}}) {
-      INFO("topn " << topn << ", restrict_vocab " << restrict_vocab);
-      std::vector<std::vector<Neighbor>> batch;
-      REQUIRE(q.search_batch(queries.data(), kQueries, kDim, topn, restrict_vocab, &batch).is_ok());
-      REQUIRE(batch.size() == kQueries);
-      for (size_t b = 0; b < kQueries; ++b) {
-        std::vector<Neighbor> single;
-        REQUIRE(q.search(queries.data() + b * kDim, kDim, topn, restrict_vocab, {}, &single).is_ok());
-        REQUIRE(batch[b].size() == single.size());
-        REQUIRE(single.size() == std::min(topn, restrict_vocab == 0 ? kRows : restrict_vocab));
-        for (size_t i = 0; i < single.size(); ++i) {
-          CHECK(batch[b][i].index == single[i].index);
-          CHECK(std::memcmp(&batch[b][i].score, &single[i].score, sizeof(float)) == 0);
+  // 1003 rows: several tiles, a partial one, and rows past the kernel's 4-row blocks.
+  // Query counts: more than one kernel call of 32 (40, and 33, which leaves a call for
+  // one), more than one group of 128 (129 leaves a group of one), and odd counts past the
+  // kernel's 2-query blocks. D: not a multiple of 8 (37: widened rows run into the zero
+  // padding), exactly the 16-byte stride (32), 8 within a stride of 16, and 1, where every
+  // row scores one of three values and ties decide.
+  constexpr size_t kRows = 1003;
+  struct Case {
+    size_t dim, queries;
+  };
+  for (const Case c : {Case{37, 40}, Case{32, 33}, Case{8, 129}, Case{1, 2}}) {
+    const std::vector<float> x = ClusteredVectors(kRows, c.dim, 12, 0.3f, 5);
+    RowMatrix m;
+    REQUIRE(RowMatrix::create(kRows, c.dim, &m).is_ok());
+    for (size_t r = 0; r < kRows; ++r) std::copy(x.begin() + r * c.dim, x.begin() + (r + 1) * c.dim, m.row(r));
+    QuantizedVectors q;
+    REQUIRE(QuantizedVectors::create(m, &q).is_ok());
+    std::vector<float> queries(x.begin(), x.begin() + c.queries * c.dim);
+    if (c.queries > 3) {  // a zero query scores 0 everywhere
+      std::fill(queries.begin() + 3 * c.dim, queries.begin() + 4 * c.dim, 0.0f);
+    }
+    for (size_t topn : {size_t{1}, size_t{10}, size_t{2000}}) {
+      for (size_t restrict_vocab : {size_t{0}, size_t{300}}) {
+        INFO("D " << c.dim << ", " << c.queries << " queries, topn " << topn << ", restrict_vocab " << restrict_vocab);
+        std::vector<std::vector<Neighbor>> batch;
+        REQUIRE(q.search_batch(queries.data(), c.queries, c.dim, topn, restrict_vocab, &batch).is_ok());
+        REQUIRE(batch.size() == c.queries);
+        for (size_t b = 0; b < c.queries; ++b) {
+          std::vector<Neighbor> single;
+          REQUIRE(q.search(queries.data() + b * c.dim, c.dim, topn, restrict_vocab, {}, &single).is_ok());
+          REQUIRE(batch[b].size() == single.size());
+          REQUIRE(single.size() == std::min(topn, restrict_vocab == 0 ? kRows : restrict_vocab));
+          for (size_t i = 0; i < single.size(); ++i) {
+            CHECK(batch[b][i].index == single[i].index);
+            CHECK(std::memcmp(&batch[b][i].score, &single[i].score, sizeof(float)) == 0);
+          }
         }
+        // Query 0 is row 0 itself: its best match.
+        CHECK(batch[0][0].index == 0);
       }
-      // Query 0 is row 0 itself: its best match.
-      CHECK(batch[0][0].index == 0);
     }
   }
+  constexpr size_t kDim = 37;
+  const std::vector<float> queries(2 * (kDim + 1), 0.5f);
+  RowMatrix m;
+  REQUIRE(RowMatrix::create(10, kDim, &m).is_ok());
+  QuantizedVectors q;
+  REQUIRE(QuantizedVectors::create(m, &q).is_ok());
   std::vector<std::vector<Neighbor>> out;
   CHECK(q.search_batch(queries.data(), 2, kDim + 1, 5, 0, &out).code() == StatusCode::kInvalidArgument);
   CHECK(q.search_batch(queries.data(), 0, kDim, 5, 0, &out).is_ok());

@@ -64,6 +64,21 @@ TEST_CASE("TopK keeps the k best by score, ties to the lower index, NaN last", "
       std::vector<Neighbor> fast;
       top_k(s.data(), n, k, 0, &fast);
       CHECK(SameSelection(fast, want));
+      // Screened in blocks of 8 by admits_any, which must agree with admits_next over the
+      // block in every state of the scan (full or not, ties, NaN and infinities included).
+      top.reset(k);
+      for (size_t i0 = 0; i0 < n; i0 += 8) {
+        const size_t i1 = std::min(n, i0 + 8);
+        bool any_next = false;
+        for (size_t i = i0; i < i1; ++i) any_next = any_next || top.admits_next(s[i]);
+        REQUIRE(top.admits_any(s.data() + i0, i1 - i0) == any_next);
+        if (!any_next) continue;
+        for (size_t i = i0; i < i1; ++i) {
+          if (top.admits_next(s[i])) top.push(static_cast<int32_t>(i), s[i]);
+        }
+      }
+      top.take_sorted(&got);
+      CHECK(SameSelection(got, want));
       // Pushed in reverse order (no fast path), still the same selection.
       top.reset(k);
       for (size_t i = n; i-- > 0;) top.push(static_cast<int32_t>(i), s[i]);

@@ -71,6 +71,16 @@ class TopK {
   // never qualifies once the selection is full. One compare for most rows of a scan.
   bool admits_next(float score) const { return heap_.size() < k_ || score > worst_; }
 
+  // False if admits_next would be false for every score in scores[0, n): one branch for a
+  // block of a scan's rows instead of one per row (the compares vectorise). A block that
+  // passes still goes through admits_next row by row, as each push raises the bar.
+  bool admits_any(const float* scores, size_t n) const {
+    if (heap_.size() < k_) return true;
+    bool any = false;
+    for (size_t i = 0; i < n; ++i) any |= scores[i] > worst_;
+    return any;
+  }
+
   // The kept entries, best first, into *out (replacing its contents); leaves this empty.
   void take_sorted(std::vector<Neighbor>* out) {
     std::sort_heap(heap_.begin(), heap_.end(), ranks_before);
