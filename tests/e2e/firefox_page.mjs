@@ -219,7 +219,9 @@ export class FirefoxPage {
    * the page's context saves downloads to its own folder (browser.setDownloadBehavior) and
    * this waits for a new file there: Firefox writes `name.part` beside an empty `name`
    * and renames it over `name` when the download completes, so a non-empty file with no
-   * .part left is a finished download, under the name Firefox chose from the link.
+   * .part left is a finished download, under the name Firefox chose from the link. A file
+   * listed can be gone by the time it is measured (Firefox renames its temporary file
+   * into place), and such a file is not a finished download.
    */
   async waitForEvent(event, { timeout = 30_000 } = {}) {
     if (event !== 'download') throw new TypeError(`FirefoxPage.waitForEvent: only 'download', not '${event}'`);
@@ -228,7 +230,8 @@ export class FirefoxPage {
     for (const deadline = Date.now() + timeout; Date.now() < deadline; await sleep(50)) {
       const names = readdirSync(folder);
       if (names.some((n) => n.endsWith('.part'))) continue;
-      const done = names.find((n) => !before.has(n) && statSync(path.join(folder, n)).size > 0);
+      const size = (n) => statSync(path.join(folder, n), { throwIfNoEntry: false })?.size ?? 0;
+      const done = names.find((n) => !before.has(n) && size(n) > 0);
       if (done) return new FirefoxDownload(path.join(folder, done));
     }
     throw new Error(`no download finished in ${folder} within ${timeout} ms`);
