@@ -106,6 +106,24 @@ void add_row_gradient(const RowGroups& groups, size_t k, const std::vector<int32
   kernels::f32_axpy_rows(src.dy, src.d, source.data() + groups.starts[k], groups.count(k), src.d, s, dst);
 }
 
+// Reads one float of each 64-byte line of the dy rows that groups [k, e) sum, all in a
+// burst, so that their cache misses are in flight together while the groups before them
+// are summed (wasm has no prefetch instruction). A group's positions are scattered over
+// all of dy, so without it each of its rows is a miss the sum waits for. The fused
+// backward + SparseAdam over ids 1024 x 64 into 100k x 128 (dy 33.5 MB), wasm, one
+// thread, medians of 5 runs: 36.6 ms without it, 30.5 ms with it. The value read is
+// returned only so that the loads are kept.
+float touch_group_rows(const RowGroups& groups, size_t k, size_t e, const std::vector<int32_t>& source,
+                       const PositionRows& src) {
+  constexpr size_t kFloatsPerLine = 16;
+  float sum = 0.0f;
+  for (uint32_t p = groups.starts[k]; p < groups.starts[e]; ++p) {
+    const float* x = src.dy + static_cast<size_t>(source[p]) * src.d;
+    for (size_t j = 0; j < src.d; j += kFloatsPerLine) sum += x[j];
+  }
+  return sum;
+}
+
 // values (U, D) = every row's gradient, with the position rows read once front to back:
 // each is added into its row of values, so within a row the terms come in input order,
 // the order add_row_gradient takes them in, and values get the same bits. Streaming dy
@@ -157,13 +175,21 @@ Status Embedding::rows_from(const int32_t* ids, size_t n, const PositionRowsArg&
   const bool by_freq = table_.config().scale_grad_by_freq;
   const std::vector<int32_t> source = grouped_source_rows(groups, src.steps);
   parallel_for(u, row_grain(u, 4 * dim() * n / std::max<size_t>(u, 1), kMinTaskFloats), [&](size_t k0, size_t k1) {
+    // Touched kAhead groups ahead of the sum, kAhead groups per burst.
+    constexpr size_t kAhead = 16;
     std::vector<float> row(dim());
+    float touched = touch_group_rows(groups, k0, std::min(k1, k0 + kAhead), source, rows);
     for (size_t k = k0; k < k1; ++k) {
+      if ((k - k0) % kAhead == 0) {
+        touched += touch_group_rows(groups, std::min(k1, k + kAhead), std::min(k1, k + 2 * kAhead), source, rows);
+      }
       // Into zeros: 0 + x, so -0 becomes +0 as in the dense gradient.
       std::fill(row.begin(), row.end(), 0.0f);
       add_row_gradient(groups, k, source, rows, by_freq, row.data());
       take(static_cast<size_t>(groups.rows[k]), row.data());
     }
+    volatile float keep = touched;
+    static_cast<void>(keep);
   });
   return Status::ok();
 }

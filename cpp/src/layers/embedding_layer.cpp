@@ -80,6 +80,19 @@ Status EmbeddingLayer::backward(const Tensor& x, const Mask& /*mask_in*/, const 
   return Status::ok();
 }
 
+Status EmbeddingLayer::backward_rows(const Tensor& x, const Tensor& dy, const embedding::GradientRowFn& take) {
+  if (!built_) return not_built();
+  if (!param_.sparse) return Status::invalid_argument("backward_rows needs a sparse table");
+  EMBEDWASM_RETURN_IF_ERROR(check_batched("input", x, in_));
+  Shape out_shape = x.shape;
+  out_shape.push_back(core_.dim());
+  EMBEDWASM_RETURN_IF_ERROR(check_exact("dy", dy, out_shape));
+  EMBEDWASM_RETURN_IF_ERROR(float_ids_to_int32(x, core_.vocab_size(), &ids_));
+  param_.sparse_grad.rows.clear();
+  param_.sparse_grad.values.clear();
+  return core_.backward_sparse_rows(ids_.data(), x.shape, dy.data.data(), take);
+}
+
 bool EmbeddingLayer::pools_to_mean() const {
   // A mask would change the mean's count per sample, and scale_grad_by_freq's scale
   // rounds differently when applied to dy / T.

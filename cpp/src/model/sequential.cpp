@@ -133,6 +133,10 @@ Status Sequential::reserve_batch(size_t batch, bool training) {
   return Status::ok();
 }
 
+layers::EmbeddingLayer* Sequential::first_embedding() const {
+  return fuse_ && !layers_.empty() ? dynamic_cast<layers::EmbeddingLayer*>(layers_[0].get()) : nullptr;
+}
+
 layers::EmbeddingLayer* Sequential::pooled_embedding() const {
   if (!fuse_ || layers_.size() < 2) return nullptr;
   auto* embedding = dynamic_cast<layers::EmbeddingLayer*>(layers_[0].get());
@@ -196,13 +200,14 @@ Status Sequential::train_on_batch(const Tensor& x, const Tensor& y, const float*
     clear_gradient(p);
   }
   // The fused sparse step: the first layer's backward runs last, so its table's rows can
-  // move as their gradients are summed; nothing after it reads them. Only with the pooled
-  // embedding, whose dy (B, D) stays in cache: summing a row at a time reads its
-  // positions' dy rows in id order, and from a (B, T, D) dy (33.5 MB at B 256, T 256,
-  // D 128) that random read cost more than the unfused step's one pass over dy plus its
-  // (U, D) buffer (native, ids 1024 x 64 over 100k x 128: 56-60 ms against 42-56 ms).
+  // move as their gradients are summed; nothing after it reads them. With the pooled
+  // embedding dy (B, D) stays in cache. Without it, summing a row at a time reads its
+  // positions' rows of a (B, T, D) dy in id order, at random, but with those reads
+  // overlapped (embedding::Embedding::backward_sparse_rows) it still beats the unfused
+  // step's pass over dy plus its (U, D) buffer: ids 1024 x 64 over 100k x 128 with
+  // SparseAdam, wasm, 25-32 ms against 39-46 ms.
   layers::EmbeddingLayer* pooled = pooled_embedding();
-  layers::EmbeddingLayer* fused = pooled;
+  layers::EmbeddingLayer* fused = pooled != nullptr ? pooled : first_embedding();
   layers::Param* fused_param = fused != nullptr ? fused->params()[0] : nullptr;
   if (fused_param != nullptr && !optimizer_->fusable(*fused_param)) fused = nullptr;
   const double lr = current_learning_rate();
@@ -214,6 +219,10 @@ Status Sequential::train_on_batch(const Tensor& x, const Tensor& y, const float*
   for (size_t i = layers_.size(); i-- > 0;) {
     if (i == 1 && pooled != nullptr) {
       EMBEDWASM_RETURN_IF_ERROR(pooled->backward_mean(acts_[0], grads_[2], fused != nullptr ? &step : nullptr));
+      break;
+    }
+    if (i == 0 && fused != nullptr) {
+      EMBEDWASM_RETURN_IF_ERROR(fused->backward_rows(acts_[0], grads_[1], step));
       break;
     }
     // The first layer's input gradient is never needed (ids have none).

@@ -1,5 +1,6 @@
-// model/sequential's fusions: the fused sparse step (a sparse Embedding first and a
-// row-wise optimizer: each touched row is updated as its gradient is summed) and the
+// model/sequential's fusions: the fused sparse step (a sparse Embedding first, pooled or
+// followed by Flatten, and a row-wise optimizer: each touched row is updated as its
+// gradient is summed) and the
 // pooled embedding (Embedding -> GlobalAveragePooling1D as one mean of looked-up rows).
 // With them on, training must give the same bits as with every layer run on its own, for
 // every optimizer: weights of every layer, loss, step count. Batches repeat ids and hold
@@ -18,6 +19,7 @@
 #include "embedwasm/embedding/embedding.h"
 #include "embedwasm/layers/dense.h"
 #include "embedwasm/layers/embedding_layer.h"
+#include "embedwasm/layers/flatten.h"
 #include "embedwasm/layers/global_pooling.h"
 #include "embedwasm/model/sequential.h"
 #include "layers/layer_gradient_check.h"
@@ -31,8 +33,10 @@ namespace {
 
 constexpr size_t kVocab = 50, kDim = 12, kSteps = 8, kBatch = 6;  // kDim: 3 SIMD widths
 
+// pooled: GlobalAveragePooling1D after the Embedding; else Flatten, whose dy for the
+// Embedding is (B, T, D) rather than (B, D).
 std::unique_ptr<Sequential> Model(const OptimizerSpec& optimizer, bool fused, bool with_scale_by_freq,
-                                  bool sparse = true, bool mask_zero = false) {
+                                  bool sparse = true, bool mask_zero = false, bool pooled = true) {
   auto model = std::make_unique<Sequential>();
   embedding::EmbeddingConfig ec;
   ec.table.input_dim = kVocab;
@@ -45,7 +49,11 @@ std::unique_ptr<Sequential> Model(const OptimizerSpec& optimizer, bool fused, bo
   std::unique_ptr<EmbeddingLayer> emb;
   TL_REQUIRE_OK(EmbeddingLayer::create(ec, TableLayerOptions(), nullptr, 0, &emb));
   model->add(std::move(emb));
-  model->add(std::make_unique<GlobalAveragePooling1D>());
+  if (pooled) {
+    model->add(std::make_unique<GlobalAveragePooling1D>());
+  } else {
+    model->add(std::make_unique<Flatten>());
+  }
   DenseConfig hidden;
   hidden.units = 5;
   hidden.activation = ActivationKind::kRelu;
@@ -97,9 +105,13 @@ TEST_CASE("fused sparse step: the same bits as the unfused step, for every row-w
           "[model][fused]") {
   const std::string name =
       GENERATE(as<std::string>{}, "sgd", "momentum", "adagrad", "rmsprop", "adam", "sparse_adam", "adamw", "adamax");
-  INFO(name);
-  auto fused = Model(Spec(name), true, false);
-  auto unfused = Model(Spec(name), false, false);
+  const bool pooled = GENERATE(true, false);
+  // scale_grad_by_freq keeps the Embedding from pooling, so the fused step then takes the
+  // (B, T, D) dy of GlobalAveragePooling1D's backward.
+  const bool by_freq = GENERATE(false, true);
+  INFO(name << (pooled ? ", GlobalAveragePooling1D" : ", Flatten") << (by_freq ? ", scale_grad_by_freq" : ""));
+  auto fused = Model(Spec(name), true, by_freq, true, false, pooled);
+  auto unfused = Model(Spec(name), false, by_freq, true, false, pooled);
   Rng rng(123);
   for (size_t step = 0; step < kSteps; ++step) {
     Tensor x, y;
@@ -190,11 +202,15 @@ TEST_CASE("Embedding: gradient rows one by one are the rows of the sparse gradie
   ec.table.sparse = true;
   embedding::Embedding e;
   TL_REQUIRE_OK(embedding::Embedding::create(ec, nullptr, &e));
+  // Ids from 12 rows: few groups, each of many positions; from all 50: more groups than
+  // the row sums read ahead at once.
+  const size_t id_range = GENERATE(12, kVocab);
+  INFO("ids below " << id_range);
   Rng rng(31);
-  const Shape shape{5, 9};
-  std::vector<int32_t> ids(45);
-  for (int32_t& id : ids) id = static_cast<int32_t>(rng.next_u64() % 12);
-  std::vector<float> dy(45 * kDim), pooled_dy(5 * kDim);
+  const Shape shape = id_range == 12 ? Shape{5, 9} : Shape{16, 40};
+  std::vector<int32_t> ids(shape[0] * shape[1]);
+  for (int32_t& id : ids) id = static_cast<int32_t>(rng.next_u64() % id_range);
+  std::vector<float> dy(ids.size() * kDim), pooled_dy(shape[0] * kDim);
   for (float& v : dy) v = static_cast<float>(rng.next_u32() % 2001) / 1000.0f - 1.0f;
   for (float& v : pooled_dy) v = static_cast<float>(rng.next_u32() % 2001) / 1000.0f - 1.0f;
   const auto rows_of = [&](bool mean) {

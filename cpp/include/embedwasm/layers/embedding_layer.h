@@ -39,6 +39,10 @@ class EmbeddingLayer : public TableLayer<embedding::Embedding, EmbeddingLayer> {
   // instead of failing the batch.
   Status backward(const Tensor& x, const Mask& mask_in, const Tensor& y, const Tensor& dy,
                   Tensor* dx) override;
+  // backward of a sparse table for the fused sparse step: each coalesced gradient row is
+  // handed to take as soon as it is summed, and sparse_grad is left empty so that no stale
+  // rows stay behind. As the first layer it has no dx to fill.
+  Status backward_rows(const Tensor& x, const Tensor& dy, const embedding::GradientRowFn& take);
 
   // This layer and a GlobalAveragePooling1D after it as one (embedding::Embedding's
   // forward_mean): a Sequential runs them so when pools_to_mean() holds, which saves

@@ -58,9 +58,9 @@ class Sequential {
   // - the pooled embedding (layers::EmbeddingLayer::pools_to_mean): an Embedding followed
   //   by GlobalAveragePooling1D runs as one mean of looked-up rows, forward and backward,
   //   without the (B, T, D) activations and gradient between them;
-  // - the fused sparse step (optim::Optimizer::fusable), with the pooled embedding of a
-  //   sparse table and an optimizer that updates row by row: each touched row is updated
-  //   as soon as its gradient is summed, with no (U, D) gradient buffer.
+  // - the fused sparse step (optim::Optimizer::fusable), with a sparse Embedding first,
+  //   pooled or not, and an optimizer that updates row by row: each touched row is
+  //   updated as soon as its gradient is summed, with no (U, D) gradient buffer.
   void set_fusions(bool on) { fuse_ = on; }
 
   std::vector<layers::Param*> params();
@@ -91,6 +91,9 @@ class Sequential {
   bool fuse_ = true;
   // The first layer when it and the second run as one pooled embedding, else null.
   layers::EmbeddingLayer* pooled_embedding() const;
+  // The first layer if it is an Embedding and fusions are on: the candidate for the
+  // fused sparse step when it is not pooled.
+  layers::EmbeddingLayer* first_embedding() const;
 };
 
 }  // namespace embedwasm::model
