@@ -17,6 +17,7 @@
 #include "embedwasm/embedding/embedding_bag.h"
 #include "embedwasm/layers/dense.h"
 #include "embedwasm/layers/embedding_layer.h"
+#include "embedwasm/layers/flatten.h"
 #include "embedwasm/layers/global_pooling.h"
 #include "embedwasm/model/sequential.h"
 #include "embedwasm/vectors/keyed_vectors.h"
@@ -166,8 +167,11 @@ namespace {
 
 // Embedding(sparse or not) -> GlobalAveragePooling1D -> Dense(64, relu) -> Dense(1, sigmoid):
 // with fusions on, the pooled forward, the fused row step (sparse), Dense forward and
-// backward and the optimizer's dense row updates all run on the pool.
-std::unique_ptr<model::Sequential> Classifier(bool sparse, bool fused, const std::string& optimizer) {
+// backward and the optimizer's dense row updates all run on the pool. flatten:
+// Embedding -> Flatten -> Dense(1, sigmoid), a narrow Dense 4,096 inputs wide, and the
+// fused row step from a (B, T, D) dy.
+std::unique_ptr<model::Sequential> Classifier(bool sparse, bool fused, const std::string& optimizer,
+                                              bool flatten = false) {
   auto m = std::make_unique<model::Sequential>();
   embedding::EmbeddingConfig ec;
   ec.table.input_dim = kV;
@@ -178,8 +182,13 @@ std::unique_ptr<model::Sequential> Classifier(bool sparse, bool fused, const std
   std::unique_ptr<layers::EmbeddingLayer> emb;
   TL_REQUIRE_OK(layers::EmbeddingLayer::create(ec, layers::TableLayerOptions(), nullptr, 0, &emb));
   m->add(std::move(emb));
-  m->add(std::make_unique<layers::GlobalAveragePooling1D>());
+  if (flatten) {
+    m->add(std::make_unique<layers::Flatten>());
+  } else {
+    m->add(std::make_unique<layers::GlobalAveragePooling1D>());
+  }
   for (size_t units : {size_t{64}, size_t{1}}) {
+    if (flatten && units == 64) continue;
     layers::DenseConfig dc;
     dc.units = units;
     dc.activation = units == 1 ? layers::ActivationKind::kSigmoid : layers::ActivationKind::kRelu;
@@ -204,9 +213,11 @@ TEST_CASE("threads: a training step (fused sparse, unfused sparse, dense; Dense 
   const bool sparse = GENERATE(true, false);
   const bool fused = GENERATE(true, false);
   const std::string optimizer = GENERATE(as<std::string>{}, "adam", "sgd", "adagrad");
-  INFO((sparse ? "sparse" : "dense") << (fused ? ", fused" : ", unfused") << ", " << optimizer);
-  std::unique_ptr<model::Sequential> models[2] = {Classifier(sparse, fused, optimizer),
-                                                  Classifier(sparse, fused, optimizer)};
+  const bool flatten = GENERATE(false, true);
+  INFO((sparse ? "sparse" : "dense") << (fused ? ", fused" : ", unfused") << ", " << optimizer
+                                     << (flatten ? ", Flatten" : ", GlobalAveragePooling1D"));
+  std::unique_ptr<model::Sequential> models[2] = {Classifier(sparse, fused, optimizer, flatten),
+                                                  Classifier(sparse, fused, optimizer, flatten)};
   float losses[2][3];
   bool pooled[2];
   for (int k = 0; k < 2; ++k) {

@@ -98,6 +98,9 @@ class Dense : public Layer {
   Param bias_param_;
   std::vector<std::vector<float>> pending_weights_;  // set before build
   std::vector<float> dz_;  // scratch: f'(.) * dy, (rows, units)
+  // scratch of a narrow layer (fewer units than kNarrowUnits in dense.cpp): the kernel or
+  // its gradient transposed, (units, in), so that each unit's column is contiguous
+  std::vector<float> columns_;
 };
 
 }  // namespace embedwasm::layers
