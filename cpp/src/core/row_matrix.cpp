@@ -5,6 +5,8 @@
 #include <limits>
 #include <string>
 
+#include "embedwasm/core/thread_pool.h"
+
 namespace embedwasm {
 
 void RowMatrix::AlignedFree::operator()(float* p) const { std::free(p); }
@@ -40,20 +42,31 @@ Status RowMatrix::create(size_t rows, size_t cols, RowMatrix* out) {
   return Status::ok();
 }
 
+// Zeroing and copying split over the thread pool by rows, like every pass over a whole
+// table: one core does not saturate memory (a native pass over three 51 MB arrays took
+// 10.9-12.0 ms on one thread, 6.0-6.7 ms on two), and the gradient of a 100k x 128 table
+// through the public backward is zeroed and copied once per call.
 void RowMatrix::fill_zero() {
-  if (data_) std::memset(data_.get(), 0, rows_ * stride_ * sizeof(float));
+  if (!data_) return;
+  parallel_for(rows_, row_grain(rows_, stride_, kMinTaskFloats), [this](size_t r0, size_t r1) {
+    std::memset(row(r0), 0, (r1 - r0) * stride_ * sizeof(float));
+  });
 }
 
 // A matrix with no floats has no buffer, and memcpy on a null pointer is undefined even
 // for 0 bytes; hence the data_ checks below.
 void RowMatrix::copy_from_dense(const float* dense) {
   if (!data_) return;
-  for (size_t r = 0; r < rows_; ++r) std::memcpy(row(r), dense + r * cols_, cols_ * sizeof(float));
+  parallel_for(rows_, row_grain(rows_, cols_, kMinTaskFloats), [this, dense](size_t r0, size_t r1) {
+    for (size_t r = r0; r < r1; ++r) std::memcpy(row(r), dense + r * cols_, cols_ * sizeof(float));
+  });
 }
 
 void RowMatrix::copy_to_dense(float* dense) const {
   if (!data_) return;
-  for (size_t r = 0; r < rows_; ++r) std::memcpy(dense + r * cols_, row(r), cols_ * sizeof(float));
+  parallel_for(rows_, row_grain(rows_, cols_, kMinTaskFloats), [this, dense](size_t r0, size_t r1) {
+    for (size_t r = r0; r < r1; ++r) std::memcpy(dense + r * cols_, row(r), cols_ * sizeof(float));
+  });
 }
 
 Status RowMatrix::clone(RowMatrix* out) const {

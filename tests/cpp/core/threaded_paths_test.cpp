@@ -90,6 +90,28 @@ embedding::Embedding Table(bool sparse) {
 
 }  // namespace
 
+TEST_CASE("threads: RowMatrix zeroing and dense copies in and out", "[threads]") {
+  // 37 columns: rows padded to 40 floats, so a copy that ignored the stride would show.
+  constexpr size_t kRows = 5000, kCols = 37;
+  const std::vector<float> dense = Floats(kRows * kCols, 4);
+  RowMatrix m[2];
+  std::vector<float> out[2] = {std::vector<float>(dense.size()), std::vector<float>(dense.size())};
+  bool pooled[2];
+  for (int k = 0; k < 2; ++k) {
+    TL_REQUIRE_OK(RowMatrix::create(kRows, kCols, &m[k]));
+    pooled[k] = RunWith(k + 1, [&] {
+      m[k].copy_from_dense(dense.data());
+      m[k].copy_to_dense(out[k].data());
+    });
+    CHECK(SameBits(out[k], dense));
+    const bool zeroed_pooled = RunWith(k + 1, [&] { m[k].fill_zero(); });
+    CHECK(zeroed_pooled == pooled[k]);
+    m[k].copy_to_dense(out[k].data());
+    CHECK(SameBits(out[k], std::vector<float>(dense.size(), 0.0f)));
+  }
+  CheckPooled(pooled[0], pooled[1]);
+}
+
 TEST_CASE("threads: Embedding forward (gather) and forward_mean", "[threads]") {
   embedding::Embedding e = Table(false);
   const std::vector<int32_t> ids = Ids(kB * kT, 700, 1);
