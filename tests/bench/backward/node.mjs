@@ -18,13 +18,15 @@
 // and checked against a float64 JS scatter-add within float32 summation error.
 // Usage: node tests/bench/backward/node.mjs [--warmup W] [--reps R] [--scaling-v V]...
 //          [--scaling-reps R] [group...]   groups: native tfjs-cpu tfjs-wasm ours-simd ours-threads
-//          ours-threads-1t ours-threads-2t
+//          ours-threads-1t-2t
 import { fileURLToPath } from 'node:url';
 
 import { passArgs, readArgs } from '../../../scripts/lib/args.mjs';
 import { REPS_OPTIONS, runGroup } from '../common/children.mjs';
 import { backwardDy, compareWithin, gatherCase, referenceScatterAdd, scatterAddTolerance } from '../common/data.mjs';
-import { loadGroup, loadOurs, loadTfjs, measureContender } from '../common/peers.mjs';
+import {
+  atThreads, inTurnRuntime, loadGroup, loadOurs, loadTfjs, measureContender, measureInTurn, threadsInTurnGroup,
+} from '../common/peers.mjs';
 import { printProgram } from '../common/programs.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -41,9 +43,9 @@ const GROUPS = {
   'tfjs-wasm': { reps: SLOW, contenders: tfjsContenders('wasm'), load: () => loadTfjs('wasm') },
   'ours-simd': { reps: QUICK, contenders: oursContenders('simd'), load: () => loadOurs(false) },
   'ours-threads': { reps: QUICK, contenders: oursContenders('threads'), load: () => loadOurs(true) },
-  // The threads build with its hot paths on 1 and on 2 threads (setThreads), for scaling.
-  'ours-threads-1t': { reps: QUICK, contenders: oursContenders('threads-1t'), load: () => loadOurs(true, 1) },
-  'ours-threads-2t': { reps: QUICK, contenders: oursContenders('threads-2t'), load: () => loadOurs(true, 2) },
+  // The threads build with its hot paths on 1 and on 2 threads (setThreads), taking turns
+  // call by call in one process, for scaling: records ours-threads-1t... and -2t....
+  'ours-threads-1t-2t': threadsInTurnGroup(QUICK, oursContenders('threads')),
 };
 
 // A contender: {contender, what, perRow?, prepare(peer, p) -> {run, release}} where p is
@@ -204,6 +206,18 @@ async function measure(c, peer, p, reps) {
   return result.ok ? { ...result, bytes, check: CHECK } : result;
 }
 
+// measure() at each thread count in turn (measureInTurn): [{threads, result}].
+async function measureThreads(c, peer, p, reps) {
+  const checker = makeChecker(p);
+  let bytes = 0;
+  const check = (out) => {
+    bytes = checker.bytes(out);
+    return checker.check(out);
+  };
+  const results = await measureInTurn(c, peer, p, { ...reps, check });
+  return results.map(({ threads, result }) => ({ threads, result: result.ok ? { ...result, bytes, check: CHECK } : result }));
+}
+
 // Least-squares line ms = a + b V through the scaling points.
 function fitLine(points) {
   const n = points.length;
@@ -228,7 +242,13 @@ async function child({ child: groupName, warmup, reps: timed, 'scaling-v': scali
     if (peer.tf) record.tensorsLeft = peer.tf.memory().numTensors;
     console.log(JSON.stringify(record));
   };
-  for (const c of group.contenders) {
+  for (const c of group.inTurn ?? []) {
+    console.error(`backward ${CASE}: ${c.contender}, thread counts in turn`);
+    for (const { threads, result } of await measureThreads(c, peer, full, reps)) {
+      out({ ...base({ ...c, contender: atThreads(c.contender, threads) }), runtime: inTurnRuntime(peer.runtime, threads), env: 'node', ...result });
+    }
+  }
+  for (const c of group.inTurn ? [] : group.contenders) {
     const head = { runtime: peer.runtime, env: 'node' };
     if (!c.perRow) {
       console.error(`backward ${CASE}: ${c.contender}`);

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { errorText, timeReps } from './stats.mjs';
+import { errorText, timeInTurn, timeReps } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
 const NODE = `Node ${process.version}`;
@@ -110,4 +110,58 @@ export async function measureContender(c, peer, data, { warmup, reps, check }) {
       console.error(`${c.contender}: release failed: ${errorText(error)}`);
     }
   }
+}
+
+/** The thread counts the threads build's scaling rows compare. */
+export const SCALING_THREADS = [1, 2];
+
+/** The record name of a threads-build contender at t threads: ours-threads... -> ours-threads-<t>t... */
+export function atThreads(contender, t) {
+  return contender.replace(/^ours-threads/, `ours-threads-${t}t`);
+}
+
+/**
+ * A runner's group timing the threads build's contenders (named ours-threads...) at each
+ * of SCALING_THREADS in one process (measureInTurn). contenders lists the records it
+ * owes, one per contender and count; inTurn the contenders as given.
+ */
+export function threadsInTurnGroup(reps, contenders) {
+  return {
+    reps,
+    inTurn: contenders,
+    contenders: SCALING_THREADS.flatMap((t) => contenders.map((c) => ({ ...c, contender: atThreads(c.contender, t) }))),
+    load: () => loadOurs(true),
+  };
+}
+
+/**
+ * measureContender for the threads build at each of SCALING_THREADS, the counts taking
+ * turns call by call (setThreads, untimed, before each) on one prepared contender: the
+ * same memory and the same moment of the machine for every count. Timed in separate
+ * processes instead, a 1M x 64 gather on 1 thread took 7.4 ms in one run and 4.4 ms in
+ * the next, against 4.2 and 4.4 ms on 2 threads. Resolves to [{threads, result}].
+ */
+export async function measureInTurn(c, peer, data, { warmup, reps, check }) {
+  let prepared = null;
+  try {
+    prepared = await c.prepare(peer, data);
+    const read = prepared.read ?? ((out) => out);
+    const runs = SCALING_THREADS.map((t) => ({ run: prepared.run, before: () => { peer.api.setThreads(t); } }));
+    const results = await timeInTurn(runs, { warmup, reps, check: (out) => check(read(out)), after: prepared.after });
+    return results.map((result, k) => ({ threads: SCALING_THREADS[k], result }));
+  } catch (error) {
+    return SCALING_THREADS.map((threads) => ({ threads, result: { ok: false, error: errorText(error) } }));
+  } finally {
+    try {
+      await prepared?.release?.();
+    } catch (error) {
+      console.error(`${c.contender}: release failed: ${errorText(error)}`);
+    }
+  }
+}
+
+/** The runtime text of a record measureInTurn made at `threads`. */
+export function inTurnRuntime(runtime, threads) {
+  const others = SCALING_THREADS.filter((t) => t !== threads).join(', ');
+  return `${runtime}, setThreads(${threads}) before each call, in turn with setThreads(${others})`;
 }

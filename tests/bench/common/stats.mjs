@@ -50,6 +50,35 @@ export async function timeReps(run, { warmup, reps, check, after = () => {}, now
   return { ok: true, warmup, reps, first_ms: round4(first), ...summarize(ms) };
 }
 
+/**
+ * timeReps for several runs that take turns call by call (run 1, run 2, ..., then the
+ * next round), so that the machine's drift, tens of percent within minutes on these
+ * shared VMs, slows them alike and their ratio means something. runs: [{run, before?}];
+ * before(), untimed, sets a run up (e.g. a thread count). Returns one timeReps result per
+ * run; a wrong output stops all of them.
+ */
+export async function timeInTurn(runs, { warmup, reps, check, after = () => {}, now = () => performance.now() }) {
+  const ms = runs.map(() => []);
+  const first = runs.map(() => 0);
+  for (let i = 0; i < warmup + reps; ++i) {
+    for (const [k, { run, before = () => {} }] of runs.entries()) {
+      await before();
+      const t0 = now();
+      const out = await run();
+      const t = now() - t0;
+      const wrong = check(out);
+      await after(out);
+      if (wrong !== null) {
+        const error = `run ${k + 1} of ${runs.length}, ${i < warmup ? 'warm-up' : 'timed'} call ${i + 1}: ${wrong}`;
+        return runs.map(() => ({ ok: false, error }));
+      }
+      if (i === 0) first[k] = t;
+      if (i >= warmup) ms[k].push(t);
+    }
+  }
+  return runs.map((_, k) => ({ ok: true, warmup, reps, first_ms: round4(first[k]), ...summarize(ms[k]) }));
+}
+
 /** The message of whatever a peer threw (TF.js and ORT sometimes throw strings). */
 export function errorText(error) {
   return error?.message ?? String(error);

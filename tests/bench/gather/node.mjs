@@ -9,15 +9,17 @@
 // for bit (a gather copies). Prints one JSON line per (case, contender) on stdout;
 // progress goes to stderr.
 // Usage: node tests/bench/gather/node.mjs [--warmup W] [--reps R] [--case C]... [group...]
-//   groups: native tfjs-cpu tfjs-wasm ort-wasm ort-wasm-2t ours-simd ours-threads ours-threads-1t
-//           ours-threads-2t (default all)
+//   groups: native tfjs-cpu tfjs-wasm ort-wasm ort-wasm-2t ours-simd ours-threads ours-threads-1t-2t
+//           (default all)
 //   cases: 100000x128 1000000x64 (default both). W, R default per group (see GROUPS).
 import { fileURLToPath } from 'node:url';
 
 import { passArgs, readArgs } from '../../../scripts/lib/args.mjs';
 import { REPS_OPTIONS, runGroup } from '../common/children.mjs';
 import { GATHER_CASES, fnv1a64, firstMismatch, gatherCase, referenceGather } from '../common/data.mjs';
-import { loadGroup, loadOrt, loadOurs, loadTfjs, measureContender } from '../common/peers.mjs';
+import {
+  atThreads, inTurnRuntime, loadGroup, loadOrt, loadOurs, loadTfjs, measureContender, measureInTurn, threadsInTurnGroup,
+} from '../common/peers.mjs';
 import { printProgram } from '../common/programs.mjs';
 import { gatherModelBytes, ONNX_INT32 } from './onnx_model.mjs';
 
@@ -37,9 +39,9 @@ const GROUPS = {
   'ort-wasm-2t': { reps: QUICK, contenders: ortContenders('-2t'), load: () => loadOrt(2) },
   'ours-simd': { reps: QUICK, contenders: oursContenders('simd'), load: () => loadOurs(false) },
   'ours-threads': { reps: QUICK, contenders: oursContenders('threads'), load: () => loadOurs(true) },
-  // The threads build with the hot paths on 1 and on 2 threads (setThreads), for scaling.
-  'ours-threads-1t': { reps: QUICK, contenders: oursContenders('threads-1t'), load: () => loadOurs(true, 1) },
-  'ours-threads-2t': { reps: QUICK, contenders: oursContenders('threads-2t'), load: () => loadOurs(true, 2) },
+  // The threads build with the hot paths on 1 and on 2 threads (setThreads), taking turns
+  // call by call in one process, for scaling: records ours-threads-1t... and -2t....
+  'ours-threads-1t-2t': threadsInTurnGroup(QUICK, oursContenders('threads')),
 };
 
 // native.cpp's variants per build: the portable -O3 binary has every native one, the
@@ -172,15 +174,24 @@ async function child({ child: groupName, case: [caseName], warmup, reps }) {
   const gc = gatherCase(caseName);
   const expected = referenceGather(gc.table, gc.ids, gc.D);
   const check = `bit-exact against a JS element-by-element gather (FNV-1a ${fnv1a64(expected)}, as native.cpp prints)`;
-  for (const c of group.contenders) {
-    console.error(`gather ${caseName}: ${c.contender}`);
-    const result = await measureContender(c, peer, gc, {
-      warmup: warmup ?? group.reps.warmup, reps: reps ?? group.reps.reps,
-      check: (out) => mismatchText(out, expected, gc.D),
-    });
-    const record = { ...base(c), runtime: peer.runtime, env: 'node', ...result, ...(result.ok ? { bytes: expected.byteLength, check } : {}) };
+  const timing = { warmup: warmup ?? group.reps.warmup, reps: reps ?? group.reps.reps, check: (out) => mismatchText(out, expected, gc.D) };
+  const print = (c, runtime, result) => {
+    const record = { ...base(c), runtime, env: 'node', ...result, ...(result.ok ? { bytes: expected.byteLength, check } : {}) };
     if (peer.tf) record.tensorsLeft = peer.tf.memory().numTensors;
     console.log(JSON.stringify(record));
+  };
+  if (group.inTurn) {
+    for (const c of group.inTurn) {
+      console.error(`gather ${caseName}: ${c.contender}, thread counts in turn`);
+      for (const { threads, result } of await measureInTurn(c, peer, gc, timing)) {
+        print({ ...c, contender: atThreads(c.contender, threads) }, inTurnRuntime(peer.runtime, threads), result);
+      }
+    }
+    return;
+  }
+  for (const c of group.contenders) {
+    console.error(`gather ${caseName}: ${c.contender}`);
+    print(c, peer.runtime, await measureContender(c, peer, gc, timing));
   }
 }
 
