@@ -65,3 +65,37 @@ test('apply into a HeapTensor writes the rows in the wasm heap, and a wrong one 
   small.dispose();
   emb.dispose();
 });
+
+test('backward reads a HeapTensor dy where it lies and writes into a HeapTensor out, dense and sparse', async () => {
+  const { heapTensor } = await import('../../dist/index.js');
+  const dyValues = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+  const dy = heapTensor([1, 3, 3]);
+  dy.data.set(dyValues);
+  const out = heapTensor([4, 3]);
+  out.data.fill(-1);  // stale values must be overwritten, not added to
+  const emb = layers.embedding({ inputDim: 4, outputDim: 3, weights });
+  const r = emb.backward([[2, 0, 2]], dy, { out });
+  // Row 2 gets dy rows 0 and 2 summed, row 0 gets dy row 1, rows 1 and 3 nothing.
+  const expected = [4, 5, 6, 0, 0, 0, 8, 10, 12, 0, 0, 0];
+  assert.deepEqual([...out.data], expected);
+  assert.deepEqual([...r.data], expected);
+  assert.deepEqual(r.shape, [4, 3]);
+  // The same gradient from a HeapTensor dy into a fresh array, and from a plain dy.
+  assert.deepEqual([...emb.backward([[2, 0, 2]], dy).data], expected);
+  assert.deepEqual([...emb.backward([[2, 0, 2]], { data: dyValues, shape: [1, 3, 3] }).data], expected);
+  assert.deepEqual([...dy.data], dyValues);  // dy is read, not written
+
+  const sparse = layers.embedding({ inputDim: 4, outputDim: 3, weights, sparse: true });
+  const g = sparse.backward([[2, 0, 2]], dy);
+  assert.deepEqual([...g.indices], [0, 2]);
+  assert.deepEqual([...g.values.data], [4, 5, 6, 8, 10, 12]);
+  assert.throws(() => sparse.backward([[2, 0, 2]], dy, { out }), (e) => e instanceof TypeError && /sparse: true/.test(e.message));
+
+  const wrongDy = heapTensor([1, 3, 2]);
+  assert.throws(() => emb.backward([[2, 0, 2]], wrongDy), (e) => e instanceof TypeError && /dy must have shape \[1, 3, 3\].*got \[1, 3, 2\]/.test(e.message));
+  const small = heapTensor([11]);
+  assert.throws(() => emb.backward([[2, 0, 2]], dy, { out: small }), (e) => e instanceof RangeError && /out has 11 elements.*4 x 3 = 12/.test(e.message));
+  dy.dispose();
+  assert.throws(() => emb.backward([[2, 0, 2]], dy, { out }), /disposed/);
+  for (const t of [out, wrongDy, small, emb, sparse]) t.dispose();
+});

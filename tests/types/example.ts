@@ -6,7 +6,7 @@ import {
   readSafetensors, writeSafetensors, trainInWorker, memoryInUse, setThreads, threadCount, Word2Vec, KeyedVectors,
   tfjsModelFiles, writeTfjsModel, type TfjsArtifacts, type TextVectorization, type PreprocessedData,
   type EngineInfo, type Tensor, type TensorData, type History, type Neighbor,
-  FastText, trainFastTextInWorker, type FastTextPrediction,
+  FastText, trainFastTextInWorker, type FastTextPrediction, heapTensor, type SparseGradient,
 } from 'embedwasm';
 
 export async function example(): Promise<void> {
@@ -30,6 +30,11 @@ export async function example(): Promise<void> {
   table.apply({ data: new Int32Array([1, 2, 3, 4]), shape: [2, 2] });
   table.apply([new Int32Array([1, 2]), new Int32Array([3, 4])]);
   const mask: TensorData<Uint8Array> = table.computeMask([[1, 0]]);
+  const heapDy = heapTensor([2, 2, 4]);
+  const gradient: TensorData | SparseGradient = table.backward(ids, heapDy, { out: heapTensor([10, 4]) });
+  table.backward(ids, floats, { out: new Float32Array(40) });
+  // @ts-expect-error: out is a Float32Array or a HeapTensor
+  table.backward(ids, heapDy, { out: new Float64Array(40) });
   const isTable: boolean = table instanceof layers.Embedding;
   // @ts-expect-error: outputDim is required
   layers.embedding({ inputDim: 10 });

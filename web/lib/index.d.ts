@@ -215,9 +215,12 @@ export interface Embedding extends TableLayer {
   apply(x: TensorLike, options?: { out?: Float32Array | HeapTensor }): TensorData;
   /** x != 0 as 0/1 bytes of x's shape; needs maskZero. */
   computeMask(x: TensorLike): TensorData<Uint8Array>;
-  /** dL/dW from ids and dL/dout (shape S + [outputDim]). */
-  /** With `out` (dense layers, inputDim * outputDim elements) the gradient is written there. */
-  backward(x: TensorLike, dy: TensorLike, options?: { out?: Float32Array }): TensorData | SparseGradient;
+  /**
+   * dL/dW from ids and dL/dout (shape S + [outputDim]); a HeapTensor dy is read where it
+   * lies. With `out` (dense layers, inputDim * outputDim elements) the gradient is written
+   * there: a Float32Array is returned as `data`; a HeapTensor receives it in the wasm heap.
+   */
+  backward(x: TensorLike, dy: TensorLike | HeapTensor, options?: { out?: Float32Array | HeapTensor }): TensorData | SparseGradient;
 }
 
 /** layers.embeddingBag() options. */

@@ -80,8 +80,10 @@ export class Embedding extends TableLayer {
    * Gradient of W from ids x and dL/dout dy (shape S + [outputDim]). Dense layers
    * return {data, shape: [inputDim, outputDim]}; with sparse: true, the touched rows:
    * {indices: Int32Array (sorted, unique), values: {data, shape: [U, outputDim]}, denseShape}.
-   * options.out (dense layers): a Float32Array of inputDim * outputDim elements that
-   * receives the gradient instead of a new array (no allocation per call).
+   * dy may be a HeapTensor, read where it lies (no copy into the heap). options.out
+   * (dense layers): a Float32Array of inputDim * outputDim elements that receives the
+   * gradient instead of a new array (no allocation per call), or a HeapTensor that
+   * receives it in the wasm heap (no copy out of it either).
    */
   backward(x, dy, options = {}) {
     const where = `${this.where}.backward`;
@@ -89,8 +91,8 @@ export class Embedding extends TableLayer {
     const { out } = options;
     if (out !== undefined) {
       if (this.config.sparse) throw new TypeError(`${where}: out is for dense gradients; this layer has sparse: true`);
-      if (!(out instanceof Float32Array)) {
-        throw new TypeError(`${where}: out must be a Float32Array, got ${out?.constructor?.name ?? typeof out}`);
+      if (!(out instanceof Float32Array) && !(out instanceof HeapTensor)) {
+        throw new TypeError(`${where}: out must be a Float32Array or a HeapTensor, got ${out?.constructor?.name ?? typeof out}`);
       }
       if (out.length !== this.inputDim * this.outputDim) {
         throw new RangeError(`${where}: out has ${out.length} elements, the gradient of W has ${this.inputDim} x ${this.outputDim} = ${this.inputDim * this.outputDim}`);
@@ -98,26 +100,33 @@ export class Embedding extends TableLayer {
     }
     const ids = toIds(x, where, x?.shape);
     const d = this.outputDim;
-    const grad = toFloats(dy, `${where} dy`, dy?.shape);
+    const heapDy = dy instanceof HeapTensor ? dy : null;
+    const grad = heapDy ? { shape: heapDy.shape, length: heapDy.length } : toFloats(dy, `${where} dy`, dy?.shape);
+    const dyLength = heapDy ? heapDy.length : grad.data.length;
     const expected = [...ids.shape, d];
-    if (!sameShape(grad.shape, expected) && !(grad.shape.length === 1 && grad.data.length === ids.data.length * d)) {
+    if (!sameShape(grad.shape, expected) && !(grad.shape.length === 1 && dyLength === ids.data.length * d)) {
       throw new TypeError(`${where}: dy must have shape ${shapeText(expected)} (ids shape + [outputDim]), got ${shapeText(grad.shape)}`);
     }
     const m = engine();
     const v = this.inputDim;
     const sparse = this.config.sparse;
-    const extra = [grad.data.length * 4, sparse ? 0 : v * d * 4];
-    return this.#withIds(ids, where, extra, (t, idsPtr, shapePtr, rank, [dyPtr, outPtr]) => {
-      heapF32(m, dyPtr, grad.data.length).set(grad.data);
+    const heapOut = out instanceof HeapTensor ? out : null;
+    const extra = [heapDy ? 0 : dyLength * 4, sparse || heapOut ? 0 : v * d * 4];
+    return this.#withIds(ids, where, extra, (t, idsPtr, shapePtr, rank, [dyBlock, outBlock]) => {
+      const dyPtr = heapDy ? heapDy.ptr : dyBlock;
+      if (!heapDy) heapF32(m, dyPtr, dyLength).set(grad.data);
       if (sparse) {
         throwIfError(this.handle.backwardSparse(idsPtr, shapePtr, rank, dyPtr), where);
         return this.readSparseGradient();
       }
+      const outPtr = heapOut ? heapOut.ptr : outBlock;
       throwIfError(this.handle.backwardDense(idsPtr, shapePtr, rank, dyPtr, outPtr), where);
+      if (heapOut) return { data: heapOut.data, shape: [v, d] };
       const gradient = heapF32(m, outPtr, v * d);
       return { data: out === undefined ? gradient.slice() : (out.set(gradient), out), shape: [v, d] };
     });
   }
+
 }
 
 /** layers.embedding({...}) as in TF.js. */
