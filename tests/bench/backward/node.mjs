@@ -142,27 +142,43 @@ function tfjsContenders(backend) {
 // Dense into a fresh array, dense into one reused array ({out}, no allocation per call),
 // and sparse (the touched rows).
 function oursContenders(variant) {
+  // reuseOut: false (a fresh array per call), 'array' (one reused Float32Array as out) or
+  // 'heap' (dy and out as HeapTensors: nothing copied between JS and the heap).
   const make = (sparse, reuseOut = false) => ({
-    contender: `ours-${variant}${sparse ? '-sparse' : ''}${reuseOut ? '-out' : ''}`,
+    contender: `ours-${variant}${sparse ? '-sparse' : ''}${reuseOut === 'array' ? '-out' : reuseOut === 'heap' ? '-heap' : ''}`,
     what: sparse
       ? 'layers.embedding({sparse: true}).backward(ids, dy): {indices, values} of the touched rows'
-      : reuseOut ? 'layers.embedding().backward(ids, dy, {out}).data: dense (V, D) into one reused array'
-        : 'layers.embedding().backward(ids, dy).data: dense (V, D)',
+      : reuseOut === 'array' ? 'layers.embedding().backward(ids, dy, {out}).data: dense (V, D) into one reused array'
+        : reuseOut === 'heap' ? 'layers.embedding().backward(ids, dy: heapTensor, {out: heapTensor}).data: dense (V, D), dy and the gradient in the wasm heap (no copies)'
+          : 'layers.embedding().backward(ids, dy).data: dense (V, D)',
     prepare: ({ api }, p) => {
       const layer = api.layers.embedding({ inputDim: p.V, outputDim: p.D, sparse, embeddingsInitializer: 'zeros' });
       const ids = { data: p.ids, shape: [p.ids.length / 64, 64] };
-      const dy = { data: p.dy, shape: [p.ids.length / 64, 64, p.D] };
-      const out = reuseOut ? new Float32Array(p.V * p.D) : undefined;
+      const dyShape = [p.ids.length / 64, 64, p.D];
+      let dy = { data: p.dy, shape: dyShape };
+      let out;
+      if (reuseOut === 'array') out = new Float32Array(p.V * p.D);
+      if (reuseOut === 'heap') {
+        dy = api.heapTensor(dyShape);
+        dy.data.set(p.dy);
+        out = api.heapTensor([p.V, p.D]);
+      }
       return {
         run: () => {
           const g = layer.backward(ids, dy, reuseOut ? { out } : {});
           return sparse ? { indices: g.indices, values: g.values.data } : { dense: g.data };
         },
-        release: () => layer.dispose(),
+        release: () => {
+          layer.dispose();
+          if (reuseOut === 'heap') {
+            dy.dispose();
+            out.dispose();
+          }
+        },
       };
     },
   });
-  return [make(false), make(false, true), make(true)];
+  return [make(false), make(false, 'array'), make(false, 'heap'), make(true)];
 }
 
 // Checks a dense or sparse gradient against the reference; null when right.

@@ -43,7 +43,8 @@ export function report(raw) {
     }),
   );
   // The threads build through the API on 1 and 2 threads (setThreads).
-  for (const [suffix, label] of [['-out', 'dense backward into {out}'], ['-sparse', 'sparse backward']]) {
+  const kinds = [['-out', 'dense backward into {out}'], ['-heap', 'dense backward, dy and out heapTensors'], ['-sparse', 'sparse backward']];
+  for (const [suffix, label] of kinds) {
     targets.push(checkTarget({
       label: `${label}: scaling 1 -> 2 threads (API, threads build)`,
       value: speedup(find(`ours-threads-2t${suffix}`), find(`ours-threads-1t${suffix}`)), required: { min: 1.7 }, format: times,
