@@ -29,9 +29,11 @@ std::string weights_layout(bool use_bias) {
 // kernel's columns, each of `in` contiguous floats, not over rows of `units` floats. A
 // row of 1 float (a classifier's last Dense(1) after Flatten, in 8,192 wide) made the
 // row-wise loops one kernel call per multiply-add: 50 ms forward and 150 ms backward
-// for 1,024 samples in wasm, where the columns take a few ms. 16 units, four SIMD
-// widths, is where a row is long enough for the row-wise loops again.
-constexpr size_t kNarrowUnits = 16;
+// for 1,024 samples in wasm, where the columns take 5 and 10 ms. Measured in wasm,
+// forward / backward ms, rows against columns: 16 units, 1,024 x 1,024 inputs, 8.9 / 22.7
+// against 2.3 / 6.9; 32 units, 10.5 / 30.2 against 6.1 / 17.7, but 4,096 x 128 inputs
+// 3.9 / 10.5 against 3.5 / 11.6, about even; 64 units no better on columns.
+constexpr size_t kNarrowUnits = 32;
 
 // columns (units, in) = m (in, units) transposed, and back.
 void transpose_into(const RowMatrix& m, std::vector<float>* columns) {
