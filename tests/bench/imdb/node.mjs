@@ -1,9 +1,9 @@
-// The imdb benchmark: training steps of an IMDB-sized text classifier (vocabulary 100,000,
-// D 128, T 256, batch 256; contender.mjs has the model) through our public API, dense and
-// sparse, against PyTorch natively on the CPU at 1 and 2 threads and TF.js (cpu and wasm
-// backends), all in this one run. Every contender runs in a child process of its own, one
-// after another (they would compete for the two vCPUs), on the same data (data.mjs, written
-// once into build/bench/).
+// The imdb benchmark: training steps of IMDB-sized text classifiers (vocabulary 100,000,
+// D 128, T 256, batch 256; models.mjs has the two models, pooled and flatten) through our
+// public API, dense and sparse, against PyTorch natively on the CPU at 1 and 2 threads and
+// TF.js (cpu and wasm backends), all in this one run. Every contender (contenders.mjs)
+// runs in a child process of its own, one after another (they would compete for the two
+// vCPUs), on the same data (data.mjs, written once into build/bench/).
 // PyTorch is Debian's python3-torch: when `import torch` fails and this runs as root with
 // apt-get, it is installed here (a benchmark setup step; no test needs it).
 // Usage: node tests/bench/imdb/node.mjs [--warmup W] [--reps R] [--epoch 0|1] [contender...]
@@ -13,28 +13,28 @@ import { fileURLToPath } from 'node:url';
 import { readArgs } from '../../../scripts/lib/args.mjs';
 import { runChild, runProcess, jsonLines, endText } from '../common/children.mjs';
 import { OUT } from '../common/programs.mjs';
+import { CONTENDERS, whatOf } from './contenders.mjs';
 import { CASE_NAME, writeData } from './data.mjs';
 
 const CONTENDER = fileURLToPath(new URL('./contender.mjs', import.meta.url));
 // Debian's python3, where apt installs python3-torch (a python3 earlier in PATH may lack it).
 const PYTHON = '/usr/bin/python3';
 const TORCH = fileURLToPath(new URL('./torch_peer.py', import.meta.url));
-const OURS = ['ours-simd-dense', 'ours-simd-sparse', 'ours-threads-dense', 'ours-threads-sparse',
-  'ours-threads-dense-1t', 'ours-threads-dense-2t', 'ours-threads-sparse-1t', 'ours-threads-sparse-2t'];
-const TORCH_RUNS = ['torch-dense-1t', 'torch-dense-2t', 'torch-sparse-1t', 'torch-sparse-2t'];
+const TORCH_TIMEOUT_MS = 20 * 60 * 1000;
 // TF.js cpu's embedding gradient (UnsortedSegmentSum) passes over the batch once per
 // vocabulary row: at V = 100,000 one step would take hours, so it gets a time limit and the
-// record says it could not train within it.
-const TFJS = { 'tfjs-wasm': 10 * 60 * 1000, 'tfjs-cpu': 3 * 60 * 1000 };
+// record says it could not train within it. Both models share that gradient.
+const TFJS_TIMEOUT_MS = { wasm: 10 * 60 * 1000, cpu: 3 * 60 * 1000 };
 const OURS_TIMEOUT_MS = 10 * 60 * 1000;
+const NAMES = Object.keys(CONTENDERS);
 
 const args = readArgs({
   name: 'imdb',
-  usage: `node tests/bench/imdb/node.mjs [--warmup W] [--reps R] [--epoch 0|1] [${[...OURS, ...TORCH_RUNS, ...Object.keys(TFJS)].join('|')}...]`,
+  usage: `node tests/bench/imdb/node.mjs [--warmup W] [--reps R] [--epoch 0|1] [${NAMES.join('|')}...]`,
   options: { warmup: { type: 'string', min: 0 }, reps: { type: 'string', min: 1 }, epoch: { type: 'string', min: 0 } },
-  positionals: [...OURS, ...TORCH_RUNS, ...Object.keys(TFJS)],
+  positionals: NAMES,
 });
-const chosen = args.positionals.length ? args.positionals : [...OURS, ...TORCH_RUNS, ...Object.keys(TFJS)];
+const chosen = args.positionals.length ? args.positionals : NAMES;
 const passed = ['warmup', 'reps', 'epoch'].flatMap((k) => (args[k] === undefined ? [] : [`--${k}`, String(args[k])]));
 
 function ensureTorch() {
@@ -57,22 +57,25 @@ const files = writeData(OUT);
 console.error(`imdb: data in ${files.ids}`);
 for (const contender of chosen) {
   const t0 = Date.now();
-  if (contender.startsWith('torch')) {
+  const spec = CONTENDERS[contender];
+  if (spec.runtime === 'torch') {
     ensureTorch();
-    const [, mode, threads] = contender.match(/^torch-(dense|sparse)-(\d)t$/);
-    const timeoutMs = 20 * 60 * 1000;
-    const r = await runProcess(PYTHON, [TORCH, '--data', OUT, '--threads', threads, '--mode', mode, ...passed], { timeoutMs, echo: true });
-    const [record] = jsonLines(r.stdout).filter((x) => x.bench === 'imdb');
-    print(record ?? { bench: 'imdb', case: CASE_NAME, contender, what: 'PyTorch', runtime: 'PyTorch', env: 'native', ok: false,
-      error: `${PYTHON} ${endText(r, timeoutMs)} without a result` }, (Date.now() - t0) / 1000);
+    const torchArgs = ['--threads', String(spec.count), '--mode', spec.sparse ? 'sparse' : 'dense', '--model', spec.model];
+    const r = await runProcess(PYTHON, [TORCH, '--data', OUT, ...torchArgs, ...passed], { timeoutMs: TORCH_TIMEOUT_MS, echo: true });
+    // Only a record under this contender's name: a peer that named it otherwise would
+    // land in another row of the report.
+    const [record] = jsonLines(r.stdout).filter((x) => x.bench === 'imdb' && x.contender === contender);
+    print(record ?? { bench: 'imdb', case: CASE_NAME, contender, what: whatOf(spec), runtime: 'PyTorch', env: 'native', ok: false,
+      error: `${PYTHON} ${endText(r, TORCH_TIMEOUT_MS)} without a result for ${contender}` }, (Date.now() - t0) / 1000);
     continue;
   }
-  const timeoutMs = TFJS[contender] ?? OURS_TIMEOUT_MS;
+  const tfjs = spec.runtime === 'tfjs';
+  const timeoutMs = tfjs ? TFJS_TIMEOUT_MS[spec.backend] : OURS_TIMEOUT_MS;
   // TF.js: one warm-up step and one timed step are enough to show whether it can train.
-  const reps = TFJS[contender] ? ['--warmup', '0', '--reps', '1'] : passed;
+  const reps = tfjs ? ['--warmup', '0', '--reps', '1'] : passed;
   const [record] = await runChild({
     bench: 'imdb', script: CONTENDER, args: [contender, '--data', OUT, ...reps], timeoutMs,
-    owed: [{ case: CASE_NAME, contender, what: contender.startsWith('tfjs') ? 'tf.sequential().trainOnBatch(x, y), tf.train.adam' : contender }],
+    owed: [{ case: CASE_NAME, contender, what: whatOf(spec) }],
   });
   print(record, (Date.now() - t0) / 1000);
 }

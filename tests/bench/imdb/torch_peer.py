@@ -2,10 +2,14 @@
 contender.mjs, timed the same way (warm-up steps, timed steps, then one whole epoch).
 
 Usage: /usr/bin/python3 tests/bench/imdb/torch_peer.py --data DIR --threads N --mode dense|sparse
-       [--warmup W] [--reps R] [--epoch 0|1]
-Prints one JSON line (the bench record schema). Model: nn.Embedding(V, D, sparse=...) ->
-mean over T -> Linear(D, 64) -> ReLU -> Linear(64, 1) -> Sigmoid, BCELoss; Adam lr 0.001
-on everything (dense) or SparseAdam on the embedding and Adam on the rest (sparse).
+       [--model pooled|flatten] [--warmup W] [--reps R] [--epoch 0|1]
+Prints one JSON line (the bench record schema), named as contenders.mjs names PyTorch's
+contenders (torch-dense-1t for the pooled model, torch-flatten-dense-1t for the flatten one).
+Models (models.mjs has ours): nn.Embedding(V, D, sparse=...), then
+  pooled:  mean over T -> Linear(D, 64) -> ReLU -> Linear(64, 1) -> Sigmoid;
+  flatten: flatten to (B, T * D) -> Linear(T * D, 1) -> Sigmoid;
+BCELoss; Adam lr 0.001 on everything (dense) or SparseAdam on the embedding and Adam on
+the rest (sparse).
 """
 import argparse
 import json
@@ -19,13 +23,14 @@ parser = argparse.ArgumentParser()
 parser.add_argument('--data', required=True)
 parser.add_argument('--threads', type=int, required=True)
 parser.add_argument('--mode', choices=['dense', 'sparse'], required=True)
+parser.add_argument('--model', choices=['pooled', 'flatten'], default='pooled')
 parser.add_argument('--warmup', type=int, default=3)
 parser.add_argument('--reps', type=int, default=10)
 parser.add_argument('--epoch', type=int, default=1)
 args = parser.parse_args()
 
-contender = f'torch-{args.mode}-{args.threads}t'
-record = {'bench': 'imdb', 'case': f'imdb-{V}x{D}-t{T}-b{B}', 'contender': contender, 'env': 'native',
+contender = '-'.join(['torch', *(['flatten'] if args.model == 'flatten' else []), args.mode, f'{args.threads}t'])
+record = {'bench': 'imdb', 'case': f'imdb-{V}x{D}-t{T}-b{B}', 'contender': contender, 'env': 'native', 'model': args.model,
           'what': f'nn.Embedding(sparse={args.mode == "sparse"}) model, loss.backward(); '
                   + ('SparseAdam + Adam' if args.mode == 'sparse' else 'Adam') + '.step()',
           'threads': args.threads, 'sparse': args.mode == 'sparse', 'stepsPerEpoch': math.ceil(SAMPLES / B)}
@@ -38,7 +43,7 @@ try:
     ids = torch.from_numpy(np.fromfile(os.path.join(args.data, 'imdb-ids.i32'), dtype='<i4').astype(np.int64)).view(SAMPLES, T)
     labels = torch.from_numpy(np.fromfile(os.path.join(args.data, 'imdb-labels.f32'), dtype='<f4')).view(SAMPLES, 1)
 
-    class Classifier(torch.nn.Module):
+    class Pooled(torch.nn.Module):
         def __init__(self, sparse):
             super().__init__()
             self.embedding = torch.nn.Embedding(V, D, sparse=sparse)
@@ -49,7 +54,16 @@ try:
             h = self.embedding(x).mean(dim=1)
             return torch.sigmoid(self.out(torch.relu(self.hidden(h))))
 
-    model = Classifier(args.mode == 'sparse')
+    class Flattened(torch.nn.Module):
+        def __init__(self, sparse):
+            super().__init__()
+            self.embedding = torch.nn.Embedding(V, D, sparse=sparse)
+            self.out = torch.nn.Linear(T * D, 1)
+
+        def forward(self, x):  # x: (B, T) -> (B, T, D) -> (B, T * D) -> (B, 1)
+            return torch.sigmoid(self.out(torch.flatten(self.embedding(x), start_dim=1)))
+
+    model = {'pooled': Pooled, 'flatten': Flattened}[args.model](args.mode == 'sparse')
     if args.mode == 'sparse':
         rest = [p for name, p in model.named_parameters() if not name.startswith('embedding')]
         optimizers = [torch.optim.SparseAdam(list(model.embedding.parameters()), lr=LR), torch.optim.Adam(rest, lr=LR)]
