@@ -34,4 +34,24 @@ Status Flatten::backward(const Tensor& x, const Mask& /*mask_in*/, const Tensor&
   return Status::ok();
 }
 
+Status Flatten::forward_moving(Tensor* x, Tensor* y, Mask* mask_out) {
+  if (!built_) return not_built();
+  EMBEDWASM_RETURN_IF_ERROR(check_batched("input", *x, in_));
+  y->shape = with_batch(x->batch(), out_);
+  y->data.swap(x->data);
+  *mask_out = Mask();
+  return Status::ok();
+}
+
+Status Flatten::backward_moving(Tensor* x, Tensor* y, Tensor* dy, Tensor* dx) {
+  if (!built_) return not_built();
+  x->data.swap(y->data);
+  EMBEDWASM_RETURN_IF_ERROR(check_batched("input", *x, in_));
+  EMBEDWASM_RETURN_IF_ERROR(check_exact("dy", *dy, with_batch(x->batch(), out_)));
+  if (dx == nullptr) return Status::ok();
+  dx->shape = x->shape;
+  dx->data.swap(dy->data);
+  return Status::ok();
+}
+
 }  // namespace embedwasm::layers

@@ -6,6 +6,7 @@
 
 #include "embedwasm/core/reserve.h"
 #include "embedwasm/layers/embedding_layer.h"
+#include "embedwasm/layers/flatten.h"
 #include "embedwasm/layers/global_pooling.h"
 #include "embedwasm/model/metric.h"
 
@@ -133,6 +134,10 @@ Status Sequential::reserve_batch(size_t batch, bool training) {
   return Status::ok();
 }
 
+layers::Flatten* Sequential::moving_flatten(size_t i) const {
+  return fuse_ ? dynamic_cast<layers::Flatten*>(layers_[i].get()) : nullptr;
+}
+
 layers::EmbeddingLayer* Sequential::first_embedding() const {
   return fuse_ && !layers_.empty() ? dynamic_cast<layers::EmbeddingLayer*>(layers_[0].get()) : nullptr;
 }
@@ -167,6 +172,10 @@ Status Sequential::run_forward(const Tensor& x, bool training) {
   }
   for (size_t i = first; i < layers_.size(); ++i) {
     masks_[i + 1] = Mask();
+    if (layers::Flatten* flatten = moving_flatten(i)) {
+      EMBEDWASM_RETURN_IF_ERROR(flatten->forward_moving(&acts_[i], &acts_[i + 1], &masks_[i + 1]).prefixed("Flatten: "));
+      continue;
+    }
     EMBEDWASM_RETURN_IF_ERROR(
         layers_[i]->forward(acts_[i], masks_[i], training, &acts_[i + 1], &masks_[i + 1])
             .prefixed(std::string(layers_[i]->class_name()) + ": "));
@@ -227,6 +236,10 @@ Status Sequential::train_on_batch(const Tensor& x, const Tensor& y, const float*
     }
     // The first layer's input gradient is never needed (ids have none).
     Tensor* dx = i > 0 ? &grads_[i] : nullptr;
+    if (layers::Flatten* flatten = moving_flatten(i)) {
+      EMBEDWASM_RETURN_IF_ERROR(flatten->backward_moving(&acts_[i], &acts_[i + 1], &grads_[i + 1], dx));
+      continue;
+    }
     EMBEDWASM_RETURN_IF_ERROR(layers_[i]->backward(acts_[i], masks_[i], acts_[i + 1], grads_[i + 1], dx));
   }
   for (layers::Param* p : all) logs->loss += apply_regularizer(p);

@@ -16,6 +16,14 @@ class Flatten : public Layer {
   Status backward(const Tensor& x, const Mask& mask_in, const Tensor& y, const Tensor& dy,
                   Tensor* dx) override;
 
+  // forward and backward for a caller that owns the tensors (model::Sequential): the
+  // values move between x and y, and from dy to dx, instead of being copied (33.5 MB
+  // each way for a batch of 256 x 256 x 128). forward_moving leaves y's old buffer in x;
+  // backward_moving moves x's values back, since the layer before reads its output in
+  // its own backward, and dy's into dx (dx may be null).
+  Status forward_moving(Tensor* x, Tensor* y, Mask* mask_out);
+  Status backward_moving(Tensor* x, Tensor* y, Tensor* dy, Tensor* dx);
+
  private:
   bool built_ = false;
   Shape in_;   // per sample

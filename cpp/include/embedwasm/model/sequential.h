@@ -19,6 +19,7 @@
 
 namespace embedwasm::layers {
 class EmbeddingLayer;
+class Flatten;
 }
 
 namespace embedwasm::model {
@@ -60,7 +61,8 @@ class Sequential {
   //   without the (B, T, D) activations and gradient between them;
   // - the fused sparse step (optim::Optimizer::fusable), with a sparse Embedding first,
   //   pooled or not, and an optimizer that updates row by row: each touched row is
-  //   updated as soon as its gradient is summed, with no (U, D) gradient buffer.
+  //   updated as soon as its gradient is summed, with no (U, D) gradient buffer;
+  // - Flatten moves its values between the model's tensors instead of copying them.
   void set_fusions(bool on) { fuse_ = on; }
 
   std::vector<layers::Param*> params();
@@ -94,6 +96,9 @@ class Sequential {
   // The first layer if it is an Embedding and fusions are on: the candidate for the
   // fused sparse step when it is not pooled.
   layers::EmbeddingLayer* first_embedding() const;
+  // Layer i if it is a Flatten and fusions are on: its values then move between the
+  // model's tensors instead of being copied (layers::Flatten::forward_moving).
+  layers::Flatten* moving_flatten(size_t i) const;
 };
 
 }  // namespace embedwasm::model
