@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "embedwasm/layers/dense.h"
+#include "layers/dense_builder.h"
 #include "layers/layer_gradient_check.h"
 
 using namespace embedwasm;
@@ -16,17 +17,6 @@ using namespace embedwasm::layers;
 using namespace embedwasm::layers_test;
 
 namespace {
-
-std::unique_ptr<Dense> MakeDense(int64_t units, ActivationKind act, bool use_bias, uint64_t seed = 7) {
-  DenseConfig c;
-  c.units = units;
-  c.activation = act;
-  c.use_bias = use_bias;
-  c.seed = seed;
-  std::unique_ptr<Dense> d;
-  TL_REQUIRE_OK(Dense::create(c, &d));
-  return d;
-}
 
 // x (2, 3), W (3, 2), b (2): by hand,
 //   x0 = [1, 2, 3]  -> [1 + 3 + 0.5, 2 - 3 - 0.5] = [4.5, -1.5]

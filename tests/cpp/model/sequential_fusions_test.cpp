@@ -1,7 +1,7 @@
 // model/sequential's fusions: the fused sparse step (a sparse Embedding first, pooled or
 // followed by Flatten, and a row-wise optimizer: each touched row is updated as its
-// gradient is summed) and the
-// pooled embedding (Embedding -> GlobalAveragePooling1D as one mean of looked-up rows).
+// gradient is summed), the pooled embedding (Embedding -> GlobalAveragePooling1D as one
+// mean of looked-up rows) and Flatten moving its values between the model's tensors.
 // With them on, training must give the same bits as with every layer run on its own, for
 // every optimizer: weights of every layer, loss, step count. Batches repeat ids and hold
 // the padding id, so rows are coalesced from several positions and the padding row is
@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -22,6 +23,7 @@
 #include "embedwasm/layers/flatten.h"
 #include "embedwasm/layers/global_pooling.h"
 #include "embedwasm/model/sequential.h"
+#include "layers/dense_builder.h"
 #include "layers/layer_gradient_check.h"
 
 using namespace embedwasm;
@@ -33,10 +35,14 @@ namespace {
 
 constexpr size_t kVocab = 50, kDim = 12, kSteps = 8, kBatch = 6;  // kDim: 3 SIMD widths
 
-// pooled: GlobalAveragePooling1D after the Embedding; else Flatten, whose dy for the
-// Embedding is (B, T, D) rather than (B, D).
+// What comes between the Embedding and the Dense(5, relu) -> Dense(1, sigmoid) head.
+// kFlatten gives the Embedding a (B, T, D) dy rather than pooling's (B, D). A Dense(relu)
+// in front of a Flatten reads its own output again in its backward, so it shows whether a
+// Flatten that moved its values moved them back.
+enum class Between { kPooling, kFlatten, kDenseThenFlatten, kFlattenDenseFlatten };
+
 std::unique_ptr<Sequential> Model(const OptimizerSpec& optimizer, bool fused, bool with_scale_by_freq,
-                                  bool sparse = true, bool mask_zero = false, bool pooled = true) {
+                                  bool sparse = true, bool mask_zero = false, Between between = Between::kPooling) {
   auto model = std::make_unique<Sequential>();
   embedding::EmbeddingConfig ec;
   ec.table.input_dim = kVocab;
@@ -49,25 +55,25 @@ std::unique_ptr<Sequential> Model(const OptimizerSpec& optimizer, bool fused, bo
   std::unique_ptr<EmbeddingLayer> emb;
   TL_REQUIRE_OK(EmbeddingLayer::create(ec, TableLayerOptions(), nullptr, 0, &emb));
   model->add(std::move(emb));
-  if (pooled) {
-    model->add(std::make_unique<GlobalAveragePooling1D>());
-  } else {
-    model->add(std::make_unique<Flatten>());
+  switch (between) {
+    case Between::kPooling:
+      model->add(std::make_unique<GlobalAveragePooling1D>());
+      break;
+    case Between::kFlatten:
+      model->add(std::make_unique<Flatten>());
+      break;
+    case Between::kDenseThenFlatten:
+      model->add(layers_test::MakeDense(4, ActivationKind::kRelu, true, 6));
+      model->add(std::make_unique<Flatten>());
+      break;
+    case Between::kFlattenDenseFlatten:  // the second Flatten of a 2-D input moves it as it is
+      model->add(std::make_unique<Flatten>());
+      model->add(layers_test::MakeDense(4, ActivationKind::kRelu, true, 6));
+      model->add(std::make_unique<Flatten>());
+      break;
   }
-  DenseConfig hidden;
-  hidden.units = 5;
-  hidden.activation = ActivationKind::kRelu;
-  hidden.seed = 8;
-  std::unique_ptr<Dense> d1;
-  TL_REQUIRE_OK(Dense::create(hidden, &d1));
-  model->add(std::move(d1));
-  DenseConfig out;
-  out.units = 1;
-  out.activation = ActivationKind::kSigmoid;
-  out.seed = 9;
-  std::unique_ptr<Dense> d2;
-  TL_REQUIRE_OK(Dense::create(out, &d2));
-  model->add(std::move(d2));
+  model->add(layers_test::MakeDense(5, ActivationKind::kRelu, true, 8));
+  model->add(layers_test::MakeDense(1, ActivationKind::kSigmoid, true, 9));
   TL_REQUIRE_OK(model->build({7}));
   TL_REQUIRE_OK(model->compile(optimizer, LossSpec{"binary_crossentropy", false}, {}));
   model->set_fusions(fused);
@@ -90,6 +96,39 @@ bool SameBits(const RowMatrix& a, const RowMatrix& b) {
   return true;
 }
 
+// Trains a (fusions on) and b (off) on the same batches, each step followed by after_step
+// and an evaluation (a forward with no backward after it), then predicts: losses,
+// predictions and every layer's weights must have the same bits.
+void TrainAlike(Sequential* a, Sequential* b, uint64_t seed, const std::function<void()>& after_step = [] {}) {
+  Rng rng(seed);
+  for (size_t step = 0; step < kSteps; ++step) {
+    Tensor x, y;
+    Batch(&rng, &x, &y);
+    BatchLogs la, lb;
+    TL_REQUIRE_OK(a->train_on_batch(x, y, nullptr, &la));
+    TL_REQUIRE_OK(b->train_on_batch(x, y, nullptr, &lb));
+    CHECK(std::memcmp(&la.loss, &lb.loss, sizeof la.loss) == 0);
+    after_step();
+    Batch(&rng, &x, &y);
+    TL_REQUIRE_OK(a->test_on_batch(x, y, nullptr, &la));
+    TL_REQUIRE_OK(b->test_on_batch(x, y, nullptr, &lb));
+    CHECK(std::memcmp(&la.loss, &lb.loss, sizeof la.loss) == 0);
+  }
+  Tensor x, y, pa, pb;
+  Batch(&rng, &x, &y);
+  TL_REQUIRE_OK(a->predict(x, &pa));
+  TL_REQUIRE_OK(b->predict(x, &pb));
+  CHECK(std::memcmp(pa.data.data(), pb.data.data(), pa.data.size() * sizeof(float)) == 0);
+  for (size_t i = 0; i < a->num_layers(); ++i) {
+    const std::vector<Param*> of_a = a->layer(i)->params(), of_b = b->layer(i)->params();
+    REQUIRE(of_a.size() == of_b.size());
+    for (size_t j = 0; j < of_a.size(); ++j) {
+      INFO("layer " << i << " param " << of_a[j]->name);
+      CHECK(SameBits(*of_a[j]->value, *of_b[j]->value));
+    }
+  }
+}
+
 OptimizerSpec Spec(const std::string& name) {
   OptimizerSpec s;
   s.name = name;
@@ -110,29 +149,15 @@ TEST_CASE("fused sparse step: the same bits as the unfused step, for every row-w
   // (B, T, D) dy of GlobalAveragePooling1D's backward.
   const bool by_freq = GENERATE(false, true);
   INFO(name << (pooled ? ", GlobalAveragePooling1D" : ", Flatten") << (by_freq ? ", scale_grad_by_freq" : ""));
-  auto fused = Model(Spec(name), true, by_freq, true, false, pooled);
-  auto unfused = Model(Spec(name), false, by_freq, true, false, pooled);
-  Rng rng(123);
-  for (size_t step = 0; step < kSteps; ++step) {
-    Tensor x, y;
-    Batch(&rng, &x, &y);
-    BatchLogs a, b;
-    TL_REQUIRE_OK(fused->train_on_batch(x, y, nullptr, &a));
-    TL_REQUIRE_OK(unfused->train_on_batch(x, y, nullptr, &b));
-    CHECK(std::memcmp(&a.loss, &b.loss, sizeof a.loss) == 0);
+  const Between between = pooled ? Between::kPooling : Between::kFlatten;
+  auto fused = Model(Spec(name), true, by_freq, true, false, between);
+  auto unfused = Model(Spec(name), false, by_freq, true, false, between);
+  TrainAlike(fused.get(), unfused.get(), 123, [&] {
     // The fused path writes no gradient rows; the unfused one does. This is what shows
     // the two models took different paths at all.
     CHECK(fused->layer(0)->params()[0]->sparse_grad.rows.empty());
     CHECK_FALSE(unfused->layer(0)->params()[0]->sparse_grad.rows.empty());
-  }
-  for (size_t i = 0; i < fused->num_layers(); ++i) {
-    const std::vector<Param*> pf = fused->layer(i)->params(), pu = unfused->layer(i)->params();
-    REQUIRE(pf.size() == pu.size());
-    for (size_t j = 0; j < pf.size(); ++j) {
-      INFO("layer " << i << " param " << pf[j]->name);
-      CHECK(SameBits(*pf[j]->value, *pu[j]->value));
-    }
-  }
+  });
   CHECK(fused->iterations() == unfused->iterations());
 }
 
@@ -145,27 +170,7 @@ TEST_CASE("pooled embedding: the same bits as Embedding then GlobalAveragePoolin
   auto unfused = Model(Spec(name), false, false, sparse, mask_zero);
   // The mask changes each sample's mean, so a masked Embedding is not pooled.
   CHECK(dynamic_cast<EmbeddingLayer*>(fused->layer(0))->pools_to_mean() == !mask_zero);
-  Rng rng(77);
-  for (size_t step = 0; step < kSteps; ++step) {
-    Tensor x, y;
-    Batch(&rng, &x, &y);
-    BatchLogs a, b;
-    TL_REQUIRE_OK(fused->train_on_batch(x, y, nullptr, &a));
-    TL_REQUIRE_OK(unfused->train_on_batch(x, y, nullptr, &b));
-    CHECK(std::memcmp(&a.loss, &b.loss, sizeof a.loss) == 0);
-  }
-  Tensor x, y, pa, pb;
-  Batch(&rng, &x, &y);
-  TL_REQUIRE_OK(fused->predict(x, &pa));
-  TL_REQUIRE_OK(unfused->predict(x, &pb));
-  CHECK(std::memcmp(pa.data.data(), pb.data.data(), pa.data.size() * sizeof(float)) == 0);
-  for (size_t i = 0; i < fused->num_layers(); ++i) {
-    const std::vector<Param*> pf = fused->layer(i)->params(), pu = unfused->layer(i)->params();
-    for (size_t j = 0; j < pf.size(); ++j) {
-      INFO("layer " << i << " param " << pf[j]->name);
-      CHECK(SameBits(*pf[j]->value, *pu[j]->value));
-    }
-  }
+  TrainAlike(fused.get(), unfused.get(), 77);
 }
 
 TEST_CASE("fused sparse step: moves the weights at all (not a step that does nothing)", "[model][fused]") {
@@ -257,4 +262,15 @@ TEST_CASE("fused sparse step: not taken where the update needs every gradient fi
   TL_REQUIRE_OK(unfused->train_on_batch(x, y, nullptr, &b));
   CHECK_FALSE(fused->layer(0)->params()[0]->sparse_grad.rows.empty());
   CHECK(SameBits(*fused->layer(0)->params()[0]->value, *unfused->layer(0)->params()[0]->value));
+}
+
+TEST_CASE("Flatten moving its values: the same bits as copying them, training, evaluating, predicting",
+          "[model][fused][flatten]") {
+  const Between between = GENERATE(Between::kDenseThenFlatten, Between::kFlattenDenseFlatten);
+  const bool sparse = GENERATE(false, true);
+  INFO((between == Between::kDenseThenFlatten ? "Dense -> Flatten" : "Flatten -> Dense -> Flatten")
+       << (sparse ? ", sparse" : ", dense"));
+  auto moving = Model(Spec("adam"), true, false, sparse, false, between);
+  auto copying = Model(Spec("adam"), false, false, sparse, false, between);
+  TrainAlike(moving.get(), copying.get(), 21);
 }
