@@ -60,12 +60,7 @@ Status EmbeddingLayer::forward(const Tensor& x, const Mask& /*mask_in*/, bool /*
 
 Status EmbeddingLayer::backward(const Tensor& x, const Mask& /*mask_in*/, const Tensor& /*y*/,
                                 const Tensor& dy, Tensor* dx) {
-  if (!built_) return not_built();
-  EMBEDWASM_RETURN_IF_ERROR(check_batched("input", x, in_));
-  Shape out_shape = x.shape;
-  out_shape.push_back(core_.dim());
-  EMBEDWASM_RETURN_IF_ERROR(check_exact("dy", dy, out_shape));
-  EMBEDWASM_RETURN_IF_ERROR(float_ids_to_int32(x, core_.vocab_size(), &ids_));
+  EMBEDWASM_RETURN_IF_ERROR(read_backward_input(x, dy, false));
   if (param_.sparse) {
     EMBEDWASM_RETURN_IF_ERROR(
         core_.backward_sparse(ids_.data(), x.shape, dy.data.data(), &param_.sparse_grad));
@@ -81,16 +76,25 @@ Status EmbeddingLayer::backward(const Tensor& x, const Mask& /*mask_in*/, const 
 }
 
 Status EmbeddingLayer::backward_rows(const Tensor& x, const Tensor& dy, const embedding::GradientRowFn& take) {
+  EMBEDWASM_RETURN_IF_ERROR(read_backward_input(x, dy, false));
+  EMBEDWASM_RETURN_IF_ERROR(start_handing_rows("backward_rows"));
+  return core_.backward_sparse_rows(ids_.data(), x.shape, dy.data.data(), take);
+}
+
+Status EmbeddingLayer::read_backward_input(const Tensor& x, const Tensor& dy, bool pooled) {
   if (!built_) return not_built();
-  if (!param_.sparse) return Status::invalid_argument("backward_rows needs a sparse table");
   EMBEDWASM_RETURN_IF_ERROR(check_batched("input", x, in_));
-  Shape out_shape = x.shape;
-  out_shape.push_back(core_.dim());
-  EMBEDWASM_RETURN_IF_ERROR(check_exact("dy", dy, out_shape));
-  EMBEDWASM_RETURN_IF_ERROR(float_ids_to_int32(x, core_.vocab_size(), &ids_));
+  Shape dy_shape = pooled ? Shape{x.batch()} : x.shape;
+  dy_shape.push_back(core_.dim());
+  EMBEDWASM_RETURN_IF_ERROR(check_exact("dy", dy, dy_shape));
+  return float_ids_to_int32(x, core_.vocab_size(), &ids_);
+}
+
+Status EmbeddingLayer::start_handing_rows(const char* what) {
+  if (!param_.sparse) return Status::invalid_argument(std::string(what) + " with take needs a sparse table");
   param_.sparse_grad.rows.clear();
   param_.sparse_grad.values.clear();
-  return core_.backward_sparse_rows(ids_.data(), x.shape, dy.data.data(), take);
+  return Status::ok();
 }
 
 bool EmbeddingLayer::pools_to_mean() const {
@@ -109,14 +113,9 @@ Status EmbeddingLayer::forward_mean(const Tensor& x, Tensor* y) {
 }
 
 Status EmbeddingLayer::backward_mean(const Tensor& x, const Tensor& dy, const embedding::GradientRowFn* take) {
-  if (!built_) return not_built();
-  EMBEDWASM_RETURN_IF_ERROR(check_batched("input", x, in_));
-  EMBEDWASM_RETURN_IF_ERROR(check_exact("dy", dy, {x.batch(), core_.dim()}));
-  EMBEDWASM_RETURN_IF_ERROR(float_ids_to_int32(x, core_.vocab_size(), &ids_));
+  EMBEDWASM_RETURN_IF_ERROR(read_backward_input(x, dy, true));
   if (take != nullptr) {
-    if (!param_.sparse) return Status::invalid_argument("backward_mean with take needs a sparse table");
-    param_.sparse_grad.rows.clear();
-    param_.sparse_grad.values.clear();
+    EMBEDWASM_RETURN_IF_ERROR(start_handing_rows("backward_mean"));
     return core_.backward_mean_sparse_rows(ids_.data(), x.shape, dy.data.data(), *take);
   }
   if (param_.sparse) return core_.backward_mean_sparse(ids_.data(), x.shape, dy.data.data(), &param_.sparse_grad);

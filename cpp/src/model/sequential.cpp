@@ -143,9 +143,8 @@ layers::EmbeddingLayer* Sequential::first_embedding() const {
 }
 
 layers::EmbeddingLayer* Sequential::pooled_embedding() const {
-  if (!fuse_ || layers_.size() < 2) return nullptr;
-  auto* embedding = dynamic_cast<layers::EmbeddingLayer*>(layers_[0].get());
-  if (embedding == nullptr || !embedding->pools_to_mean()) return nullptr;
+  layers::EmbeddingLayer* embedding = first_embedding();
+  if (embedding == nullptr || layers_.size() < 2 || !embedding->pools_to_mean()) return nullptr;
   return dynamic_cast<layers::GlobalAveragePooling1D*>(layers_[1].get()) != nullptr ? embedding : nullptr;
 }
 

@@ -58,6 +58,12 @@ class EmbeddingLayer : public TableLayer<embedding::Embedding, EmbeddingLayer> {
  private:
   friend class TableLayer<embedding::Embedding, EmbeddingLayer>;
   EmbeddingLayer() = default;
+  // What every backward does first: checks x and dy, (B, T, D) or, pooled, (B, D), and
+  // reads x's ids into ids_.
+  Status read_backward_input(const Tensor& x, const Tensor& dy, bool pooled);
+  // Before gradient rows are handed to a take function: a sparse table only (what names
+  // the caller), and sparse_grad emptied so that no stale rows stay behind.
+  Status start_handing_rows(const char* what);
 };
 
 }  // namespace embedwasm::layers
