@@ -209,29 +209,30 @@ function makeChecker(p) {
 
 const CHECK = 'against a float64 JS scatter-add, each element within min(count(row), 64) 2^-23 sum|dy| + 2^-30 (float32 sums in any order)';
 
-async function measure(c, peer, p, reps) {
+// The check of p's gradient, which also counts the output's bytes, and the record fields
+// a result gets from it.
+function checked(p) {
   const checker = makeChecker(p);
   let bytes = 0;
-  const result = await measureContender(c, peer, p, {
-    ...reps,
+  return {
     check: (out) => {
       bytes = checker.bytes(out);
       return checker.check(out);
     },
-  });
-  return result.ok ? { ...result, bytes, check: CHECK } : result;
+    record: (result) => (result.ok ? { ...result, bytes, check: CHECK } : result),
+  };
+}
+
+async function measure(c, peer, p, reps) {
+  const { check, record } = checked(p);
+  return record(await measureContender(c, peer, p, { ...reps, check }));
 }
 
 // measure() at each thread count in turn (measureInTurn): [{threads, result}].
 async function measureThreads(c, peer, p, reps) {
-  const checker = makeChecker(p);
-  let bytes = 0;
-  const check = (out) => {
-    bytes = checker.bytes(out);
-    return checker.check(out);
-  };
+  const { check, record } = checked(p);
   const results = await measureInTurn(c, peer, p, { ...reps, check });
-  return results.map(({ threads, result }) => ({ threads, result: result.ok ? { ...result, bytes, check: CHECK } : result }));
+  return results.map(({ threads, result }) => ({ threads, result: record(result) }));
 }
 
 // Least-squares line ms = a + b V through the scaling points.

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { errorText, timeInTurn, timeReps } from './stats.mjs';
+import { errorText, timeInTurn } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
 const NODE = `Node ${process.version}`;
@@ -95,14 +95,23 @@ export async function loadGroup(groupName, group, base) {
  * timing, then timeReps of run() with check(read(output)), then release(), whatever
  * happened. Resolves to timeReps's result, or {ok: false, error} when preparing or a call threw.
  */
-export async function measureContender(c, peer, data, { warmup, reps, check }) {
+export async function measureContender(c, peer, data, timing) {
+  const [result] = await measurePrepared(c, peer, data, timing, [() => {}]);
+  return result;
+}
+
+// Prepares c once, then times its run() once per entry of befores, the runs taking turns
+// call by call (timeInTurn; before(), untimed, sets a run up), then releases it, whatever
+// happened. Resolves to one result per entry.
+async function measurePrepared(c, peer, data, { warmup, reps, check }, befores) {
   let prepared = null;
   try {
     prepared = await c.prepare(peer, data);
     const read = prepared.read ?? ((out) => out);
-    return await timeReps(prepared.run, { warmup, reps, check: (out) => check(read(out)), after: prepared.after });
+    const runs = befores.map((before) => ({ run: prepared.run, before }));
+    return await timeInTurn(runs, { warmup, reps, check: (out) => check(read(out)), after: prepared.after });
   } catch (error) {
-    return { ok: false, error: errorText(error) };
+    return befores.map(() => ({ ok: false, error: errorText(error) }));
   } finally {
     try {
       await prepared?.release?.();
@@ -141,23 +150,10 @@ export function threadsInTurnGroup(reps, contenders) {
  * processes instead, a 1M x 64 gather on 1 thread took 7.4 ms in one run and 4.4 ms in
  * the next, against 4.2 and 4.4 ms on 2 threads. Resolves to [{threads, result}].
  */
-export async function measureInTurn(c, peer, data, { warmup, reps, check }) {
-  let prepared = null;
-  try {
-    prepared = await c.prepare(peer, data);
-    const read = prepared.read ?? ((out) => out);
-    const runs = SCALING_THREADS.map((t) => ({ run: prepared.run, before: () => { peer.api.setThreads(t); } }));
-    const results = await timeInTurn(runs, { warmup, reps, check: (out) => check(read(out)), after: prepared.after });
-    return results.map((result, k) => ({ threads: SCALING_THREADS[k], result }));
-  } catch (error) {
-    return SCALING_THREADS.map((threads) => ({ threads, result: { ok: false, error: errorText(error) } }));
-  } finally {
-    try {
-      await prepared?.release?.();
-    } catch (error) {
-      console.error(`${c.contender}: release failed: ${errorText(error)}`);
-    }
-  }
+export async function measureInTurn(c, peer, data, timing) {
+  const befores = SCALING_THREADS.map((t) => () => { peer.api.setThreads(t); });
+  const results = await measurePrepared(c, peer, data, timing, befores);
+  return results.map((result, k) => ({ threads: SCALING_THREADS[k], result }));
 }
 
 /** The runtime text of a record measureInTurn made at `threads`. */

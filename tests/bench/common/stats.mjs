@@ -34,20 +34,9 @@ export function summarize(ms) {
  * frees what the call made (TF.js tensors).
  * Returns {ok: true, warmup, reps, first_ms, ...summarize()} or {ok: false, error}.
  */
-export async function timeReps(run, { warmup, reps, check, after = () => {}, now = () => performance.now() }) {
-  const ms = [];
-  let first = 0;
-  for (let i = 0; i < warmup + reps; ++i) {
-    const t0 = now();
-    const out = await run();
-    const t = now() - t0;
-    const wrong = check(out);
-    await after(out);
-    if (wrong !== null) return { ok: false, error: `${i < warmup ? 'warm-up' : 'timed'} call ${i + 1}: ${wrong}` };
-    if (i === 0) first = t;
-    if (i >= warmup) ms.push(t);
-  }
-  return { ok: true, warmup, reps, first_ms: round4(first), ...summarize(ms) };
+export async function timeReps(run, timing) {
+  const [result] = await timeInTurn([{ run }], timing);
+  return result;
 }
 
 /**
@@ -69,7 +58,8 @@ export async function timeInTurn(runs, { warmup, reps, check, after = () => {}, 
       const wrong = check(out);
       await after(out);
       if (wrong !== null) {
-        const error = `run ${k + 1} of ${runs.length}, ${i < warmup ? 'warm-up' : 'timed'} call ${i + 1}: ${wrong}`;
+        const which = runs.length > 1 ? `run ${k + 1} of ${runs.length}, ` : '';
+        const error = `${which}${i < warmup ? 'warm-up' : 'timed'} call ${i + 1}: ${wrong}`;
         return runs.map(() => ({ ok: false, error }));
       }
       if (i === 0) first[k] = t;
