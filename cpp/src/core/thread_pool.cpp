@@ -161,7 +161,7 @@ void start_threads() {
 size_t row_grain(size_t n, size_t row_cost, size_t min_cost) {
   const size_t per_row = std::max<size_t>(row_cost, 1);
   const size_t min_rows = (min_cost + per_row - 1) / per_row;
-  const size_t tasks = 4 * static_cast<size_t>(thread_count());
+  const size_t tasks = kTasksPerThread * static_cast<size_t>(thread_count());
   return std::max<size_t>({min_rows, (n + tasks - 1) / tasks, 1});
 }
 
