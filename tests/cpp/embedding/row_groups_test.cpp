@@ -2,11 +2,14 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <map>
 #include <random>
 #include <vector>
+
+#include "embedwasm/core/thread_pool.h"
 
 namespace embedwasm::embedding {
 namespace {
@@ -79,6 +82,47 @@ TEST_CASE("group_rows matches a map-of-positions reference on random ids", "[row
       ++k;
     }
     CHECK(g.starts.back() == g.order.size());
+  }
+}
+
+TEST_CASE("group_rows splits a large batch over the pool with the same groups as the reference", "[row_groups]") {
+  // 100,000 ids make one chunk per thread on 2 and 3 threads (chunks are at least 4,096
+  // ids), so the counts of one chunk place the keys of the next; a skew towards small ids
+  // makes groups span chunk borders. Ids up to 2^23 take three passes.
+  std::mt19937 rng(4321);
+  for (const uint32_t vocab : {100000u, 1u << 23}) {
+    std::vector<int32_t> ids(100000);
+    for (int32_t& id : ids) {
+      const uint32_t a = rng() % vocab, b = rng() % vocab;
+      id = static_cast<int32_t>(std::min(a, b) % (1 + rng() % vocab));
+    }
+    const int32_t skip = ids[17];
+    std::map<int32_t, std::vector<uint32_t>> expected;
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (ids[i] != skip) expected[ids[i]].push_back(static_cast<uint32_t>(i));
+    }
+    for (const int threads : {1, 2, 3}) {
+      INFO("vocabulary " << vocab << ", " << threads << " threads");
+      const int saved = thread_count();
+      set_thread_count(threads);
+      const size_t jobs_before = pool_jobs_run();
+      RowGroups g;
+      group_rows(ids.data(), ids.size(), skip, &g);
+      const bool pooled = pool_jobs_run() > jobs_before;
+      set_thread_count(saved);
+      CHECK(pooled == (threads > 1 && threads_supported()));
+      REQUIRE(g.rows.size() == expected.size());
+      REQUIRE(g.starts.size() == expected.size() + 1);
+      size_t k = 0;
+      bool same = true;
+      for (const auto& [id, positions] : expected) {
+        same = same && g.rows[k] == id && g.count(k) == positions.size() &&
+               std::equal(positions.begin(), positions.end(), g.order.begin() + g.starts[k]);
+        ++k;
+      }
+      CHECK(same);
+      CHECK(g.starts.back() == g.order.size());
+    }
   }
 }
 
