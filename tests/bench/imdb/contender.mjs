@@ -1,10 +1,10 @@
 // One contender of the imdb benchmark in a process of its own (our init() loads one build
 // per process, TF.js backends are process-global): times trainOnBatch steps of one of the
 // IMDB-sized classifiers (models.mjs) and one whole epoch through fit(), and prints one
-// JSON line.
+// JSON line per record the contender owes (one per thread count when counts take turns).
 // Usage: node tests/bench/imdb/contender.mjs <contender> --data DIR [--warmup W] [--reps R] [--epoch 0|1]
 //   contenders: ours and TF.js's in contenders.mjs (PyTorch's run in torch_peer.py), e.g.
-//   ours-simd-dense, ours-threads-sparse-2t, ours-threads-flatten-sparse-2t, tfjs-flatten-cpu
+//   ours-simd-dense, ours-threads-sparse-1t-2t, ours-threads-flatten-sparse-1t-2t, tfjs-flatten-cpu
 //
 // Every contender (PyTorch's in torch_peer.py too): ids (B, T) -> Embedding(V, D) -> the
 // model's layers -> (B, 1), binary cross-entropy, Adam lr 0.001, B = 256. The sparse
@@ -12,7 +12,7 @@
 // sparse=True + SparseAdam): only the rows a batch names move.
 import { readArgs } from '../../../scripts/lib/args.mjs';
 import { MissingPeer, loadOurs, loadTfjs } from '../common/peers.mjs';
-import { errorText, timeReps } from '../common/stats.mjs';
+import { errorText, timeInTurn } from '../common/stats.mjs';
 import { CONTENDERS, whatOf } from './contenders.mjs';
 import { BATCH, CASE_NAME, DIM, HIDDEN, LEARNING_RATE, SAMPLES, SEQ, STEPS_PER_EPOCH, VOCAB, readData } from './data.mjs';
 import { MODELS } from './models.mjs';
@@ -43,8 +43,10 @@ const batchX = (k) => ({ data: x.subarray(k * BATCH * SEQ, (k + 1) * BATCH * SEQ
 const batchY = (k) => ({ data: data.labels.subarray(k * BATCH, (k + 1) * BATCH), shape: [BATCH, 1] });
 const fullBatches = Math.floor(SAMPLES / BATCH);
 
-async function setupOurs({ threads, count, sparse }) {
-  const { api, runtime } = await loadOurs(threads, count);
+async function setupOurs({ threads, counts, sparse }) {
+  // Loaded with the most threads any count needs, so the pool's workers have started
+  // before the first timed step.
+  const { api, runtime } = await loadOurs(threads, counts ? Math.max(...counts) : 0);
   const { layers, sequential, train } = api;
   const net = sequential([
     layers.embedding({ inputDim: VOCAB, outputDim: DIM, sparse, seed: SEED }),
@@ -52,7 +54,9 @@ async function setupOurs({ threads, count, sparse }) {
   ]);
   net.compile({ optimizer: sparse ? train.sparseAdam(LEARNING_RATE) : train.adam(LEARNING_RATE), loss: 'binaryCrossentropy' });
   return {
-    runtime,
+    // loadOurs names the count it set; a count that takes turns says so instead.
+    runtime: (count) => (count ? runtime.replace(/setThreads\(\d+\) = \d+/, `setThreads(${count}) before each step, in turn with ${counts.filter((c) => c !== count).map((c) => `setThreads(${c})`).join(', ')}`) : runtime),
+    setThreads: (count) => api.setThreads(count),
     step: (k) => net.trainOnBatch(batchX(k), batchY(k)).loss,
     loss: (k) => net.evaluate(batchX(k), batchY(k), { batchSize: BATCH }).loss,
     // One epoch as a user runs it: fit() over every sample, batches of B in order.
@@ -74,7 +78,8 @@ async function setupTfjs(backend) {
   const xs = tf.tensor2d(data.ids.subarray(0, BATCH * SEQ), [BATCH, SEQ], 'int32');
   const ys = tf.tensor2d(data.labels.subarray(0, BATCH), [BATCH, 1], 'float32');
   return {
-    runtime,
+    runtime: () => runtime,
+    setThreads: () => {},
     step: async () => await net.trainOnBatch(xs, ys),
     loss: null,
     epoch: null,
@@ -82,52 +87,63 @@ async function setupTfjs(backend) {
   };
 }
 
-const record = {
-  bench: 'imdb', case: CASE_NAME, contender, env: 'node', variant: contender, model: spec.model, layers: model.summary,
-  what: whatOf(spec),
+const base = {
+  bench: 'imdb', case: CASE_NAME, env: 'node', model: spec.model, layers: model.summary, what: whatOf(spec),
   V: VOCAB, D: DIM, T: SEQ, batchSize: BATCH, ...(spec.model === 'pooled' ? { hidden: HIDDEN } : {}), learningRate: LEARNING_RATE, samples: SAMPLES,
   stepsPerEpoch: STEPS_PER_EPOCH, threads: spec.threads ? 'pool' : 1, sparse: spec.sparse,
   dataChecksum: data.checksum,
 };
+// One run per thread count that takes turns (counts), or one run as the process loaded.
+const counts = spec.counts ?? [0];
+const records = counts.map((count, i) => ({ ...base, contender: spec.records[i], variant: spec.records[i] }));
 let trainer = null;
+let stage = 'init';
 try {
-  record.stage = 'init';
   trainer = spec.runtime === 'tfjs' ? await setupTfjs(spec.backend) : await setupOurs(spec);
-  record.runtime = trainer.runtime;
-  record.stage = 'train';
+  for (const [i, count] of counts.entries()) records[i].runtime = trainer.runtime(count);
+  stage = 'train';
   const probe = fullBatches - 1;  // a batch no timed step trains on before the loss check
   const lossBefore = trainer.loss ? await trainer.loss(0) : null;
   let k = 0;
-  const result = await timeReps(() => trainer.step(k++ % (fullBatches - 1)), {
+  const results = await timeInTurn(counts.map((count) => ({
+    before: () => { if (count) trainer.setThreads(count); },
+    run: () => trainer.step(k++ % (fullBatches - 1)),
+  })), {
     warmup: args.warmup, reps: args.reps,
     check: (loss) => (Number.isFinite(Array.isArray(loss) ? loss[0] : loss) ? null : `trainOnBatch gave loss ${loss}`),
   });
-  if (!result.ok) throw new Error(result.error);
-  Object.assign(record, result);
+  if (!results[0].ok) throw new Error(results[0].error);
+  results.forEach((result, i) => Object.assign(records[i], result));
   if (trainer.loss) {
     const lossAfter = await trainer.loss(0);
     // The first batch was trained on (warm-up or timed): a working step lowers its loss.
     if (!(lossAfter < lossBefore)) throw new Error(`the loss on a trained batch did not fall: ${lossBefore} -> ${lossAfter}`);
-    Object.assign(record, { lossBefore, lossAfter, heldOutLoss: await trainer.loss(probe) });
+    const heldOutLoss = await trainer.loss(probe);
+    for (const record of records) Object.assign(record, { lossBefore, lossAfter, heldOutLoss });
   }
-  if (trainer.epoch && args.epoch) {
-    record.stage = 'epoch';
-    const t0 = performance.now();
-    record.epochLoss = await trainer.epoch();
-    record.epoch_ms = performance.now() - t0;
-    record.epochNote = `one fit() epoch over ${SAMPLES} samples (${STEPS_PER_EPOCH} batches), timed whole`;
-  } else {
-    record.epoch_ms = result.median_ms * STEPS_PER_EPOCH;
-    record.epochNote = `${STEPS_PER_EPOCH} steps x median step (estimate)`;
+  for (const [i, count] of counts.entries()) {
+    const record = records[i];
+    if (trainer.epoch && args.epoch) {
+      stage = 'epoch';
+      if (count) trainer.setThreads(count);
+      const t0 = performance.now();
+      record.epochLoss = await trainer.epoch();
+      record.epoch_ms = performance.now() - t0;
+      record.epochNote = `one fit() epoch over ${SAMPLES} samples (${STEPS_PER_EPOCH} batches), timed whole`;
+    } else {
+      record.epoch_ms = record.median_ms * STEPS_PER_EPOCH;
+      record.epochNote = `${STEPS_PER_EPOCH} steps x median step (estimate)`;
+    }
   }
-  delete record.stage;
 } catch (error) {
-  record.ok = false;
-  if (error instanceof MissingPeer) record.missing = error.message;
-  else record.error = errorText(error);
-  record.runtime ??= `${contender} (failed to load)`;
+  for (const record of records) {
+    Object.assign(record, { ok: false, stage });
+    if (error instanceof MissingPeer) record.missing = error.message;
+    else record.error = errorText(error);
+    record.runtime ??= `${contender} (failed to load)`;
+  }
 } finally {
   try { trainer?.dispose(); } catch (error) { console.error(`imdb contender: dispose failed: ${errorText(error)}`); }
 }
-console.log(JSON.stringify(record));
+for (const record of records) console.log(JSON.stringify(record));
 process.exit(0);
