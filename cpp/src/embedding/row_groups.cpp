@@ -15,8 +15,7 @@ namespace {
 // O(n) per pass, two passes for ids below 2^22. The key carries its id, so every pass
 // reads its input front to back, where sorting bare positions looked each id up at random.
 // A batch of 65,536 ids skewed towards small ids (vocabulary 100,000; wasm, medians of
-// 300): 0.96-1.25 ms sorting positions, 0.75 ms sorting keys on one thread, 0.62-0.65 ms
-// on two.
+// 300): 0.96-1.25 ms sorting positions, 0.70-0.75 ms sorting keys.
 //
 // Each pass runs over chunks of the input on the thread pool: every chunk counts its
 // buckets, the counts are summed bucket by bucket in chunk order, and every chunk then
@@ -25,21 +24,24 @@ namespace {
 constexpr int kBits = 11;
 constexpr uint32_t kBuckets = 1u << kBits;
 constexpr int kMaxPasses = 3;  // ids are below 2^31
-// One key costs about as much as moving 4 floats: an id read, a key read and written.
-constexpr size_t kKeyCost = 4;
-
 using Counts = std::array<uint32_t, kBuckets>;
 
-// One chunk per thread. Chunks that follow each other write side by side into every
-// bucket, so with small chunks two threads write into the same cache lines all the time:
-// 16 chunks of the batch above took 0.89-0.97 ms on two threads and 1.04 ms on one.
+// One chunk per thread, of at least 65,536 keys. Chunks that follow each other write side
+// by side into every bucket, so with small chunks two threads write into the same cache
+// lines all the time (16 chunks of the batch above: 0.89-0.97 ms on two threads). And
+// each of the six jobs of a two-pass sort waits for a sleeping helper (about 0.1 ms):
+// the batch above took 1.0-1.3 ms in two chunks on two threads against 0.70-0.75 ms in
+// one, while 1,048,576 ids took 13 ms on two against 20-24 ms on one.
+constexpr size_t kMinChunkKeys = size_t{1} << 16;
+
 size_t chunk_keys(size_t n) {
   const size_t threads = static_cast<size_t>(thread_count());
-  return std::max((n + threads - 1) / threads, (kMinTaskFloats + kKeyCost - 1) / kKeyCost);
+  return std::max((n + threads - 1) / threads, kMinChunkKeys);
 }
 
 struct Chunks {
   size_t n, size, count;
+  Chunks(size_t items, size_t chunk_size) : n(items), size(chunk_size), count((items + chunk_size - 1) / chunk_size) {}
   size_t begin(size_t c) const { return c * size; }
   size_t end(size_t c) const { return std::min(n, (c + 1) * size); }
 };
@@ -61,27 +63,35 @@ size_t place_buckets(std::vector<Counts>* counts) {
 
 uint32_t bucket(uint64_t key, int pass) { return static_cast<uint32_t>(key >> (32 + pass * kBits)) & (kBuckets - 1); }
 
-struct FirstPass {
-  size_t kept;      // positions not skipped
-  uint32_t max_id;  // the largest id kept, which says how many passes the rest need
+// What key_at gives for an input that is left out (the padding row's positions). Its id
+// half, 2^32 - 1, is no id (ids are below 2^31).
+constexpr uint64_t kLeftOut = ~uint64_t{0};
+
+struct Pass {
+  size_t kept;       // keys written (inputs not left out)
+  uint32_t id_bits;  // every kept id or-ed together: its top bit says how many passes the sort needs
 };
 
-// The first pass reads the ids themselves, leaving out skip_row's positions.
-FirstPass first_pass(const int32_t* ids, const Chunks& chunks, int32_t skip_row, uint64_t* sorted) {
+// One stable counting pass over `pass`'s 11 bits: key_at(i) is input i's key, or
+// kLeftOut. The first pass makes its keys from the ids; the later ones read the previous
+// pass's output.
+template <typename KeyAt>
+Pass sort_pass(const Chunks& chunks, int pass, KeyAt key_at, uint64_t* sorted) {
   std::vector<Counts> counts(chunks.count);
-  std::vector<uint32_t> max_ids(chunks.count, 0);
+  std::vector<uint32_t> id_bits(chunks.count, 0);
   parallel_for(chunks.count, 1, [&](size_t c0, size_t c1) {
     for (size_t c = c0; c < c1; ++c) {
+      // Counted in locals: the chunks' slots of id_bits share a cache line.
       Counts& count = counts[c];
       count.fill(0);
-      uint32_t max_id = 0;
+      uint32_t bits = 0;
       for (size_t i = chunks.begin(c); i < chunks.end(c); ++i) {
-        if (ids[i] == skip_row) continue;
-        const uint32_t id = static_cast<uint32_t>(ids[i]);
-        ++count[id & (kBuckets - 1)];
-        max_id = std::max(max_id, id);
+        const uint64_t key = key_at(i);
+        if (key == kLeftOut) continue;
+        ++count[bucket(key, pass)];
+        bits |= static_cast<uint32_t>(key >> 32);
       }
-      max_ids[c] = max_id;
+      id_bits[c] = bits;
     }
   });
   const size_t kept = place_buckets(&counts);
@@ -89,35 +99,20 @@ FirstPass first_pass(const int32_t* ids, const Chunks& chunks, int32_t skip_row,
     for (size_t c = c0; c < c1; ++c) {
       Counts& next = counts[c];
       for (size_t i = chunks.begin(c); i < chunks.end(c); ++i) {
-        if (ids[i] == skip_row) continue;
-        const uint32_t id = static_cast<uint32_t>(ids[i]);
-        sorted[next[id & (kBuckets - 1)]++] = static_cast<uint64_t>(id) << 32 | i;
+        const uint64_t key = key_at(i);
+        if (key != kLeftOut) sorted[next[bucket(key, pass)]++] = key;
       }
     }
   });
-  return {kept, *std::max_element(max_ids.begin(), max_ids.end())};
-}
-
-void next_pass(const uint64_t* keys, const Chunks& chunks, int pass, uint64_t* sorted) {
-  std::vector<Counts> counts(chunks.count);
-  parallel_for(chunks.count, 1, [&](size_t c0, size_t c1) {
-    for (size_t c = c0; c < c1; ++c) {
-      counts[c].fill(0);
-      for (size_t k = chunks.begin(c); k < chunks.end(c); ++k) ++counts[c][bucket(keys[k], pass)];
-    }
-  });
-  place_buckets(&counts);
-  parallel_for(chunks.count, 1, [&](size_t c0, size_t c1) {
-    for (size_t c = c0; c < c1; ++c) {
-      for (size_t k = chunks.begin(c); k < chunks.end(c); ++k) sorted[counts[c][bucket(keys[k], pass)]++] = keys[k];
-    }
-  });
+  uint32_t bits = 0;
+  for (const uint32_t b : id_bits) bits |= b;
+  return {kept, bits};
 }
 
 // order, rows and starts from the sorted keys: a chunk counts the groups that start in
 // it, and then writes them at the sum of the counts before it.
 void split_groups(const uint64_t* keys, size_t m, size_t chunk_size, RowGroups* out) {
-  const Chunks chunks{m, chunk_size, (m + chunk_size - 1) / chunk_size};
+  const Chunks chunks(m, chunk_size);
   const auto starts_group = [keys](size_t k) { return k == 0 || (keys[k] >> 32) != (keys[k - 1] >> 32); };
   std::vector<uint32_t> first(chunks.count + 1, 0);
   out->order.resize(m);
@@ -156,15 +151,19 @@ void group_rows(const int32_t* ids, size_t n, int32_t skip_row, RowGroups* out) 
   // Uninitialised: every slot below the kept count is written before it is read.
   std::unique_ptr<uint64_t[]> keys(new uint64_t[std::max<size_t>(n, 1)]);
   std::unique_ptr<uint64_t[]> sorted(new uint64_t[std::max<size_t>(n, 1)]);
-  const Chunks all{n, chunk_size, (n + chunk_size - 1) / chunk_size};
-  const FirstPass first = n == 0 ? FirstPass{0, 0} : first_pass(ids, all, skip_row, keys.get());
-  const size_t m = first.kept;
-  const Chunks kept{m, chunk_size, (m + chunk_size - 1) / chunk_size};
-  for (int pass = 1; pass < kMaxPasses && (first.max_id >> (pass * kBits)) != 0; ++pass) {
-    next_pass(keys.get(), kept, pass, sorted.get());
+  const Pass first = sort_pass(
+      Chunks(n, chunk_size), 0,
+      [ids, skip_row](size_t i) {
+        return ids[i] == skip_row ? kLeftOut : static_cast<uint64_t>(static_cast<uint32_t>(ids[i])) << 32 | i;
+      },
+      keys.get());
+  const Chunks kept(first.kept, chunk_size);
+  for (int pass = 1; pass < kMaxPasses && (first.id_bits >> (pass * kBits)) != 0; ++pass) {
+    const uint64_t* from = keys.get();
+    sort_pass(kept, pass, [from](size_t k) { return from[k]; }, sorted.get());
     keys.swap(sorted);
   }
-  split_groups(keys.get(), m, chunk_size, out);
+  split_groups(keys.get(), first.kept, chunk_size, out);
 }
 
 }  // namespace embedwasm::embedding

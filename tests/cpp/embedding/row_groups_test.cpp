@@ -86,12 +86,12 @@ TEST_CASE("group_rows matches a map-of-positions reference on random ids", "[row
 }
 
 TEST_CASE("group_rows splits a large batch over the pool with the same groups as the reference", "[row_groups]") {
-  // 100,000 ids make one chunk per thread on 2 and 3 threads (chunks are at least 4,096
+  // 200,000 ids make one chunk per thread on 2 and 3 threads (chunks are at least 65,536
   // ids), so the counts of one chunk place the keys of the next; a skew towards small ids
   // makes groups span chunk borders. Ids up to 2^23 take three passes.
   std::mt19937 rng(4321);
   for (const uint32_t vocab : {100000u, 1u << 23}) {
-    std::vector<int32_t> ids(100000);
+    std::vector<int32_t> ids(200000);
     for (int32_t& id : ids) {
       const uint32_t a = rng() % vocab, b = rng() % vocab;
       id = static_cast<int32_t>(std::min(a, b) % (1 + rng() % vocab));
