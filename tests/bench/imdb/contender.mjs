@@ -11,7 +11,7 @@
 // contenders make the embedding sparse and train it with sparseAdam (PyTorch's
 // sparse=True + SparseAdam): only the rows a batch names move.
 import { readArgs } from '../../../scripts/lib/args.mjs';
-import { MissingPeer, loadOurs, loadTfjs } from '../common/peers.mjs';
+import { MissingPeer, inTurnRuntime, loadOurs, loadTfjs } from '../common/peers.mjs';
 import { errorText, timeInTurn } from '../common/stats.mjs';
 import { CONTENDERS, whatOf } from './contenders.mjs';
 import { BATCH, CASE_NAME, DIM, HIDDEN, LEARNING_RATE, SAMPLES, SEQ, STEPS_PER_EPOCH, VOCAB, readData } from './data.mjs';
@@ -43,10 +43,8 @@ const batchX = (k) => ({ data: x.subarray(k * BATCH * SEQ, (k + 1) * BATCH * SEQ
 const batchY = (k) => ({ data: data.labels.subarray(k * BATCH, (k + 1) * BATCH), shape: [BATCH, 1] });
 const fullBatches = Math.floor(SAMPLES / BATCH);
 
-async function setupOurs({ threads, counts, sparse }) {
-  // Loaded with the most threads any count needs, so the pool's workers have started
-  // before the first timed step.
-  const { api, runtime } = await loadOurs(threads, counts ? Math.max(...counts) : 0);
+async function setupOurs({ threads, sparse }) {
+  const { api, runtime } = await loadOurs(threads);
   const { layers, sequential, train } = api;
   const net = sequential([
     layers.embedding({ inputDim: VOCAB, outputDim: DIM, sparse, seed: SEED }),
@@ -54,8 +52,7 @@ async function setupOurs({ threads, counts, sparse }) {
   ]);
   net.compile({ optimizer: sparse ? train.sparseAdam(LEARNING_RATE) : train.adam(LEARNING_RATE), loss: 'binaryCrossentropy' });
   return {
-    // loadOurs names the count it set; a count that takes turns says so instead.
-    runtime: (count) => (count ? runtime.replace(/setThreads\(\d+\) = \d+/, `setThreads(${count}) before each step, in turn with ${counts.filter((c) => c !== count).map((c) => `setThreads(${c})`).join(', ')}`) : runtime),
+    runtime: (count) => (count ? inTurnRuntime(runtime, count) : runtime),
     setThreads: (count) => api.setThreads(count),
     step: (k) => net.trainOnBatch(batchX(k), batchY(k)).loss,
     loss: (k) => net.evaluate(batchX(k), batchY(k), { batchSize: BATCH }).loss,

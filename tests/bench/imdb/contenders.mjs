@@ -7,6 +7,7 @@
 // model's say it (ours-simd-flatten-dense, ours-threads-flatten-sparse-1t-2t,
 // torch-flatten-dense-1t, tfjs-flatten-cpu). torch_peer.py names its records by the same
 // rule.
+import { SCALING_THREADS } from '../common/peers.mjs';
 import { MODELS } from './models.mjs';
 
 const MODEL_PART = { pooled: '', flatten: 'flatten' };
@@ -39,7 +40,7 @@ function contendersOf(model) {
   // where their memory landed, which made the 1 -> 2 scaling a coin toss. Its records are
   // named as one contender per count would be (ours-threads-sparse-1t, -2t).
   for (const kind of KINDS) {
-    const counts = [1, 2];
+    const counts = SCALING_THREADS;
     add('ours-threads', `${kind}-${counts.map((c) => `${c}t`).join('-')}`, {
       runtime: 'ours', threads: true, counts, sparse: kind === 'sparse',
       records: counts.map((c) => contenderName(model, 'ours-threads', `${kind}-${c}t`)),

@@ -8,7 +8,7 @@
 import { isDeepStrictEqual } from 'node:util';
 
 import { readArgs } from '../../../scripts/lib/args.mjs';
-import { loadOurs } from '../common/peers.mjs';
+import { SCALING_THREADS, inTurnRuntime, loadOurs } from '../common/peers.mjs';
 
 const args = readArgs({
   name: 'search-api',
@@ -44,8 +44,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // The thread counts take turns rep by rep on one table: timed one after the other, the
 // machine's drift and where each copy of the table landed in memory moved the 1 -> 2
 // scaling to 2.75x for a single int8 query, more than a second thread can give.
-const THREADS = [1, 2];
-const peer = await loadOurs(true, Math.max(...THREADS));
+const THREADS = SCALING_THREADS;
+const peer = await loadOurs(true);
 const { api } = peer;
 const kv = api.KeyedVectors.fromArrays(words, table, D);
 const q8 = kv.quantize();
@@ -85,9 +85,9 @@ for (const [kind, cls, target] of kinds) {
   }
   const ok = [...singles, ...batched].every((answers) => isDeepStrictEqual(answers, singles[0]));
   for (const [t, threads] of THREADS.entries()) {
-    const others = THREADS.filter((c) => c !== threads).map((c) => `setThreads(${c})`).join(', ');
-    const runtime = peer.runtime.replace(/setThreads\(\d+\) = \d+/, `setThreads(${threads}) before each rep, in turn with ${others}`);
-    const common = { bench: 'search', build: `api-${threads}t`, V, D, topn: TOPN, warmup: 3, reps: REPS, runtime };
+    const common = {
+      bench: 'search', build: `api-${threads}t`, V, D, topn: TOPN, warmup: 3, reps: REPS, runtime: inTurnRuntime(peer.runtime, threads),
+    };
     for (const [variant, ms, what] of [
       [`${kind}-single`, single[t], `${cls}.similarByVector, ${BATCH} calls of one query (ms per query)`],
       [`${kind}-batch${BATCH}`, batch[t], `${cls}.similarByVectors, one call of ${BATCH} queries (ms per query)`],
