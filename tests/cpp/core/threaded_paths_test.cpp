@@ -5,6 +5,7 @@
 // same single-thread code.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -162,6 +163,50 @@ TEST_CASE("threads: Embedding backward, dense, sparse, mean and row by row", "[t
   CHECK(out[0].mean_sparse.rows == out[1].mean_sparse.rows);
   CHECK(SameBits(out[0].mean_sparse.values, out[1].mean_sparse.values));
   CHECK(SameBits(out[0].rows, out[1].rows));
+}
+
+// Tasks of the sparse backward are split by work (positions plus rows), so a row that
+// holds most of the batch leaves tasks with no rows at all. Ids: 3 in 4 are row 5, a
+// few are the padding row, the rest spread over 2,000 rows.
+TEST_CASE("threads: sparse backward with one row holding most positions", "[threads]") {
+  embedding::Embedding e = Table(true);
+  std::vector<int32_t> ids = Ids(kB * kT, 2000, 12);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (i % 4 != 3) ids[i] = 5;
+  }
+  const std::vector<float> dy = Floats(kB * kT * kD, 13), dy_mean = Floats(kB * kD, 14);
+  struct Out {
+    embedding::SparseRowGradient sparse, mean_sparse;
+    std::vector<float> rows;  // what take() saw for the mean, in row order
+  } out[3];
+  bool pooled[3];
+  for (int k = 0; k < 3; ++k) {
+    Out& o = out[k];
+    o.rows.assign(kV * kD, 0.0f);
+    pooled[k] = RunWith(k + 1, [&] {
+      TL_REQUIRE_OK(e.backward_sparse(ids.data(), {kB, kT}, dy.data(), &o.sparse));
+      TL_REQUIRE_OK(e.backward_mean_sparse(ids.data(), {kB, kT}, dy_mean.data(), &o.mean_sparse));
+      TL_REQUIRE_OK(e.backward_mean_sparse_rows(ids.data(), {kB, kT}, dy_mean.data(), [&](size_t r, const float* g) {
+        std::memcpy(o.rows.data() + r * kD, g, kD * sizeof(float));
+      }));
+    });
+  }
+  CheckPooled(pooled[0], pooled[1]);
+  // The row-by-row path sums each row's positions in input order too: the same bits.
+  std::vector<float> mean_rows(kV * kD, 0.0f);
+  for (size_t k = 0; k < out[0].mean_sparse.rows.size(); ++k) {
+    std::memcpy(mean_rows.data() + static_cast<size_t>(out[0].mean_sparse.rows[k]) * kD,
+                out[0].mean_sparse.row_values(k), kD * sizeof(float));
+  }
+  CHECK(SameBits(mean_rows, out[0].rows));
+  CHECK(std::find(out[0].sparse.rows.begin(), out[0].sparse.rows.end(), 0) == out[0].sparse.rows.end());
+  for (int k = 1; k < 3; ++k) {
+    CHECK(out[0].sparse.rows == out[k].sparse.rows);
+    CHECK(SameBits(out[0].sparse.values, out[k].sparse.values));
+    CHECK(out[0].mean_sparse.rows == out[k].mean_sparse.rows);
+    CHECK(SameBits(out[0].mean_sparse.values, out[k].mean_sparse.values));
+    CHECK(SameBits(out[0].rows, out[k].rows));
+  }
 }
 
 TEST_CASE("threads: EmbeddingBag forward, every mode", "[threads]") {
