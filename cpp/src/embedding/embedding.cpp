@@ -131,13 +131,14 @@ float touch_group_rows(const RowGroups& groups, size_t k, size_t e, const std::v
 // positions), so equal numbers of rows would not balance. A row is never split.
 std::vector<size_t> split_rows_by_work(const RowGroups& groups, size_t tasks) {
   const size_t u = groups.rows.size();
-  const size_t total = groups.starts[u] + u;
+  // In 64 bits: total * t can pass 2^32 in wasm32, where size_t has 32.
+  const uint64_t total = uint64_t{groups.starts[u]} + u;
   std::vector<size_t> bounds(tasks + 1, u);
   bounds[0] = 0;
   size_t k = 0;
   for (size_t t = 1; t < tasks; ++t) {
-    const size_t target = total * t / tasks;
-    while (k < u && groups.starts[k] + k < target) ++k;
+    const uint64_t target = total * t / tasks;
+    while (k < u && uint64_t{groups.starts[k]} + k < target) ++k;
     bounds[t] = k;
   }
   return bounds;
@@ -153,8 +154,9 @@ void scatter_row_gradients(const RowGroups& groups, size_t n, const PositionRows
   const size_t u = groups.rows.size();
   if (u == 0) return;
   const size_t kept = groups.order.size();
-  const size_t tasks = std::clamp<size_t>((kept + u) * src.d / kMinTaskFloats, 1,
-                                          std::min(u, kTasksPerThread * static_cast<size_t>(thread_count())));
+  const uint64_t floats = (uint64_t{kept} + u) * src.d;
+  const size_t tasks = static_cast<size_t>(std::clamp<uint64_t>(
+      floats / kMinTaskFloats, 1, std::min(u, kTasksPerThread * static_cast<size_t>(thread_count()))));
   const std::vector<size_t> bounds = split_rows_by_work(groups, tasks);
   // A task owns rows [bounds[t], bounds[t + 1]) and adds only their positions, so each row
   // sees its terms in input order whatever the thread count. Its positions are handed to
