@@ -98,12 +98,18 @@ std::vector<int32_t> grouped_source_rows(const RowGroups& groups, size_t steps) 
   return source;
 }
 
-// dst (D) += the gradient of row groups.rows[k]: its positions' rows, scaled, added in
-// input order (scaled by 1 / count with scale_grad_by_freq). source: grouped_source_rows.
+// What each of row groups.rows[k]'s position rows is scaled by when added: src.scale, or
+// 1 / count with scale_grad_by_freq.
+float row_scale(const RowGroups& groups, size_t k, const PositionRows& src, bool by_freq) {
+  return by_freq ? 1.0f / static_cast<float>(groups.count(k)) : src.scale;
+}
+
+// dst (D) += the gradient of row groups.rows[k]: its positions' rows, scaled by
+// row_scale, added in input order. source: grouped_source_rows.
 void add_row_gradient(const RowGroups& groups, size_t k, const std::vector<int32_t>& source, const PositionRows& src,
                       bool by_freq, float* dst) {
-  const float s = by_freq ? 1.0f / static_cast<float>(groups.count(k)) : src.scale;
-  kernels::f32_axpy_rows(src.dy, src.d, source.data() + groups.starts[k], groups.count(k), src.d, s, dst);
+  kernels::f32_axpy_rows(src.dy, src.d, source.data() + groups.starts[k], groups.count(k), src.d,
+                         row_scale(groups, k, src, by_freq), dst);
 }
 
 // Reads one float of each 64-byte line of the dy rows that groups [k, e) sum, all in a
@@ -167,13 +173,13 @@ void scatter_row_gradients(const RowGroups& groups, size_t n, const PositionRows
   std::vector<uint32_t> row_of(n, kSkipped);  // row k of position i
   std::vector<uint32_t> task_of_row(u);
   std::vector<uint32_t> next(tasks);          // where task t's next position goes in `positions`
-  std::vector<float> scale(u, src.scale);
   for (size_t t = 0; t < tasks; ++t) {
     next[t] = groups.starts[bounds[t]];
     for (size_t k = bounds[t]; k < bounds[t + 1]; ++k) {
       task_of_row[k] = static_cast<uint32_t>(t);
-      for (uint32_t p = groups.starts[k]; p < groups.starts[k + 1]; ++p) row_of[groups.order[p]] = static_cast<uint32_t>(k);
-      if (by_freq) scale[k] = 1.0f / static_cast<float>(groups.count(k));
+      for (uint32_t p = groups.starts[k]; p < groups.starts[k + 1]; ++p) {
+        row_of[groups.order[p]] = static_cast<uint32_t>(k);
+      }
     }
   }
   std::vector<uint32_t> positions(kept);
@@ -187,7 +193,8 @@ void scatter_row_gradients(const RowGroups& groups, size_t n, const PositionRows
       for (uint32_t q = groups.starts[bounds[t]]; q < groups.starts[bounds[t + 1]]; ++q) {
         const uint32_t i = positions[q];
         const uint32_t k = row_of[i];
-        kernels::f32_axpy(src.d, scale[k], src.row(i), values + static_cast<size_t>(k) * src.d);
+        float* row = values + static_cast<size_t>(k) * src.d;
+        kernels::f32_axpy(src.d, row_scale(groups, k, src, by_freq), src.row(i), row);
       }
     }
   });

@@ -81,9 +81,9 @@ Pass sort_pass(const Chunks& chunks, int pass, KeyAt key_at, uint64_t* sorted) {
   std::vector<uint32_t> id_bits(chunks.count, 0);
   parallel_for(chunks.count, 1, [&](size_t c0, size_t c1) {
     for (size_t c = c0; c < c1; ++c) {
-      // Counted in locals: the chunks' slots of id_bits share a cache line.
       Counts& count = counts[c];
       count.fill(0);
+      // Or-ed in a local: the chunks' slots of id_bits share a cache line.
       uint32_t bits = 0;
       for (size_t i = chunks.begin(c); i < chunks.end(c); ++i) {
         const uint64_t key = key_at(i);

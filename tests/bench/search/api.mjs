@@ -1,6 +1,7 @@
 // The search benchmark through the package's public API (dist/, threads build) on 1 and 2
-// threads (setThreads, taking turns rep by rep): top-10 over V x D clustered rows, 100 queries one call each
-// (similarByVector) against one call for all 100 (similarByVectors), float32 and int8.
+// threads (setThreads, taking turns rep by rep): top-10 over V x D clustered rows, 100
+// queries one call each (similarByVector) against one call for all 100
+// (similarByVectors), float32 and int8.
 // Prints one JSON line per (variant, threads); each line's median_ms is per query.
 // Every batch result is checked against the single queries', on both counts (they must be
 // identical).
@@ -9,6 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 
 import { readArgs } from '../../../scripts/lib/args.mjs';
 import { SCALING_THREADS, inTurnRuntime, loadOurs } from '../common/peers.mjs';
+import { timeInTurn } from '../common/stats.mjs';
 
 const args = readArgs({
   name: 'search-api',
@@ -39,12 +41,13 @@ const queryData = points(BATCH, centres);
 const queries = Array.from({ length: BATCH }, (_, b) => queryData.subarray(b * D, (b + 1) * D));
 const words = Array.from({ length: V }, (_, i) => `w${i}`);
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 // The thread counts take turns rep by rep on one table: timed one after the other, the
 // machine's drift and where each copy of the table landed in memory moved the 1 -> 2
 // scaling to 2.75x for a single int8 query, more than a second thread can give.
 const THREADS = SCALING_THREADS;
+// Timed per query: the clock reads ms / BATCH, so every call's time is ms per query. The
+// warm-up is the loop below, both paths on every count, before the timing.
+const perQuery = { warmup: 0, reps: REPS, check: () => null, now: () => performance.now() / BATCH };
 const peer = await loadOurs(true);
 const { api } = peer;
 const kv = api.KeyedVectors.fromArrays(words, table, D);
@@ -62,38 +65,26 @@ for (const [kind, cls, target] of kinds) {
       target.similarByVectors(queries.slice(0, 8), { topn: TOPN });
     }
   }
-  const single = THREADS.map(() => []);
-  const batch = THREADS.map(() => []);
   // The last answers of each count: batched and single, on any count, must all agree.
   const singles = [];
   const batched = [];
-  for (let rep = 0; rep < REPS; ++rep) {
-    for (const [t, threads] of THREADS.entries()) {
-      api.setThreads(threads);
-      const t0 = performance.now();
-      singles[t] = queries.map((q) => target.similarByVector(q, { topn: TOPN }));
-      single[t].push((performance.now() - t0) / BATCH);
-    }
-  }
-  for (let rep = 0; rep < REPS; ++rep) {
-    for (const [t, threads] of THREADS.entries()) {
-      api.setThreads(threads);
-      const t0 = performance.now();
-      batched[t] = target.similarByVectors(queries, { topn: TOPN });
-      batch[t].push((performance.now() - t0) / BATCH);
-    }
-  }
+  const inTurn = (call) => timeInTurn(THREADS.map((threads, t) => ({
+    before: () => api.setThreads(threads),
+    run: () => call(t),
+  })), perQuery);
+  const single = await inTurn((t) => { singles[t] = queries.map((q) => target.similarByVector(q, { topn: TOPN })); });
+  const batch = await inTurn((t) => { batched[t] = target.similarByVectors(queries, { topn: TOPN }); });
   const ok = [...singles, ...batched].every((answers) => isDeepStrictEqual(answers, singles[0]));
   for (const [t, threads] of THREADS.entries()) {
     const common = {
       bench: 'search', build: `api-${threads}t`, V, D, topn: TOPN, warmup: 3, reps: REPS, runtime: inTurnRuntime(peer.runtime, threads),
     };
-    for (const [variant, ms, what] of [
+    for (const [variant, timing, what] of [
       [`${kind}-single`, single[t], `${cls}.similarByVector, ${BATCH} calls of one query (ms per query)`],
       [`${kind}-batch${BATCH}`, batch[t], `${cls}.similarByVectors, one call of ${BATCH} queries (ms per query)`],
     ]) {
       console.log(JSON.stringify({
-        ...common, variant, what, median_ms: median(ms), min_ms: Math.min(...ms), max_ms: Math.max(...ms), ms,
+        ...timing, ...common, variant, what,
         ok, ...(ok ? {} : { error: 'batch results differ from single queries' }),
         table_bytes: kind === 'float' ? V * D * 4 : q8.byteSize,
       }));

@@ -64,9 +64,10 @@ constexpr size_t kMinTaskFloats = 16384;
 
 // Tasks per thread that row_grain aims at. A sleeping helper joins a job about 0.1 ms
 // after the caller wakes it (wasm, Node 20), and the last task one thread runs may leave
-// the other idle, so smaller tasks waste less at both ends. A 1M x 64 gather of 65,536 ids (wasm, 2
-// threads, 300 calls taking turns with 1 thread in one process, three processes each)
-// scaled 1.56-1.68x with 4 tasks per thread and 1.83-1.91x with 16; 32 gave no more.
+// the other idle, so smaller tasks waste less at both ends. A 1M x 64 gather of 65,536
+// ids (wasm, 2 threads, 300 calls taking turns with 1 thread in one process, three
+// processes each) scaled 1.56-1.68x with 4 tasks per thread and 1.83-1.91x with 16; 32
+// gave no more.
 constexpr size_t kTasksPerThread = 16;
 
 // The grain for n rows of `row_cost` units of work each (floats read or written; a
