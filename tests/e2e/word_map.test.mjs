@@ -131,13 +131,10 @@ forEachBrowser((browser) => {
     await page.check('input[name="train-words-corpus"][value="sotu"]');
     await page.selectOption('#train-words-share', '0.25');
     // Enough epochs that training outlasts a few of the map's one-second redraws on a fast
-    // machine too, and no more: the longer it trains, the likelier a task over 50 ms (a
-    // progress message's handler took 57-65 ms in 3 of 8 Chromium runs of 15-20 epochs,
-    // in none of 4 runs of 10). On an AMD EPYC (Zen 4) the first picture comes
-    // about 2 s after the click (corpus, vocabulary, first chunk); with the CPU slowed 2×,
-    // Chromium's 5 epochs ended at 2.4 s with 2 draws, 10 at 4.4 s with 4; Firefox, at
-    // full speed, ended 10 epochs at 3.7 s with 3 draws and 15 at 5.7 s with 5.
-    const epochs = browser.name === 'chromium' ? 10 : 15;
+    // machine too. On an AMD EPYC (Zen 4) the first picture comes about 2 s after the
+    // click (corpus, vocabulary, first chunk); 10 epochs ended at 3.6 s with 3 draws in
+    // Chromium (CPU slowed 2×) and at 3.7 s with 3 in Firefox (full speed), so 15.
+    const epochs = 15;
     await page.fill('#train-words-epochs', String(epochs));
     await page.fill('#train-words-threads', '1');
     // The snippet follows the form before any training.

@@ -96,6 +96,25 @@ export function mount(section, { embedwasm, info, dataUrl }) {
   form.element.addEventListener('input', followForm);
   form.element.addEventListener('change', followForm);
 
+  // A snapshot is drawn in a task of its own, apart from the progress message that brought
+  // it. The first picture of a page's first run is the slowest (the map's code not yet
+  // compiled, while the worker's engine is being compiled on the other core), and in the
+  // message's task, with the bar and the loss chart, it took 56-66 ms in 3 of 8 fresh
+  // Chromiums with the CPU slowed 2x; in a task of its own, and with the canvas allocated
+  // beforehand (common/word_map.js), no task passed 50 ms in 16. Only the latest snapshot
+  // waiting is drawn.
+  let pendingPca = null;
+  function showPcaSoon(pca) {
+    if (pendingPca === null) {
+      setTimeout(() => {
+        const latest = pendingPca;
+        pendingPca = null;
+        showPca(latest);
+      }, 0);
+    }
+    pendingPca = pca;
+  }
+
   function showPca({ words, projection, explainedVarianceRatio }) {
     const next = { words, projection };
     alignAxes(snapshot, next);
@@ -163,13 +182,13 @@ export function mount(section, { embedwasm, info, dataUrl }) {
           }
           status.textContent = `Epoch ${p.epoch + 1} of ${p.epochs}: ${int(p.wordsProcessed)} words read, ` +
             `${int(p.wordsPerSecond)} words/s, loss per word ${Number.isFinite(perWord) ? perWord.toFixed(3) : '–'}.`;
-          if (p.pca) showPca(p.pca);
+          if (p.pca) showPcaSoon(p.pca);
         },
       });
       // Training is over; what follows (the final picture, the vectors for the other
       // sections) runs in tasks of its own.
       section.dataset.state = 'finishing';
-      if (result.pca) showPca(result.pca);
+      if (result.pca) showPcaSoon(result.pca);
       await nextTask();
       const vectors = result.toKeyedVectors();
       await nextTask();
