@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "embedwasm/core/thread_pool.h"
 #include "kernels/kernels.h"
 
 namespace embedwasm::layers {
@@ -86,10 +87,17 @@ void clear_gradient(Param* param) {
   if (param->sparse) return;
   RowMatrix& g = param->grad;
   if (param->tracks_grad_rows && param->grad_rows.size() == g.rows()) {
-    for (size_t r = 0; r < g.rows(); ++r) {
-      if (param->grad_rows[r] != 0) std::fill(g.row(r), g.row(r) + g.cols(), 0.0f);
-    }
-    std::fill(param->grad_rows.begin(), param->grad_rows.end(), 0);
+    // The rows a batch wrote lie all over the table (about 18,000 of 100,000 for an
+    // IMDB-sized batch of 65,536 ids): zeroing them on one thread took 3 ms of a 23 ms
+    // dense step on two threads. Rows are zeroed by whichever task owns them.
+    uint8_t* marks = param->grad_rows.data();
+    parallel_for(g.rows(), row_grain(g.rows(), g.cols(), kMinTaskFloats), [&](size_t r0, size_t r1) {
+      for (size_t r = r0; r < r1; ++r) {
+        if (marks[r] == 0) continue;
+        std::fill(g.row(r), g.row(r) + g.cols(), 0.0f);
+        marks[r] = 0;
+      }
+    });
     return;
   }
   g.fill_zero();

@@ -5,12 +5,15 @@
 // a row that is not marked.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 #include <limits>
 #include <memory>
 #include <vector>
 
+#include "embedwasm/core/thread_pool.h"
 #include "embedwasm/layers/param.h"
 #include "embedwasm/optim/algorithm.h"
 #include "embedwasm/optim/optimizer.h"
@@ -123,4 +126,30 @@ TEST_CASE("a gradient's row marks must cover its rows", "[optim][param]") {
   clear_gradient(&o->param);
   o->param.grad_rows.resize(kRows - 1);
   CHECK(validate(o->param).code() == StatusCode::kInvalidArgument);
+}
+
+TEST_CASE("clearing a tracked gradient zeroes every marked row of a table split into tasks", "[optim][param][threads]") {
+  // 4,096 x 64 is cut into several tasks at any thread count: every task must zero its
+  // marked rows and clear their marks.
+  constexpr size_t kBigRows = 4096, kBigCols = 64;
+  const int threads = GENERATE(1, 2);
+  INFO(threads << " thread(s)");
+  const int saved = thread_count();
+  set_thread_count(threads);
+  RowMatrix value;
+  Param p;
+  REQUIRE(RowMatrix::create(kBigRows, kBigCols, &value).is_ok());
+  REQUIRE(RowMatrix::create(kBigRows, kBigCols, &p.grad).is_ok());
+  p.value = &value;
+  p.tracks_grad_rows = true;
+  clear_gradient(&p);
+  std::vector<int32_t> rows;
+  for (size_t r = 3; r < kBigRows; r += 7) rows.push_back(static_cast<int32_t>(r));
+  rows.push_back(kBigRows - 1);
+  for (int32_t r : rows) std::fill(p.grad.row(r), p.grad.row(r) + kBigCols, 1.5f);
+  mark_gradient_rows(&p, rows.data(), rows.size());
+  clear_gradient(&p);
+  set_thread_count(saved);
+  CHECK(AllZero(p.grad));
+  CHECK(std::count(p.grad_rows.begin(), p.grad_rows.end(), 0) == static_cast<std::ptrdiff_t>(kBigRows));
 }
