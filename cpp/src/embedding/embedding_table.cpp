@@ -77,21 +77,19 @@ Status EmbeddingTable::create(const EmbeddingTableConfig& config, const float* i
 Status EmbeddingTable::check_ids(const int32_t* ids, const Shape& shape) const {
   const size_t n = shape_size(shape);
   const size_t v = vocab_size();
-  // A pass with no early exit first (the compiler makes it 4-wide wasm SIMD; 65,536 ids:
-  // 0.18 -> 0.03 ms), then the first bad id is looked for only if there is one. As
-  // uint32, a negative id is 2^31 or more, above every vocabulary size.
+  // As uint32 a negative id is 2^31 or more, above every vocabulary size.
+  const auto in_range = [v](int32_t id) { return static_cast<uint32_t>(id) < v; };
+  // A pass with no early exit (the compiler makes it 4-wide wasm SIMD; 65,536 ids:
+  // 0.19 -> 0.03 ms against stopping at the first bad id); only a batch with a bad id is
+  // searched again, for the first one, to name it.
   uint32_t bad = 0;
-  for (size_t i = 0; i < n; ++i) bad |= static_cast<uint32_t>(ids[i]) >= v ? 1u : 0u;
+  for (size_t i = 0; i < n; ++i) bad |= in_range(ids[i]) ? 0u : 1u;
   if (bad == 0) return Status::ok();
-  for (size_t i = 0; i < n; ++i) {
-    if (ids[i] < 0 || static_cast<size_t>(ids[i]) >= v) {
-      return Status::out_of_range("id " + std::to_string(ids[i]) + " at position " +
-                                  flat_index_to_position(i, shape) + " is out of range for " + option_name("input_dim") + " " +
-                                  std::to_string(v) + " (valid ids are 0.." + std::to_string(v - 1) +
-                                  ")");
-    }
-  }
-  return Status::ok();
+  size_t i = 0;
+  while (in_range(ids[i])) ++i;
+  return Status::out_of_range("id " + std::to_string(ids[i]) + " at position " + flat_index_to_position(i, shape) +
+                              " is out of range for " + option_name("input_dim") + " " + std::to_string(v) +
+                              " (valid ids are 0.." + std::to_string(v - 1) + ")");
 }
 
 void EmbeddingTable::renorm_rows(const int32_t* ids, size_t n) {
